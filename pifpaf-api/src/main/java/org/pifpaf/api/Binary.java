@@ -1,0 +1,85 @@
+package org.pifpaf.api;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * An executable a driver needs, where to look for it besides {@code PATH}, and which packages
+ * install it, so a missing binary gets an actionable message.
+ *
+ * <pre>{@code
+ * Binary.named("redis-server").debian("redis-server").brew("redis")
+ * Binary.named("postgres").inDirOf("pg_config", "--bindir").in("/usr/lib/postgresql/*}{@code /bin")
+ * }</pre>
+ *
+ * @param name          the file name to look for
+ * @param searchDirs    directories searched before {@code PATH}; a {@code *} segment matches any
+ *                      directory name, the highest version-sorted match first
+ * @param bindirCommand a command whose output is a directory to search first (e.g.
+ *                      {@code pg_config --bindir}); empty for none
+ * @param debianPackage the Debian/Ubuntu package that installs it, or {@code null}
+ * @param brewFormula   the Homebrew formula that installs it, or {@code null}
+ * @param versionArgs   arguments that make it print its version cheaply; empty if it cannot
+ */
+public record Binary(String name, List<String> searchDirs, List<String> bindirCommand,
+                     String debianPackage, String brewFormula, List<String> versionArgs) {
+
+    public Binary {
+        Objects.requireNonNull(name, "name");
+        searchDirs = List.copyOf(searchDirs);
+        bindirCommand = List.copyOf(bindirCommand);
+        versionArgs = List.copyOf(versionArgs);
+    }
+
+    /** A binary looked up on {@code PATH}, printing its version with {@code --version}. */
+    public static Binary named(String name) {
+        return new Binary(name, List.of(), List.of(), null, null, List.of("--version"));
+    }
+
+    /** Also searches these directories, before {@code PATH}. */
+    public Binary in(String... dirs) {
+        return new Binary(name, concat(searchDirs, List.of(dirs)), bindirCommand, debianPackage,
+                brewFormula, versionArgs);
+    }
+
+    /** First searches the directory that {@code command} prints (e.g. {@code pg_config --bindir}). */
+    public Binary inDirOf(String... command) {
+        return new Binary(name, searchDirs, List.of(command), debianPackage, brewFormula, versionArgs);
+    }
+
+    /** The Debian/Ubuntu package that installs it. */
+    public Binary debian(String packageName) {
+        return new Binary(name, searchDirs, bindirCommand, packageName, brewFormula, versionArgs);
+    }
+
+    /** The Homebrew formula that installs it. */
+    public Binary brew(String formula) {
+        return new Binary(name, searchDirs, bindirCommand, debianPackage, formula, versionArgs);
+    }
+
+    /** The arguments that print its version; none to never ask. */
+    public Binary versionArgs(String... args) {
+        return new Binary(name, searchDirs, bindirCommand, debianPackage, brewFormula, List.of(args));
+    }
+
+    /** "apt-get install X or brew install Y", for error messages. */
+    public String installHint() {
+        if (debianPackage == null && brewFormula == null) {
+            return "install it and put it on PATH";
+        }
+        StringBuilder hint = new StringBuilder("install it with ");
+        if (debianPackage != null) {
+            hint.append("'apt-get install ").append(debianPackage).append('\'');
+        }
+        if (brewFormula != null) {
+            hint.append(debianPackage != null ? " or " : "").append("'brew install ").append(brewFormula).append('\'');
+        }
+        return hint.toString();
+    }
+
+    private static List<String> concat(List<String> a, List<String> b) {
+        var all = new java.util.ArrayList<>(a);
+        all.addAll(b);
+        return all;
+    }
+}

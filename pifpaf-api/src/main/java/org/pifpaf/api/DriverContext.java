@@ -1,0 +1,91 @@
+package org.pifpaf.api;
+
+import java.nio.file.Path;
+import java.util.Map;
+
+/**
+ * What the runtime hands a driver in {@link DaemonDriver#start(DriverContext)}: its private data
+ * directory, its option values, free ports, process launching with readiness, variables to
+ * export, clean-up steps and a logger. Implemented by the runtime only.
+ */
+public interface DriverContext {
+
+    /** The daemon's private, empty-at-start directory (mode 0700), removed when it stops. */
+    Path dataDir();
+
+    /** The environment-variable prefix, e.g. {@code PIFPAF}. */
+    String prefix();
+
+    /** An option's value as text, or {@code null} when it has no value. */
+    String option(String name);
+
+    /** An integer option's value. */
+    int intOption(String name);
+
+    /** A flag's or boolean option's value. */
+    boolean booleanOption(String name);
+
+    /**
+     * A port option's value: the number given, or, when it is {@code 0}, a free loopback port
+     * claimed for this daemon.
+     */
+    int port(String optionName);
+
+    /** A free loopback TCP port claimed for this daemon. */
+    int freePort();
+
+    /** Finds {@code binary}, or throws {@link MissingBinaryException} naming its package. */
+    Path executable(Binary binary);
+
+    /**
+     * Runs a one-shot command (e.g. {@code initdb}) to completion. Its output goes to its log
+     * file in the data directory.
+     *
+     * @return its standard output and error
+     * @throws DriverException if it exits with a non-zero status (the message has its output)
+     */
+    String run(Command command);
+
+    /**
+     * Launches a daemon process and returns once {@code ready} holds. Fails early, with the tail
+     * of its output, if it exits first or the start-up timeout passes.
+     */
+    DaemonProcess launch(Command command, Ready ready);
+
+    /** Exports {@code <PREFIX>_<name>=value} to the user and to processes started from now on. */
+    void export(String name, String value);
+
+    /** Exports {@code name=value} as is (e.g. {@code PGHOST}). */
+    void exportRaw(String name, String value);
+
+    /** Sets the daemon's URL, exported as {@code <PREFIX>_URL}. */
+    void url(String url);
+
+    /** Every variable exported so far, in order. */
+    Map<String, String> exported();
+
+    /** Registers a clean-up step; they run in reverse order when the daemon stops. */
+    void onStop(CleanupStep step);
+
+    /** Whether pifpaf itself runs as root. */
+    boolean runningAsRoot();
+
+    /**
+     * The user daemons run as when pifpaf is root (e.g. {@code nobody}), for daemons that take a
+     * user name themselves ({@code memcached -u}).
+     */
+    String unprivilegedUser();
+
+    /** The name of the user running pifpaf (clients connect as this user). */
+    String invokingUser();
+
+    /** A logger for the driver's own messages. */
+    System.Logger log();
+
+    /** A clean-up step that may fail; a failure is logged and the other steps still run. */
+    @FunctionalInterface
+    interface CleanupStep {
+        /** Undoes one thing the driver did. @throws Exception on failure */
+        void run() throws Exception;
+    }
+}

@@ -1,0 +1,1 @@
+module org.pifpaf.cli { requires org.pifpaf.runtime; }

@@ -1,0 +1,19 @@
+/**
+ * The pifpaf runtime: finds drivers, starts their daemons in private data directories, waits
+ * for readiness, exports their variables, and stops and cleans up.
+ *
+ * <p>Front ends (the command line, the Java fixtures) use {@link org.pifpaf.runtime.DriverRegistry}
+ * and {@link org.pifpaf.runtime.DaemonStarter}.
+ *
+ * @uses org.pifpaf.api.DaemonDriver the drivers, from the module path, the class path and
+ *       drivers directories
+ */
+module org.pifpaf.runtime {
+    requires transitive org.pifpaf.api;
+    requires java.net.http;
+    requires org.slf4j;
+
+    exports org.pifpaf.runtime;
+
+    uses org.pifpaf.api.DaemonDriver;
+}

@@ -1,0 +1,92 @@
+package org.pifpaf.runtime;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.pifpaf.api.DaemonProcess;
+import org.pifpaf.api.RunningDaemon;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** A started daemon; closing it runs its clean-up steps and removes its data directory. */
+final class Daemon implements RunningDaemon {
+
+    private static final Logger LOG = LoggerFactory.getLogger("pifpaf");
+
+    private final String driver;
+    private final String url;
+    private final Map<String, String> environment;
+    private final Path dataDir;
+    private final List<DaemonProcess> processes;
+    private final CleanupStack cleanup;
+    private final boolean keepData;
+    private final AtomicBoolean closed = new AtomicBoolean();
+
+    Daemon(String driver, StartContext context, CleanupStack cleanup, boolean keepData) {
+        this.driver = driver;
+        this.url = context.url();
+        this.environment = Collections.unmodifiableMap(new LinkedHashMap<>(context.exported()));
+        this.dataDir = context.dataDir();
+        this.processes = context.processes();
+        this.cleanup = cleanup;
+        this.keepData = keepData;
+    }
+
+    @Override
+    public String driver() {
+        return driver;
+    }
+
+    @Override
+    public String url() {
+        return url;
+    }
+
+    @Override
+    public Map<String, String> environment() {
+        return environment;
+    }
+
+    @Override
+    public Path dataDir() {
+        return dataDir;
+    }
+
+    @Override
+    public List<DaemonProcess> processes() {
+        return processes;
+    }
+
+    @Override
+    public void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
+        long started = System.nanoTime();
+        cleanup.runAll();
+        removeData(dataDir, keepData);
+        LOG.info("stopped {} in {} ms", driver, (System.nanoTime() - started) / 1_000_000);
+    }
+
+    /** Removes {@code dir} unless it is to be kept, saying where a kept one is. */
+    static void removeData(Path dir, boolean keep) {
+        if (keep) {
+            LOG.warn("data of the daemon kept in {}", dir);
+            return;
+        }
+        try {
+            DataDirectory.delete(dir);
+        } catch (IOException e) {
+            LOG.warn("cannot remove {} entirely: {}", dir, e.toString());
+        }
+    }
+
+    @Override
+    public String toString() {
+        return driver + " at " + url;
+    }
+}

@@ -1,0 +1,97 @@
+package org.pifpaf.runtime;
+
+import java.nio.file.Path;
+import java.util.List;
+import org.pifpaf.api.DaemonDriver;
+import org.pifpaf.api.DriverException;
+import org.pifpaf.api.RunningDaemon;
+import org.pifpaf.runtime.process.LogFile;
+import org.pifpaf.runtime.ready.Deadline;
+import org.pifpaf.runtime.system.UnixUser;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Starts daemons: the one code path behind every front end. It creates the data directory,
+ * hands the driver a context, and on any failure (or interrupt) stops what was started,
+ * removes the directory and reports the tail of the daemon's output.
+ */
+public final class DaemonStarter {
+
+    private static final Logger LOG = LoggerFactory.getLogger("pifpaf");
+    private static final int LOG_TAIL_LINES = 20;
+
+    private final DriverRegistry registry;
+
+    /** A starter for the drivers of {@code registry}. */
+    public DaemonStarter(DriverRegistry registry) {
+        this.registry = registry;
+    }
+
+    /** The drivers this starter knows. */
+    public DriverRegistry registry() {
+        return registry;
+    }
+
+    /**
+     * Starts a daemon and returns once it is ready. If the calling thread is interrupted, the
+     * start is abandoned and cleaned up, and the interrupt flag is left set.
+     *
+     * @throws InvalidRequestException for an unknown driver or option, or a badly typed value
+     * @throws StartFailedException    when the daemon could not be started
+     */
+    public RunningDaemon start(StartRequest request) {
+        DaemonDriver driver = registry.find(request.driver())
+                .orElseThrow(() -> new InvalidRequestException("unknown driver '" + request.driver() + "'"
+                        + registry.closestName(request.driver()).map(n -> " (did you mean '" + n + "'?)").orElse("")
+                        + "; see 'pifpaf list-drivers'"))
+                .driver();
+        OptionValues options = OptionValues.of(driver, request.options());
+        UnixUser unprivileged = unprivilegedUser(request);
+        Path dataDir = DataDirectory.create(request.tmpDir(), driver.name());
+        CleanupStack cleanup = new CleanupStack();
+        Deadline deadline = Deadline.in(request.timeout().orElse(driver.startupTimeout()));
+        StartContext context = new StartContext(driver.name(), dataDir, request, options, deadline, unprivileged, cleanup);
+        long started = System.nanoTime();
+        LOG.info("starting {} in {}", driver.name(), dataDir);
+        try {
+            context.export("DATA", dataDir.toString());
+            driver.start(context);
+            if (context.url() == null) {
+                throw new DriverException("driver " + driver.name() + " did not set a URL");
+            }
+        } catch (InvalidRequestException e) {
+            abandon(context, cleanup, request);
+            throw e;
+        } catch (Exception | LinkageError e) {
+            List<String> tail = LogFile.tail(context.lastLogFile(), LOG_TAIL_LINES);
+            abandon(context, cleanup, request);
+            throw new StartFailedException(driver.name() + ": " + describe(e), tail, e);
+        }
+        LOG.info("started {} in {} ms: {}", driver.name(), (System.nanoTime() - started) / 1_000_000, context.url());
+        return new Daemon(driver.name(), context, cleanup, request.keepData());
+    }
+
+    private static UnixUser unprivilegedUser(StartRequest request) {
+        if (!UnixUser.currentIsRoot()) {
+            return null;
+        }
+        try {
+            return UnixUser.byName(request.runAs());
+        } catch (DriverException e) {
+            throw new StartFailedException(e.getMessage(), List.of(), e);
+        }
+    }
+
+    private static void abandon(StartContext context, CleanupStack cleanup, StartRequest request) {
+        cleanup.runAll();
+        Daemon.removeData(context.dataDir(), request.keepData());
+    }
+
+    private static String describe(Throwable e) {
+        if (e instanceof DriverException || e instanceof StartInterruptedException) {
+            return e.getMessage();
+        }
+        return "unexpected " + e;
+    }
+}

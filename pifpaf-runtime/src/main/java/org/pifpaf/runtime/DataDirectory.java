@@ -1,0 +1,61 @@
+package org.pifpaf.runtime;
+
+import java.io.IOException;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
+
+/** Creates and removes daemons' private data directories. */
+final class DataDirectory {
+
+    /** Every data directory's name starts with this, so stale ones can be recognised. */
+    static final String NAME_PREFIX = "pifpaf-";
+
+    private DataDirectory() {
+    }
+
+    /** A new, empty directory only its owner can enter, e.g. {@code /tmp/pifpaf-redis-123}. */
+    static Path create(Path parent, String driver) {
+        try {
+            return Files.createTempDirectory(parent, NAME_PREFIX + driver + "-",
+                    PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+        } catch (IOException | UnsupportedOperationException | SecurityException e) {
+            throw new StartFailedException("cannot create a data directory in " + parent + ": " + describe(e), List.of(), e);
+        }
+    }
+
+    /** Removes {@code dir} and everything in it; what cannot be removed is left. */
+    static void delete(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        Files.walkFileTree(dir, new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
+                Files.deleteIfExists(file);
+                return FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult postVisitDirectory(Path directory, IOException e) throws IOException {
+                Files.deleteIfExists(directory);
+                return FileVisitResult.CONTINUE;
+            }
+        });
+    }
+
+    private static String describe(Exception e) {
+        String reason = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        if (e instanceof java.nio.file.AccessDeniedException) {
+            return "permission denied";
+        }
+        if (e instanceof java.nio.file.NoSuchFileException) {
+            return "no such directory";
+        }
+        return reason;
+    }
+}

@@ -1,0 +1,98 @@
+package org.pifpaf.runtime;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.pifpaf.api.DaemonDriver;
+import org.pifpaf.api.DriverOption;
+
+/** A driver's option values, checked against its declared options and filled with defaults. */
+final class OptionValues {
+
+    private final String driver;
+    private final Map<String, DriverOption> declared = new LinkedHashMap<>();
+    private final Map<String, String> values = new LinkedHashMap<>();
+
+    private OptionValues(String driver) {
+        this.driver = driver;
+    }
+
+    /**
+     * Checks {@code given} (names with or without dashes for underscores) against the options
+     * {@code driver} declares.
+     *
+     * @throws InvalidRequestException for an unknown option or a badly typed value
+     */
+    static OptionValues of(DaemonDriver driver, Map<String, String> given) {
+        OptionValues options = new OptionValues(driver.name());
+        for (DriverOption option : driver.options()) {
+            options.declared.put(option.name(), option);
+            if (option.defaultValue() != null) {
+                options.values.put(option.name(), option.defaultValue());
+            }
+        }
+        given.forEach((name, value) -> {
+            DriverOption option = options.lookUp(name);
+            options.values.put(option.name(), checked(driver.name(), option, value));
+        });
+        return options;
+    }
+
+    private DriverOption lookUp(String name) {
+        for (DriverOption option : declared.values()) {
+            if (option.name().equals(name) || option.name().replace('_', '-').equals(name)) {
+                return option;
+            }
+        }
+        throw new InvalidRequestException("unknown option --" + name + " for driver " + driver);
+    }
+
+    private static String checked(String driver, DriverOption option, String value) {
+        if (value == null) {
+            throw new InvalidRequestException("option --" + option.name() + " of " + driver + " needs a value");
+        }
+        switch (option.type()) {
+            case INTEGER -> {
+                try {
+                    return Integer.toString(Integer.parseInt(value.trim()));
+                } catch (NumberFormatException e) {
+                    throw new InvalidRequestException("option --" + option.name() + " of " + driver
+                            + ": '" + value + "' is not a whole number");
+                }
+            }
+            case FLAG, BOOLEAN -> {
+                if (!value.equalsIgnoreCase("true") && !value.equalsIgnoreCase("false")) {
+                    throw new InvalidRequestException("option --" + option.name() + " of " + driver
+                            + ": '" + value + "' is not true or false");
+                }
+                return value.toLowerCase(java.util.Locale.ROOT);
+            }
+            default -> {
+                return value;
+            }
+        }
+    }
+
+    String text(String name) {
+        declaredOrFail(name);
+        return values.get(name);
+    }
+
+    int integer(String name) {
+        String value = text(name);
+        if (value == null) {
+            throw new IllegalStateException("option " + name + " of " + driver + " has no value");
+        }
+        return Integer.parseInt(value);
+    }
+
+    boolean bool(String name) {
+        return Boolean.parseBoolean(text(name));
+    }
+
+    private void declaredOrFail(String name) {
+        if (!declared.containsKey(name)) {
+            // A driver bug, not a user error: it asked for an option it never declared.
+            throw new IllegalStateException("driver " + driver + " reads undeclared option " + name);
+        }
+    }
+}

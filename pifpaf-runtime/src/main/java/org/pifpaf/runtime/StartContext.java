@@ -1,0 +1,234 @@
+package org.pifpaf.runtime;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.pifpaf.api.Binary;
+import org.pifpaf.api.Command;
+import org.pifpaf.api.DaemonProcess;
+import org.pifpaf.api.DriverContext;
+import org.pifpaf.api.MissingBinaryException;
+import org.pifpaf.api.Ready;
+import org.pifpaf.runtime.process.LaunchedProcess;
+import org.pifpaf.runtime.process.LogFile;
+import org.pifpaf.runtime.process.OutputEcho;
+import org.pifpaf.runtime.process.ProcessSpawner;
+import org.pifpaf.runtime.ready.Deadline;
+import org.pifpaf.runtime.ready.ReadinessWaiter;
+import org.pifpaf.runtime.system.UnixUser;
+
+/** The {@link DriverContext} of one start: everything a driver does goes through here. */
+final class StartContext implements DriverContext {
+
+    private final String driverName;
+    private final Path dataDir;
+    private final String prefix;
+    private final OptionValues options;
+    private final Deadline deadline;
+    private final boolean echoOutput;
+    private final UnixUser unprivilegedUser;
+    private final String runAs;
+    private final CleanupStack cleanup;
+    private final ProcessSpawner spawner;
+    private final System.Logger log;
+
+    private final Map<String, String> exported = new LinkedHashMap<>();
+    private final List<DaemonProcess> processes = new ArrayList<>();
+    private final Map<String, Integer> logNames = new HashMap<>();
+    private String url;
+    private Path lastLogFile;
+
+    StartContext(String driverName, Path dataDir, StartRequest request, OptionValues options,
+                 Deadline deadline, UnixUser unprivilegedUser, CleanupStack cleanup) {
+        this.driverName = driverName;
+        this.dataDir = dataDir;
+        this.prefix = request.prefix();
+        this.options = options;
+        this.deadline = deadline;
+        this.echoOutput = request.echoOutput();
+        this.unprivilegedUser = unprivilegedUser;
+        this.runAs = request.runAs();
+        this.cleanup = cleanup;
+        this.spawner = new ProcessSpawner(dataDir, unprivilegedUser);
+        this.log = new Slf4jSystemLogger("pifpaf.driver." + driverName);
+    }
+
+    @Override
+    public Path dataDir() {
+        return dataDir;
+    }
+
+    @Override
+    public String prefix() {
+        return prefix;
+    }
+
+    @Override
+    public String option(String name) {
+        return options.text(name);
+    }
+
+    @Override
+    public int intOption(String name) {
+        return options.integer(name);
+    }
+
+    @Override
+    public boolean booleanOption(String name) {
+        return options.bool(name);
+    }
+
+    @Override
+    public int port(String optionName) {
+        int port = options.integer(optionName);
+        if (port < 0 || port > 65535) {
+            throw new InvalidRequestException("option --" + optionName + " of " + driverName + ": " + port
+                    + " is not a port number (1-65535, or 0 for a free one)");
+        }
+        return port == 0 ? freePort() : port;
+    }
+
+    @Override
+    public int freePort() {
+        return FreePorts.claim();
+    }
+
+    @Override
+    public Path executable(Binary binary) {
+        return Binaries.find(binary).orElseThrow(() -> new MissingBinaryException(binary));
+    }
+
+    @Override
+    public String run(Command command) {
+        LaunchedProcess process = spawn(command);
+        try {
+            if (!process.waitFor(deadline.remainingMillis())) {
+                process.kill();
+                throw new CommandFailedException("`" + command + "` did not finish within "
+                        + deadline.timeout().toSeconds() + "s; raise --timeout if it is just slow");
+            }
+        } catch (InterruptedException e) {
+            process.kill();
+            throw new StartInterruptedException();
+        }
+        String output = LogFile.readFrom(process.logFile(), process.logOffset());
+        if (process.exitStatus() != 0) {
+            throw new CommandFailedException("`" + command + "` exited with status " + process.exitStatus());
+        }
+        return output;
+    }
+
+    @Override
+    public DaemonProcess launch(Command command, Ready ready) {
+        checkNotInterrupted();
+        LaunchedProcess process = spawn(command);
+        processes.add(process);
+        cleanup.push("stop " + process, process::stop);
+        log.log(System.Logger.Level.DEBUG, "launched " + process + ": " + command);
+        if (echoOutput) {
+            OutputEcho.start(process);
+        }
+        try {
+            ReadinessWaiter.await(process, ready, deadline, this::probeSucceeds);
+        } catch (InterruptedException e) {
+            throw new StartInterruptedException();
+        }
+        return process;
+    }
+
+    private boolean probeSucceeds(Command probe) {
+        LaunchedProcess process = spawn(probe);
+        try {
+            if (!process.waitFor(Math.min(5_000, deadline.remainingMillis()))) {
+                process.kill();
+                return false;
+            }
+            return process.exitStatus() == 0;
+        } catch (InterruptedException e) {
+            process.kill();
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    private LaunchedProcess spawn(Command command) {
+        checkNotInterrupted();
+        Path logFile = dataDir.resolve(uniqueLogName(command.label()));
+        lastLogFile = logFile;
+        return spawner.spawn(command, exported, logFile);
+    }
+
+    private String uniqueLogName(String label) {
+        int count = logNames.merge(label, 1, Integer::sum);
+        return (count == 1 ? label : label + "-" + count) + ".log";
+    }
+
+    private static void checkNotInterrupted() {
+        if (Thread.currentThread().isInterrupted()) {
+            throw new StartInterruptedException();
+        }
+    }
+
+    @Override
+    public void export(String name, String value) {
+        exportRaw(prefix + "_" + name, value);
+    }
+
+    @Override
+    public void exportRaw(String name, String value) {
+        exported.put(name, value);
+    }
+
+    @Override
+    public void url(String value) {
+        this.url = value;
+        export("URL", value);
+    }
+
+    @Override
+    public Map<String, String> exported() {
+        return Collections.unmodifiableMap(exported);
+    }
+
+    @Override
+    public void onStop(CleanupStep step) {
+        cleanup.push("driver clean-up", step);
+    }
+
+    @Override
+    public boolean runningAsRoot() {
+        return unprivilegedUser != null;
+    }
+
+    @Override
+    public String unprivilegedUser() {
+        return runAs;
+    }
+
+    @Override
+    public String invokingUser() {
+        return UnixUser.currentName();
+    }
+
+    @Override
+    public System.Logger log() {
+        return log;
+    }
+
+    String url() {
+        return url;
+    }
+
+    List<DaemonProcess> processes() {
+        return List.copyOf(processes);
+    }
+
+    /** The log of the process started last: the likeliest place to see why a start failed. */
+    Path lastLogFile() {
+        return lastLogFile;
+    }
+}

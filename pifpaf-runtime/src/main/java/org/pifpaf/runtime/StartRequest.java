@@ -1,0 +1,164 @@
+package org.pifpaf.runtime;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * What to start and how: the driver, its option values, the variable prefix, the start-up
+ * timeout, whether to keep the data, and whom to run root-refusing daemons as.
+ *
+ * <pre>{@code
+ * StartRequest.builder("redis").option("port", "0").prefix("CACHE").build()
+ * }</pre>
+ */
+public final class StartRequest {
+
+    /** The default variable prefix. */
+    public static final String DEFAULT_PREFIX = "PIFPAF";
+    /** The default unprivileged user for daemons that refuse root. */
+    public static final String DEFAULT_RUN_AS = "nobody";
+
+    private final String driver;
+    private final Map<String, String> options;
+    private final String prefix;
+    private final Duration timeout;
+    private final boolean keepData;
+    private final String runAs;
+    private final boolean echoOutput;
+    private final Path tmpDir;
+
+    private StartRequest(Builder b) {
+        this.driver = b.driver;
+        this.options = Map.copyOf(b.options);
+        this.prefix = b.prefix;
+        this.timeout = b.timeout;
+        this.keepData = b.keepData;
+        this.runAs = b.runAs;
+        this.echoOutput = b.echoOutput;
+        this.tmpDir = b.tmpDir;
+    }
+
+    /** A builder for starting {@code driver}. */
+    public static Builder builder(String driver) {
+        return new Builder(driver);
+    }
+
+    /** The driver's name. */
+    public String driver() {
+        return driver;
+    }
+
+    /** Option values by option name (without dashes), as text. */
+    public Map<String, String> options() {
+        return options;
+    }
+
+    /** The variable prefix, e.g. {@code PIFPAF}. */
+    public String prefix() {
+        return prefix;
+    }
+
+    /** The start-up timeout, or empty for the driver's default. */
+    public Optional<Duration> timeout() {
+        return Optional.ofNullable(timeout);
+    }
+
+    /** Whether the data directory survives the stop. */
+    public boolean keepData() {
+        return keepData;
+    }
+
+    /** The user root-refusing daemons run as when pifpaf is root. */
+    public String runAs() {
+        return runAs;
+    }
+
+    /** Whether daemon output is also echoed to the log at debug level as it arrives. */
+    public boolean echoOutput() {
+        return echoOutput;
+    }
+
+    /** The directory the data directory is created in. */
+    public Path tmpDir() {
+        return tmpDir;
+    }
+
+    /** Builds a {@link StartRequest}; every setting has a default. */
+    public static final class Builder {
+        private final String driver;
+        private final Map<String, String> options = new LinkedHashMap<>();
+        private String prefix = DEFAULT_PREFIX;
+        private Duration timeout;
+        private boolean keepData;
+        private String runAs = Optional.ofNullable(System.getenv("PIFPAF_RUN_AS"))
+                .filter(s -> !s.isBlank()).orElse(DEFAULT_RUN_AS);
+        private boolean echoOutput;
+        private Path tmpDir = defaultTmpDir();
+
+        private Builder(String driver) {
+            this.driver = Objects.requireNonNull(driver, "driver");
+        }
+
+        /** Sets one option (name without dashes). */
+        public Builder option(String name, String value) {
+            options.put(name, value);
+            return this;
+        }
+
+        /** Sets several options. */
+        public Builder options(Map<String, String> values) {
+            options.putAll(values);
+            return this;
+        }
+
+        /** Sets the variable prefix. */
+        public Builder prefix(String value) {
+            prefix = Objects.requireNonNull(value, "prefix");
+            return this;
+        }
+
+        /** Sets the start-up timeout ({@code null}: the driver's default). */
+        public Builder timeout(Duration value) {
+            timeout = value;
+            return this;
+        }
+
+        /** Keeps the data directory after the stop. */
+        public Builder keepData(boolean value) {
+            keepData = value;
+            return this;
+        }
+
+        /** Sets the user root-refusing daemons run as. */
+        public Builder runAs(String user) {
+            runAs = Objects.requireNonNull(user, "user");
+            return this;
+        }
+
+        /** Echoes daemon output to the debug log. */
+        public Builder echoOutput(boolean value) {
+            echoOutput = value;
+            return this;
+        }
+
+        /** Sets the directory the data directory is created in. */
+        public Builder tmpDir(Path value) {
+            tmpDir = Objects.requireNonNull(value, "tmpDir");
+            return this;
+        }
+
+        /** The request. */
+        public StartRequest build() {
+            return new StartRequest(this);
+        }
+
+        private static Path defaultTmpDir() {
+            String tmp = System.getenv("TMPDIR");
+            return Path.of(tmp == null || tmp.isBlank() ? System.getProperty("java.io.tmpdir") : tmp);
+        }
+    }
+}

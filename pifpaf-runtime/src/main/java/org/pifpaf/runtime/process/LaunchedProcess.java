@@ -1,0 +1,75 @@
+package org.pifpaf.runtime.process;
+
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import org.pifpaf.api.Command;
+import org.pifpaf.api.DaemonProcess;
+import org.pifpaf.runtime.system.ProcessStatus;
+
+/** A process started by {@link ProcessSpawner}. */
+public final class LaunchedProcess implements DaemonProcess {
+
+    private final Process process;
+    private final Command command;
+    private final Path logFile;
+    private final long logOffset;
+    private final boolean ownGroup;
+
+    LaunchedProcess(Process process, Command command, Path logFile, long logOffset, boolean ownGroup) {
+        this.process = process;
+        this.command = command;
+        this.logFile = logFile;
+        this.logOffset = logOffset;
+        this.ownGroup = ownGroup;
+    }
+
+    @Override
+    public long pid() {
+        return process.pid();
+    }
+
+    @Override
+    public Path logFile() {
+        return logFile;
+    }
+
+    /** Where this process's output starts in {@link #logFile()}. */
+    public long logOffset() {
+        return logOffset;
+    }
+
+    /** What was run. */
+    public Command command() {
+        return command;
+    }
+
+    @Override
+    public boolean isAlive() {
+        return process.isAlive() && ProcessStatus.isRunning(process.pid());
+    }
+
+    /** The exit status, or -1 while it runs. */
+    public int exitStatus() {
+        return process.isAlive() ? -1 : process.exitValue();
+    }
+
+    /** Waits up to {@code millis} for the process to exit. @return whether it exited */
+    public boolean waitFor(long millis) throws InterruptedException {
+        return process.waitFor(millis, TimeUnit.MILLISECONDS);
+    }
+
+    @Override
+    public void stop() {
+        ProcessTree.stop(process.toHandle(), command.stopSignal(), command.stopGracePeriod(), ownGroup);
+    }
+
+    @Override
+    public void kill() {
+        ProcessTree.kill(process.toHandle(), ownGroup);
+    }
+
+    @Override
+    public String toString() {
+        return command.label() + "[" + pid() + "]";
+    }
+}

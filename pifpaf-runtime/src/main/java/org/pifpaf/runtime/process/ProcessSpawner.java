@@ -1,0 +1,107 @@
+package org.pifpaf.runtime.process;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.pifpaf.api.Command;
+import org.pifpaf.api.DriverException;
+import org.pifpaf.runtime.system.UnixUser;
+
+/**
+ * Starts the processes of one daemon: each in its own session (so a terminal's Ctrl-C reaches
+ * pifpaf, not the daemon, and the whole group can be killed), with the exported environment,
+ * standard output and error appended to a log file (so nobody has to drain a pipe), and, for
+ * root-refusing daemons when pifpaf is root, as the unprivileged user.
+ */
+public final class ProcessSpawner {
+
+    private static final Path SETSID = firstExecutable("/usr/bin/setsid", "/bin/setsid");
+    private static final Path SETPRIV = firstExecutable("/usr/bin/setpriv", "/bin/setpriv");
+
+    private final Path dataDir;
+    private final UnixUser unprivilegedUser;
+
+    /**
+     * @param dataDir          the daemon's data directory (default working directory)
+     * @param unprivilegedUser whom to run {@link Command#unprivileged()} commands as, or
+     *                         {@code null} when pifpaf is not root
+     */
+    public ProcessSpawner(Path dataDir, UnixUser unprivilegedUser) {
+        this.dataDir = dataDir;
+        this.unprivilegedUser = unprivilegedUser;
+    }
+
+    /** Starts {@code command} with {@code environment}, its output appended to {@code logFile}. */
+    public LaunchedProcess spawn(Command command, Map<String, String> environment, Path logFile) {
+        List<String> argv = new ArrayList<>();
+        if (SETSID != null) {
+            argv.add(SETSID.toString());
+        }
+        if (command.unprivileged() && unprivilegedUser != null) {
+            argv.addAll(dropPrivileges());
+            DataDirOwnership.giveTo(dataDir, unprivilegedUser);
+        }
+        argv.addAll(command.argv());
+        ProcessBuilder builder = new ProcessBuilder(argv)
+                .directory((command.workingDirectory() != null ? command.workingDirectory() : dataDir).toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()))
+                .redirectInput(command.stdin() == null
+                        ? ProcessBuilder.Redirect.from(new File("/dev/null"))
+                        : ProcessBuilder.Redirect.PIPE);
+        builder.environment().putAll(environment);
+        builder.environment().putAll(command.environment());
+        long offset = sizeOf(logFile);
+        Process process;
+        try {
+            process = builder.start();
+        } catch (IOException e) {
+            throw new DriverException("Unable to run command `" + command + "': " + e.getMessage(), e);
+        }
+        if (command.stdin() != null) {
+            feed(process, command.stdin());
+        }
+        return new LaunchedProcess(process, command, logFile, offset, SETSID != null);
+    }
+
+    private List<String> dropPrivileges() {
+        if (SETPRIV == null) {
+            throw new DriverException("setpriv not found; it is needed to run daemons as '"
+                    + unprivilegedUser.name() + "' when pifpaf runs as root (apt-get install util-linux)");
+        }
+        return List.of(SETPRIV.toString(), "--reuid=" + unprivilegedUser.uid(),
+                "--regid=" + unprivilegedUser.gid(), "--clear-groups", "--");
+    }
+
+    private static void feed(Process process, String text) {
+        try (OutputStream in = process.getOutputStream()) {
+            in.write(text.getBytes(StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            // The process exited before reading its input; its exit status tells the story.
+        }
+    }
+
+    private static long sizeOf(Path file) {
+        try {
+            return Files.exists(file) ? Files.size(file) : 0;
+        } catch (IOException e) {
+            return 0;
+        }
+    }
+
+    private static Path firstExecutable(String... candidates) {
+        for (String candidate : candidates) {
+            Path path = Path.of(candidate);
+            if (Files.isExecutable(path)) {
+                return path;
+            }
+        }
+        return null;
+    }
+}

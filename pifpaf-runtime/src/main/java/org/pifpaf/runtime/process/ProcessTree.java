@@ -1,0 +1,91 @@
+package org.pifpaf.runtime.process;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import org.pifpaf.api.Signal;
+import org.pifpaf.runtime.system.ProcessStatus;
+import org.pifpaf.runtime.system.Signals;
+
+/**
+ * Stops a process and everything it started: the stop signal to the process, a grace period,
+ * then SIGTERM to what is left of its tree and SIGKILL to whatever still resists, including
+ * its process group (which catches children that were re-parented after a double fork).
+ */
+public final class ProcessTree {
+
+    private static final Duration POLL = Duration.ofMillis(5);
+    private static final Duration LEFTOVER_GRACE = Duration.ofSeconds(2);
+
+    private ProcessTree() {
+    }
+
+    /**
+     * Stops {@code root} with {@code signal}, waiting up to {@code grace} before killing.
+     *
+     * @param ownGroup whether {@code root} leads its own process group (it was started with setsid)
+     */
+    public static void stop(ProcessHandle root, Signal signal, Duration grace, boolean ownGroup) {
+        Set<ProcessHandle> tree = new LinkedHashSet<>(root.descendants().toList());
+        if (ProcessStatus.isRunning(root.pid())) {
+            Signals.send(root.pid(), signal);
+            if (!awaitGone(List.of(root), grace)) {
+                tree.addAll(root.descendants().toList());
+                Signals.send(root.pid(), Signal.KILL);
+            }
+        }
+        List<ProcessHandle> leftovers = running(tree);
+        if (!leftovers.isEmpty()) {
+            leftovers.forEach(p -> Signals.send(p.pid(), Signal.TERM));
+            if (!awaitGone(leftovers, LEFTOVER_GRACE)) {
+                running(leftovers).forEach(p -> Signals.send(p.pid(), Signal.KILL));
+                awaitGone(leftovers, LEFTOVER_GRACE);
+            }
+        }
+        if (ownGroup) {
+            Signals.sendToGroup(root.pid(), Signal.KILL);
+        }
+        awaitGone(List.of(root), LEFTOVER_GRACE);
+    }
+
+    /** Kills {@code root}, its tree and its group at once. */
+    public static void kill(ProcessHandle root, boolean ownGroup) {
+        List<ProcessHandle> tree = new ArrayList<>(root.descendants().toList());
+        Signals.send(root.pid(), Signal.KILL);
+        tree.forEach(p -> Signals.send(p.pid(), Signal.KILL));
+        if (ownGroup) {
+            Signals.sendToGroup(root.pid(), Signal.KILL);
+        }
+        tree.add(root);
+        awaitGone(tree, LEFTOVER_GRACE);
+    }
+
+    private static List<ProcessHandle> running(Iterable<ProcessHandle> processes) {
+        List<ProcessHandle> alive = new ArrayList<>();
+        for (ProcessHandle p : processes) {
+            if (ProcessStatus.isRunning(p.pid())) {
+                alive.add(p);
+            }
+        }
+        return alive;
+    }
+
+    private static boolean awaitGone(List<ProcessHandle> processes, Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (!running(processes).isEmpty()) {
+            if (System.nanoTime() > deadline) {
+                return false;
+            }
+            try {
+                Thread.sleep(POLL.toMillis());
+            } catch (InterruptedException e) {
+                // Stopping must finish even when interrupted; remember the interrupt.
+                Thread.currentThread().interrupt();
+                return running(processes).isEmpty();
+            }
+        }
+        return true;
+    }
+}
