@@ -47,6 +47,11 @@ public record Binary(String name, List<String> searchDirs, List<String> bindirCo
         return new Binary(name, searchDirs, List.of(command), debianPackage, brewFormula, versionArgs);
     }
 
+    /** A binary that cannot print its version cheaply ({@code list-drivers} will not ask). */
+    public Binary noVersion() {
+        return new Binary(name, searchDirs, bindirCommand, debianPackage, brewFormula, List.of());
+    }
+
     /** The Debian/Ubuntu package that installs it. */
     public Binary debian(String packageName) {
         return new Binary(name, searchDirs, bindirCommand, packageName, brewFormula, versionArgs);
@@ -57,7 +62,7 @@ public record Binary(String name, List<String> searchDirs, List<String> bindirCo
         return new Binary(name, searchDirs, bindirCommand, debianPackage, formula, versionArgs);
     }
 
-    /** The arguments that print its version; none to never ask. */
+    /** The arguments that print its version (default {@code --version}). */
     public Binary versionArgs(String... args) {
         return new Binary(name, searchDirs, bindirCommand, debianPackage, brewFormula, List.of(args));
     }

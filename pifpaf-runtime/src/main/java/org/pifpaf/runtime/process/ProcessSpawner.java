@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import org.pifpaf.api.Command;
 import org.pifpaf.api.DriverException;
+import org.pifpaf.runtime.ProcessControl;
 import org.pifpaf.runtime.system.UnixUser;
 
 /**
@@ -21,7 +22,6 @@ import org.pifpaf.runtime.system.UnixUser;
  */
 public final class ProcessSpawner {
 
-    private static final Path SETSID = firstExecutable("/usr/bin/setsid", "/bin/setsid");
     private static final Path SETPRIV = firstExecutable("/usr/bin/setpriv", "/bin/setpriv");
 
     private final Path dataDir;
@@ -40,15 +40,12 @@ public final class ProcessSpawner {
     /** Starts {@code command} with {@code environment}, its output appended to {@code logFile}. */
     public LaunchedProcess spawn(Command command, Map<String, String> environment, Path logFile) {
         List<String> argv = new ArrayList<>();
-        if (SETSID != null) {
-            argv.add(SETSID.toString());
-        }
         if (command.unprivileged() && unprivilegedUser != null) {
             argv.addAll(dropPrivileges());
             DataDirOwnership.giveTo(dataDir, unprivilegedUser);
         }
         argv.addAll(command.argv());
-        ProcessBuilder builder = new ProcessBuilder(argv)
+        ProcessBuilder builder = new ProcessBuilder(ProcessControl.inNewSession(argv))
                 .directory((command.workingDirectory() != null ? command.workingDirectory() : dataDir).toFile())
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()))
@@ -67,7 +64,7 @@ public final class ProcessSpawner {
         if (command.stdin() != null) {
             feed(process, command.stdin());
         }
-        return new LaunchedProcess(process, command, logFile, offset, SETSID != null);
+        return new LaunchedProcess(process, command, logFile, offset, ProcessControl.sessionsSupported());
     }
 
     private List<String> dropPrivileges() {

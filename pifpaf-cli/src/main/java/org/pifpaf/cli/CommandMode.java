@@ -1,0 +1,81 @@
+package org.pifpaf.cli;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.pifpaf.api.RunningDaemon;
+import org.pifpaf.api.Signal;
+import org.pifpaf.runtime.DaemonStarter;
+import org.pifpaf.runtime.ProcessControl;
+import org.pifpaf.runtime.StartFailedException;
+import org.pifpaf.runtime.StartRequest;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * {@code pifpaf run <driver> -- command}: start the daemon, run the command with its variables,
+ * stop the daemon, and exit with the command's status. A signal at any moment (during the
+ * start too) stops the command, then the daemon, and exits with 128+N.
+ */
+final class CommandMode {
+
+    private static final Logger LOG = LoggerFactory.getLogger("pifpaf");
+    /** How long a command gets to react to a signal it may have received itself (Ctrl-C). */
+    private static final long OWN_REACTION_MILLIS = 100;
+    private static final Duration COMMAND_STOP_GRACE = Duration.ofSeconds(5);
+
+    private final DaemonStarter starter;
+
+    CommandMode(DaemonStarter starter) {
+        this.starter = starter;
+    }
+
+    int run(StartRequest request, List<String> command, CliVariables.Naming naming) {
+        SignalTrap trap = SignalTrap.install(Thread.currentThread());
+        RunningDaemon daemon;
+        try {
+            daemon = starter.start(request);
+        } catch (StartFailedException e) {
+            if (trap.fired()) {
+                return trap.exitStatus();
+            }
+            FailureReport.of(e);
+            return ExitCodes.START_FAILED;
+        }
+        try (daemon) {
+            Map<String, String> variables = CliVariables.of(daemon.environment(), daemon.driver(), daemon.url(),
+                    naming, ProcessHandle.current().pid(), false, System.getenv());
+            Process process;
+            try {
+                ProcessBuilder builder = new ProcessBuilder(command).inheritIO();
+                builder.environment().putAll(variables);
+                process = builder.start();
+            } catch (IOException e) {
+                LOG.error("cannot run `{}`: {}", String.join(" ", command), e.getMessage());
+                return ExitCodes.COMMAND_NOT_RUNNABLE;
+            }
+            LOG.info("command `{}` (pid {}) is running", String.join(" ", command), process.pid());
+            try {
+                return process.waitFor();
+            } catch (InterruptedException e) {
+                stop(process, trap.signalNumber());
+                return trap.exitStatus();
+            }
+        }
+    }
+
+    /** Stops the command first (it uses the daemon), then the daemon goes with try-with-resources. */
+    private static void stop(Process process, int signalNumber) {
+        try {
+            if (process.waitFor(OWN_REACTION_MILLIS, java.util.concurrent.TimeUnit.MILLISECONDS)) {
+                return;
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        Signal signal = signalNumber == Signal.INT.number() ? Signal.INT
+                : signalNumber == Signal.HUP.number() ? Signal.HUP : Signal.TERM;
+        ProcessControl.stopTree(process.toHandle(), signal, COMMAND_STOP_GRACE);
+    }
+}

@@ -1,0 +1,86 @@
+package org.pifpaf.cli;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.regex.Pattern;
+import org.pifpaf.runtime.DaemonStarter;
+import org.pifpaf.runtime.InvalidRequestException;
+import org.pifpaf.runtime.StartRequest;
+
+/**
+ * Runs {@code pifpaf run <driver> ...}: turns the parsed options into a start request and hands
+ * it to command mode, eval mode, or (in the detached process) the supervisor.
+ */
+final class DriverRun implements Callable<Integer> {
+
+    private static final Pattern VARIABLE_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
+
+    private final String driver;
+    private final DaemonStarter starter;
+    private final PifpafCommand global;
+    private final RunCommand run;
+    private final List<String> rawArgs;
+    private DriverCommand command;
+
+    DriverRun(String driver, DaemonStarter starter, PifpafCommand global, RunCommand run, List<String> rawArgs) {
+        this.driver = driver;
+        this.starter = starter;
+        this.global = global;
+        this.run = run;
+        this.rawArgs = rawArgs;
+    }
+
+    void attach(DriverCommand driverCommand) {
+        this.command = driverCommand;
+    }
+
+    @Override
+    public Integer call() {
+        try {
+            RunOptions options = global.namingOptions().or(command.runOptions()).or(run.options);
+            CliVariables.Naming naming = new CliVariables.Naming(
+                    variableName(options.envPrefix, StartRequest.DEFAULT_PREFIX, "--env-prefix"),
+                    variableName(options.globalUrlsVariable, "PIFPAF_URLS", "--global-urls-variable"));
+            StartRequest request = request(options, naming);
+            List<String> userCommand = command.command();
+            if (!userCommand.isEmpty()) {
+                return new CommandMode(starter).run(request, userCommand, naming);
+            }
+            if (global.supervisor) {
+                return new Supervisor(starter).run(request);
+            }
+            return new EvalMode().run(rawArgs, naming, driver);
+        } catch (InvalidRequestException e) {
+            return Usage.error(e.getMessage());
+        }
+    }
+
+    private StartRequest request(RunOptions options, CliVariables.Naming naming) {
+        StartRequest.Builder builder = StartRequest.builder(driver)
+                .options(command.givenOptions())
+                .prefix(naming.prefix())
+                .keepData(Boolean.TRUE.equals(options.keepData))
+                .echoOutput(global.debug);
+        if (options.timeoutSeconds != null) {
+            if (options.timeoutSeconds <= 0) {
+                throw new InvalidRequestException("--timeout must be a positive number of seconds, not " + options.timeoutSeconds);
+            }
+            builder.timeout(Duration.ofSeconds(options.timeoutSeconds));
+        }
+        if (options.runAs != null) {
+            builder.runAs(options.runAs);
+        }
+        return builder.build();
+    }
+
+    private static String variableName(String given, String fallback, String option) {
+        if (given == null) {
+            return fallback;
+        }
+        if (!VARIABLE_NAME.matcher(given).matches()) {
+            throw new InvalidRequestException(option + ": '" + given + "' is not a valid variable name");
+        }
+        return given;
+    }
+}

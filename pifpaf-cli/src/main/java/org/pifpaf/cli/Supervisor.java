@@ -1,0 +1,58 @@
+package org.pifpaf.cli;
+
+import java.io.PrintStream;
+import org.pifpaf.api.RunningDaemon;
+import org.pifpaf.runtime.DaemonStarter;
+import org.pifpaf.runtime.StartFailedException;
+import org.pifpaf.runtime.StartRequest;
+import org.pifpaf.cli.logging.LogSink;
+
+/**
+ * The detached process that holds an eval-mode daemon. It starts the daemon, hands its
+ * variables to the foreground pifpaf, lets go of the caller's pipes, and waits for SIGTERM
+ * ({@code pifpaf_stop}), SIGINT or SIGHUP to stop it. Daemon output goes to log files, so
+ * nothing needs draining while it waits.
+ */
+final class Supervisor {
+
+    private final DaemonStarter starter;
+
+    Supervisor(DaemonStarter starter) {
+        this.starter = starter;
+    }
+
+    int run(StartRequest request) {
+        SignalTrap trap = SignalTrap.install(Thread.currentThread());
+        PrintStream toForeground = System.out;
+        RunningDaemon daemon;
+        try {
+            daemon = starter.start(request);
+        } catch (StartFailedException e) {
+            if (!trap.fired()) {
+                FailureReport.of(e);
+            }
+            Handshake.failed(toForeground, trap.fired() ? trap.exitStatus() : ExitCodes.START_FAILED);
+            return ExitCodes.START_FAILED;
+        }
+        try (daemon) {
+            Handshake.ready(toForeground, daemon.environment(), ProcessHandle.current().pid());
+            if (toForeground.checkError()) {
+                return ExitCodes.START_FAILED; // the foreground is gone: nobody will ever stop us
+            }
+            // Let go of the caller's pipes, or "$(pifpaf run ...)" would never return.
+            LogSink.detachConsole();
+            System.out.close();
+            System.err.close();
+            waitForSignal();
+            return ExitCodes.OK;
+        }
+    }
+
+    private static void waitForSignal() {
+        try {
+            Thread.sleep(Long.MAX_VALUE);
+        } catch (InterruptedException e) {
+            // A signal: time to stop the daemon. The interrupt flag stays clear for the clean-up.
+        }
+    }
+}

@@ -1,0 +1,63 @@
+package org.pifpaf.runtime;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.pifpaf.api.Signal;
+import org.pifpaf.runtime.process.ProcessTree;
+import org.pifpaf.runtime.system.ProcessStatus;
+import org.pifpaf.runtime.system.Signals;
+
+/** Process operations front ends need for their own children (a user's command, a supervisor). */
+public final class ProcessControl {
+
+    private static final Path SETSID = firstExecutable("/usr/bin/setsid", "/bin/setsid");
+
+    private ProcessControl() {
+    }
+
+    /**
+     * {@code argv} prefixed so that it runs in a new session (own process group, no controlling
+     * terminal), where {@code setsid(1)} exists.
+     */
+    public static List<String> inNewSession(List<String> argv) {
+        List<String> all = new ArrayList<>();
+        if (SETSID != null) {
+            all.add(SETSID.toString());
+        }
+        all.addAll(argv);
+        return all;
+    }
+
+    /** Whether {@link #inNewSession} really starts a new session here. */
+    public static boolean sessionsSupported() {
+        return SETSID != null;
+    }
+
+    /** Sends {@code signal} to {@code pid}. */
+    public static void signal(long pid, Signal signal) {
+        Signals.send(pid, signal);
+    }
+
+    /** Stops {@code process} and its descendants: {@code signal}, {@code grace}, then SIGKILL. */
+    public static void stopTree(ProcessHandle process, Signal signal, Duration grace) {
+        ProcessTree.stop(process, signal, grace, false);
+    }
+
+    /** Whether {@code pid} is running (a zombie is not). */
+    public static boolean isRunning(long pid) {
+        return ProcessStatus.isRunning(pid);
+    }
+
+    private static Path firstExecutable(String... candidates) {
+        for (String candidate : candidates) {
+            Path path = Path.of(candidate);
+            if (Files.isExecutable(path)) {
+                return path;
+            }
+        }
+        return null;
+    }
+}

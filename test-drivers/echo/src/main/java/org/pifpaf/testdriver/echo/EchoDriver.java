@@ -1,0 +1,49 @@
+package org.pifpaf.testdriver.echo;
+
+import java.util.List;
+import org.pifpaf.api.Binary;
+import org.pifpaf.api.Command;
+import org.pifpaf.api.DaemonDriver;
+import org.pifpaf.api.DriverContext;
+import org.pifpaf.api.DriverOption;
+import org.pifpaf.api.Ready;
+
+/**
+ * A stand-in third-party driver for the command-line tests: a shell that prints its message and
+ * then sleeps, packaged as a plain jar with only a {@code META-INF/services} entry (so it loads
+ * as an automatic module from a drivers directory).
+ */
+public final class EchoDriver implements DaemonDriver {
+
+    private static final Binary SH = Binary.named("sh").noVersion();
+
+    @Override
+    public String name() {
+        return "echo";
+    }
+
+    @Override
+    public String description() {
+        return "A test daemon that prints a message and sleeps";
+    }
+
+    @Override
+    public List<DriverOption> options() {
+        return List.of(DriverOption.string("message", "hello", "what to print"));
+    }
+
+    @Override
+    public List<Binary> binaries() {
+        return List.of(SH);
+    }
+
+    @Override
+    public void start(DriverContext context) {
+        String message = context.option("message");
+        context.launch(Command.of(context.executable(SH), "-c", "echo \"started: $ECHO_TEXT\"; exec sleep 100000")
+                        .env("ECHO_TEXT", message),
+                Ready.logLine("^started: "));
+        context.export("ECHO_MESSAGE", message);
+        context.url("echo://" + message);
+    }
+}
