@@ -46,7 +46,8 @@ public final class Binaries {
     private static Optional<Path> search(Binary binary) {
         List<Path> dirs = new ArrayList<>();
         if (!binary.bindirCommand().isEmpty()) {
-            onPath(binary.bindirCommand().get(0)).ifPresent(tool -> {
+            String tool0 = binary.bindirCommand().get(0);
+            (tool0.contains("/") ? Optional.of(Path.of(tool0)) : onPath(tool0)).ifPresent(tool -> {
                 List<String> argv = new ArrayList<>(binary.bindirCommand());
                 argv.set(0, tool.toString());
                 firstLineOf(argv).map(String::trim).filter(s -> !s.isEmpty()).map(Path::of).ifPresent(dirs::add);

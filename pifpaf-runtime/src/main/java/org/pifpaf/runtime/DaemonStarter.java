@@ -66,6 +66,9 @@ public final class DaemonStarter {
         } catch (Exception | LinkageError e) {
             List<String> tail = LogFile.tail(context.lastLogFile(), LOG_TAIL_LINES);
             abandon(context, cleanup, request);
+            if (e instanceof StartInterruptedException) {
+                Thread.currentThread().interrupt(); // the caller must still see why we stopped
+            }
             throw new StartFailedException(driver.name() + ": " + describe(e), tail, e);
         }
         LOG.info("started {} in {} ms: {}", driver.name(), (System.nanoTime() - started) / 1_000_000, context.url());

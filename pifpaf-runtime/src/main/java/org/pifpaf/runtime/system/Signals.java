@@ -1,6 +1,8 @@
 package org.pifpaf.runtime.system;
 
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import org.pifpaf.api.Signal;
 
@@ -24,9 +26,11 @@ public final class Signals {
         kill(List.of("-s", signal.name(), "--", "-" + pgid));
     }
 
+    private static final String KILL = Files.isExecutable(Path.of("/bin/kill")) ? "/bin/kill" : "kill";
+
     private static void kill(List<String> args) {
         var argv = new java.util.ArrayList<String>();
-        argv.add("kill");
+        argv.add(KILL);
         argv.addAll(args);
         try {
             new ProcessBuilder(argv)

@@ -1,0 +1,25 @@
+package org.pifpaf.distribution;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Assumptions;
+
+/** Daemon binaries the tests need: missing ones fail the test in CI, skip it elsewhere. */
+final class Binaries {
+
+    private Binaries() {
+    }
+
+    static void require(String name, String debianPackage) {
+        for (String dir : System.getenv().getOrDefault("PATH", "/usr/bin").split(":")) {
+            if (Files.isExecutable(Path.of(dir, name))) {
+                return;
+            }
+        }
+        String why = name + " is not installed (apt-get install " + debianPackage + ")";
+        if ("true".equals(System.getenv("CI"))) {
+            throw new AssertionError(why + "; binaries must be installed in CI");
+        }
+        Assumptions.abort(why);
+    }
+}

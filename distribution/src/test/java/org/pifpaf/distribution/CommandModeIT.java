@@ -1,0 +1,138 @@
+package org.pifpaf.distribution;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** {@code pifpaf run <driver> -- command}, as root and as an unprivileged user. */
+class CommandModeIT {
+
+    @BeforeAll
+    static void binaries() {
+        Binaries.require("memcached", "memcached");
+        Binaries.require("redis-server", "redis-server");
+        Binaries.require("psql", "postgresql");
+    }
+
+    static List<Identity> identities() {
+        return Identity.available().toList();
+    }
+
+    @ParameterizedTest
+    @MethodSource("identities")
+    void runsTheCommandWithTheVariablesAndReturnsItsStatus(Identity identity) throws Exception {
+        try (PrivateTmp tmp = new PrivateTmp()) {
+            var result = Launcher.run(identity, List.of("pifpaf", "run", "memcached", "--port", "0", "--",
+                    "sh", "-c", "echo \"$PIFPAF_URL|$PIFPAF_MEMCACHED_URL|$PIFPAF_MEMCACHED_PORT|$PIFPAF_DAEMON|"
+                            + "$PIFPAF_URLS|$PIFPAF_PID|$PIFPAF_DATA\"; exit 31"), tmp.env());
+            assertEquals(31, result.exit(), result.toString());
+            String[] values = result.stdout().trim().split("\\|");
+            String port = values[2];
+            assertEquals("memcached://localhost:" + port, values[0]);
+            assertEquals(values[0], values[1]);
+            assertEquals("memcached", values[3]);
+            assertEquals(values[0], values[4]);
+            assertTrue(values[5].matches("\\d+"), values[5]);
+            assertTrue(values[6].startsWith(tmp.path() + "/pifpaf-memcached-"), values[6]);
+            assertEquals(List.of(), tmp.leftovers());
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("identities")
+    void postgresqlAnswersPsql(Identity identity) throws Exception {
+        try (PrivateTmp tmp = new PrivateTmp()) {
+            var result = Launcher.run(identity, List.of("pifpaf", "run", "postgresql", "--port", "0", "--",
+                    "psql", "-Atc", "select 40 + 2"), tmp.env());
+            assertEquals(0, result.exit(), result.toString());
+            assertEquals("42", result.stdout().trim());
+            assertEquals(List.of(), tmp.leftovers());
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("identities")
+    void redisAnswersRedisCliWithoutDoubleDash(Identity identity) throws Exception {
+        try (PrivateTmp tmp = new PrivateTmp()) {
+            var result = Launcher.run(identity, List.of("pifpaf", "run", "redis", "--port", "0",
+                    "sh", "-c", "redis-cli -p \"$PIFPAF_REDIS_PORT\" ping"), tmp.env());
+            assertEquals(0, result.exit(), result.toString());
+            assertEquals("PONG", result.stdout().trim());
+            assertEquals(List.of(), tmp.leftovers());
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("identities")
+    void nestedRunsKeepTheirPrefixesAndJoinTheUrlList(Identity identity) throws Exception {
+        try (PrivateTmp tmp = new PrivateTmp()) {
+            var result = Launcher.run(identity, List.of("pifpaf", "--env-prefix", "STORAGE", "run", "memcached",
+                    "--port", "0", "--", "pifpaf", "run", "--env-prefix", "INDEX", "redis", "--port", "0", "--",
+                    "sh", "-c", "echo \"$STORAGE_URL\"; echo \"$INDEX_URL\"; echo \"$PIFPAF_URLS\"; echo \"${PIFPAF_URL-unset}\""),
+                    tmp.env());
+            assertEquals(0, result.exit(), result.toString());
+            String[] lines = result.stdout().split("\n");
+            assertTrue(lines[0].startsWith("memcached://localhost:"), lines[0]);
+            assertTrue(lines[1].startsWith("redis://localhost:"), lines[1]);
+            assertEquals(lines[0] + ";" + lines[1], lines[2]);
+            assertEquals("unset", lines[3]);
+            assertEquals(List.of(), tmp.leftovers());
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("identities")
+    void aCommandKilledBySignalGives128PlusItsNumber(Identity identity) throws Exception {
+        try (PrivateTmp tmp = new PrivateTmp()) {
+            var result = Launcher.run(identity, List.of("pifpaf", "run", "memcached", "--port", "0", "--",
+                    "sh", "-c", "kill -TERM $$"), tmp.env());
+            assertEquals(143, result.exit(), result.toString());
+            assertEquals(List.of(), tmp.leftovers());
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("identities")
+    void aCommandThatCannotRunGives127AndStopsTheDaemon(Identity identity) throws Exception {
+        try (PrivateTmp tmp = new PrivateTmp()) {
+            var result = Launcher.run(identity, List.of("pifpaf", "run", "memcached", "--port", "0", "--",
+                    "no-such-command-here"), tmp.env());
+            assertEquals(127, result.exit(), result.toString());
+            assertTrue(result.stderr().contains("no-such-command-here"), result.stderr());
+            assertEquals(List.of(), tmp.leftovers());
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("identities")
+    void keepDataKeepsTheDirectoryAndSaysWhere(Identity identity) throws Exception {
+        try (PrivateTmp tmp = new PrivateTmp()) {
+            var result = Launcher.run(identity, List.of("pifpaf", "run", "redis", "--port", "0", "--keep-data",
+                    "--", "sh", "-c", "echo $PIFPAF_DATA"), tmp.env());
+            assertEquals(0, result.exit(), result.toString());
+            String dataDir = result.stdout().trim();
+            assertTrue(result.stderr().contains(dataDir), result.stderr());
+            assertTrue(java.nio.file.Files.isRegularFile(java.nio.file.Path.of(dataDir, "redis-server.log")));
+            assertEquals(List.of(), Leftovers.awaitNoProcessesIn(dataDir));
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("identities")
+    void aDaemonThatExitsDuringStartUpShowsTheTailOfItsOutput(Identity identity) throws Exception {
+        try (PrivateTmp tmp = new PrivateTmp();
+             var taken = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            var result = Launcher.run(identity, List.of("pifpaf", "run", "redis", "--port",
+                    Integer.toString(taken.getLocalPort()), "--", "true"), tmp.env());
+            assertEquals(1, result.exit(), result.toString());
+            assertTrue(result.stderr().contains("redis-server exited with status"), result.stderr());
+            assertTrue(result.stderr().contains("Address already in use"), result.stderr());
+            assertTrue(result.stdout().isEmpty(), result.stdout());
+            assertEquals(List.of(), tmp.leftovers());
+        }
+    }
+}

@@ -1,0 +1,51 @@
+package org.pifpaf.distribution;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * Finds what a daemon could leave behind. The runtime starts every daemon process in its data
+ * directory, so a process whose working directory is (or was) inside it is a leftover.
+ */
+final class Leftovers {
+
+    private Leftovers() {
+    }
+
+    /** Running processes whose working directory is inside {@code dataDir}. */
+    static List<String> processesIn(String dataDir) throws IOException {
+        List<String> found = new ArrayList<>();
+        try (Stream<Path> procs = Files.list(Path.of("/proc"))) {
+            for (Path proc : procs.filter(p -> p.getFileName().toString().matches("\\d+")).toList()) {
+                try {
+                    String cwd = Files.readSymbolicLink(proc.resolve("cwd")).toString();
+                    if (cwd.startsWith(dataDir) && !isZombie(proc)) {
+                        found.add(proc.getFileName() + " " + Files.readString(proc.resolve("cmdline")).replace('\0', ' '));
+                    }
+                } catch (IOException | SecurityException e) {
+                    // Gone, or not ours to see.
+                }
+            }
+        }
+        return found;
+    }
+
+    /** Waits up to 5 s for the processes working in {@code dir} to go; returns those left. */
+    static List<String> awaitNoProcessesIn(String dir) throws IOException, InterruptedException {
+        long deadline = System.nanoTime() + 5_000_000_000L;
+        List<String> left;
+        while (!(left = processesIn(dir)).isEmpty() && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        return left;
+    }
+
+    private static boolean isZombie(Path proc) throws IOException {
+        String stat = Files.readString(proc.resolve("stat"));
+        return stat.charAt(stat.lastIndexOf(')') + 2) == 'Z';
+    }
+}

@@ -1,0 +1,64 @@
+package org.pifpaf.runtime;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.pifpaf.api.Binary;
+
+/** Finding binaries: declared directories (with globs, highest version first), then PATH. */
+class BinariesTest {
+
+    @TempDir
+    Path root;
+
+    private Path executable(String relative) throws Exception {
+        Path file = root.resolve(relative);
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, "#!/bin/sh\necho 'tool version 1.2.3'\n");
+        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rwxr-xr-x"));
+        return file;
+    }
+
+    @Test
+    void aGlobPicksTheHighestVersion() throws Exception {
+        executable("pg/9.6/bin/tool");
+        Path newest = executable("pg/15/bin/tool");
+        executable("pg/10/bin/tool");
+        assertEquals(newest, Binaries.find(Binary.named("tool").in(root + "/pg/*/bin")).orElseThrow());
+    }
+
+    @Test
+    void theBindirCommandComesFirst() throws Exception {
+        Path preferred = executable("preferred/tool2");
+        executable("other/tool2");
+        Path printer = root.resolve("print-dir");
+        Files.writeString(printer, "#!/bin/sh\necho " + preferred.getParent() + "\n");
+        Files.setPosixFilePermissions(printer, PosixFilePermissions.fromString("rwxr-xr-x"));
+        Binary binary = Binary.named("tool2").inDirOf(printer.toString()).in(root + "/other");
+        assertEquals(preferred, Binaries.find(binary).orElseThrow());
+    }
+
+    @Test
+    void pathIsTheFallbackAndAbsenceIsEmpty() {
+        assertTrue(Binaries.find(Binary.named("sh")).isPresent());
+        assertTrue(Binaries.find(Binary.named("no-such-binary-anywhere")).isEmpty());
+    }
+
+    @Test
+    void theVersionIsTheFirstLineOfItsAnswer() throws Exception {
+        Path tool = executable("v/tool3");
+        assertEquals("tool version 1.2.3", Binaries.version(Binary.named("tool3"), tool).orElseThrow());
+        assertTrue(Binaries.version(Binary.named("tool3").noVersion(), tool).isEmpty());
+    }
+
+    @Test
+    void theInstallHintNamesThePackages() {
+        assertEquals("install it with 'apt-get install redis-server' or 'brew install redis'",
+                Binary.named("redis-server").debian("redis-server").brew("redis").installHint());
+    }
+}

@@ -1,0 +1,172 @@
+package org.pifpaf.runtime;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.pifpaf.api.DaemonProcess;
+import org.pifpaf.api.RunningDaemon;
+
+/** The start/stop life cycle, driven by shell scripts standing in for daemons. */
+class DaemonStarterTest {
+
+    private static final DaemonStarter STARTER = new DaemonStarter(DriverRegistry.discover(List.of()));
+
+    @TempDir
+    Path tmp;
+
+    private StartRequest.Builder shell(String script) {
+        return StartRequest.builder("shell").tmpDir(tmp).option("script", script);
+    }
+
+    private List<Path> tmpEntries() throws Exception {
+        try (Stream<Path> entries = Files.list(tmp)) {
+            return entries.toList();
+        }
+    }
+
+    @Test
+    void startsExportsInOrderAndCleansUp() throws Exception {
+        RunningDaemon daemon = STARTER.start(shell("echo ready; exec sleep 1000").build());
+        DaemonProcess process = daemon.processes().get(0);
+        assertTrue(process.isAlive());
+        assertTrue(daemon.dataDir().getFileName().toString().startsWith("pifpaf-shell-"));
+        assertEquals("rwx------", java.nio.file.attribute.PosixFilePermissions.toString(
+                Files.getPosixFilePermissions(daemon.dataDir())));
+        assertEquals(List.of("PIFPAF_DATA", "PIFPAF_FIRST", "RAW_SHELL_VAR", "PIFPAF_PORT", "PIFPAF_URL"),
+                List.copyOf(daemon.environment().keySet()));
+        assertEquals("shell://" + daemon.dataDir(), daemon.url());
+        assertTrue(Integer.parseInt(daemon.environment().get("PIFPAF_PORT")) > 0);
+        daemon.close();
+        assertFalse(process.isAlive());
+        assertEquals(List.of(), tmpEntries());
+        daemon.close(); // a second close does nothing
+    }
+
+    @Test
+    void processesSeeTheVariablesExportedBeforeThem() throws Exception {
+        try (RunningDaemon daemon = STARTER.start(shell("echo \"ready $PIFPAF_FIRST $RAW_SHELL_VAR\"; exec sleep 1000")
+                .option("ready", "^ready 1 raw$").build())) {
+            assertTrue(Files.readString(daemon.logFile()).contains("ready 1 raw"));
+        }
+    }
+
+    @Test
+    void aDaemonExitingDuringStartUpFailsFastWithItsOutput() throws Exception {
+        long started = System.nanoTime();
+        StartFailedException e = assertThrows(StartFailedException.class,
+                () -> STARTER.start(shell("echo something broke; exit 3").build()));
+        assertTrue(Duration.ofNanos(System.nanoTime() - started).toSeconds() < 15, "did not fail fast");
+        assertTrue(e.getMessage().contains("exited with status 3"), e.getMessage());
+        assertEquals(List.of("something broke"), e.logTail());
+        assertEquals(List.of(), tmpEntries());
+    }
+
+    @Test
+    void aDaemonNeverReadyIsKilledAtTheTimeout() throws Exception {
+        StartFailedException e = assertThrows(StartFailedException.class, () -> STARTER.start(
+                shell("echo waiting; trap '' TERM; while :; do sleep 1; done").timeout(Duration.ofSeconds(1)).build()));
+        assertTrue(e.getMessage().contains("not ready after 1s"), e.getMessage());
+        assertEquals(List.of("waiting"), e.logTail());
+        assertEquals(List.of(), tmpEntries());
+    }
+
+    @Test
+    void aFailingSetupCommandStopsTheStart() throws Exception {
+        StartFailedException e = assertThrows(StartFailedException.class, () -> STARTER.start(
+                shell("echo ready; exec sleep 1000").option("setup", "echo no space left; exit 1").build()));
+        assertTrue(e.getMessage().contains("exited with status 1"), e.getMessage());
+        assertEquals(List.of("no space left"), e.logTail());
+        assertEquals(List.of(), tmpEntries());
+    }
+
+    @Test
+    void aProcessIgnoringItsStopSignalIsKilledAfterTheGracePeriod() throws Exception {
+        RunningDaemon daemon = STARTER.start(shell("trap '' TERM; echo ready; while :; do sleep 1; done").build());
+        DaemonProcess process = daemon.processes().get(0);
+        daemon.close();
+        assertFalse(process.isAlive());
+        assertEquals(List.of(), tmpEntries());
+    }
+
+    @Test
+    void childrenOfTheDaemonAreStoppedToo() throws Exception {
+        RunningDaemon daemon = STARTER.start(shell("sleep 1000 & echo \"child $!\"; echo ready; wait").build());
+        long child = Long.parseLong(Files.readString(daemon.logFile()).lines()
+                .filter(l -> l.startsWith("child ")).findFirst().orElseThrow().substring(6));
+        daemon.close();
+        assertFalse(ProcessControl.isRunning(child), "child survived");
+    }
+
+    @Test
+    void keepDataKeepsTheDirectory() throws Exception {
+        RunningDaemon daemon = STARTER.start(shell("echo ready; exec sleep 1000").keepData(true).build());
+        daemon.close();
+        assertTrue(Files.isRegularFile(daemon.logFile()));
+    }
+
+    @Test
+    void anInterruptDuringStartUpStopsWhatWasStarted() throws Exception {
+        Thread starter = Thread.currentThread();
+        Thread interrupter = new Thread(() -> {
+            try {
+                Thread.sleep(300);
+            } catch (InterruptedException e) {
+                return;
+            }
+            starter.interrupt();
+        });
+        interrupter.start();
+        assertThrows(StartFailedException.class, () -> STARTER.start(shell("echo started; exec sleep 1000").build()));
+        assertTrue(Thread.interrupted(), "the interrupt flag must stay set");
+        assertEquals(List.of(), tmpEntries());
+    }
+
+    @Test
+    void unknownDriverSuggestsTheClosestName() {
+        InvalidRequestException e = assertThrows(InvalidRequestException.class,
+                () -> STARTER.start(StartRequest.builder("shel").tmpDir(tmp).build()));
+        assertTrue(e.getMessage().contains("did you mean 'shell'"), e.getMessage());
+    }
+
+    @Test
+    void optionsAreCheckedAgainstTheDriversDeclarations() {
+        assertThrows(InvalidRequestException.class,
+                () -> STARTER.start(shell("x").option("colour", "red").build()));
+        InvalidRequestException e = assertThrows(InvalidRequestException.class,
+                () -> STARTER.start(shell("x").option("port", "eighty").build()));
+        assertTrue(e.getMessage().contains("eighty"), e.getMessage());
+        assertThrows(InvalidRequestException.class,
+                () -> STARTER.start(shell("x").option("unprivileged", "maybe").build()));
+    }
+
+    @Test
+    void asRootAnUnprivilegedCommandRunsAsTheRunAsUser() throws Exception {
+        assumeTrue("root".equals(System.getProperty("user.name")), "needs root");
+        Files.setPosixFilePermissions(tmp, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
+        try (RunningDaemon daemon = STARTER.start(shell("echo \"ready $(id -un)\"; exec sleep 1000")
+                .option("unprivileged", "true").option("ready", "^ready").build())) {
+            assertTrue(Files.readString(daemon.logFile()).contains("ready nobody"), Files.readString(daemon.logFile()));
+            assertEquals(Integer.valueOf(65534), Files.getAttribute(daemon.dataDir(), "unix:uid"));
+        }
+        assertEquals(List.of(), tmpEntries());
+    }
+
+    @Test
+    void aMissingRunAsUserIsReported() {
+        assumeTrue("root".equals(System.getProperty("user.name")), "needs root");
+        StartFailedException e = assertThrows(StartFailedException.class,
+                () -> STARTER.start(shell("x").runAs("no-such-user-here").build()));
+        assertTrue(e.getMessage().contains("no-such-user-here"), e.getMessage());
+    }
+
+}

@@ -1,0 +1,56 @@
+package org.pifpaf.runtime;
+
+import java.time.Duration;
+import java.util.List;
+import org.pifpaf.api.Binary;
+import org.pifpaf.api.Command;
+import org.pifpaf.api.DaemonDriver;
+import org.pifpaf.api.DriverContext;
+import org.pifpaf.api.DriverOption;
+import org.pifpaf.api.Ready;
+
+/**
+ * A driver for the runtime's own tests: its "daemon" is a shell script given as an option, so a
+ * test can make it print, exit, ignore signals or never become ready.
+ */
+public final class ShellDriver implements DaemonDriver {
+
+    static final Binary SH = Binary.named("sh").noVersion();
+
+    @Override
+    public String name() {
+        return "shell";
+    }
+
+    @Override
+    public List<DriverOption> options() {
+        return List.of(
+                DriverOption.string("script", "echo ready; exec sleep 1000", "the daemon's script"),
+                DriverOption.string("ready", "^ready$", "the readiness line"),
+                DriverOption.string("setup", null, "a one-shot script run first"),
+                DriverOption.flag("unprivileged", "run as the unprivileged user"),
+                DriverOption.port("port", 0, "a port to export"));
+    }
+
+    @Override
+    public Duration startupTimeout() {
+        return Duration.ofSeconds(20);
+    }
+
+    @Override
+    public void start(DriverContext context) {
+        context.export("FIRST", "1");
+        context.exportRaw("RAW_SHELL_VAR", "raw");
+        if (context.option("setup") != null) {
+            context.run(Command.of(context.executable(SH), "-c", context.option("setup")).label("setup"));
+        }
+        Command daemon = Command.of(context.executable(SH), "-c", context.option("script"))
+                .stopGracePeriod(Duration.ofSeconds(2));
+        if (context.booleanOption("unprivileged")) {
+            daemon = daemon.asUnprivilegedUser();
+        }
+        context.launch(daemon, Ready.logLine(context.option("ready")));
+        context.export("PORT", Integer.toString(context.port("port")));
+        context.url("shell://" + context.dataDir());
+    }
+}
