@@ -30,11 +30,23 @@ final class PrivateTmp implements AutoCloseable {
         return Map.of("TMPDIR", dir.toString());
     }
 
-    /** What pifpaf left here (files, and processes working in here) after waiting up to 5 s. */
+    /**
+     * What pifpaf left here (processes working in here, then files) after waiting up to 5 s:
+     * a stop signalled from outside (kill $PIFPAF_PID) finishes a moment later.
+     */
     List<String> leftovers() throws IOException, InterruptedException {
         List<String> left = Leftovers.awaitNoProcessesIn(dir.toString() + "/");
+        long deadline = System.nanoTime() + 5_000_000_000L;
+        List<String> files;
+        while (!(files = entries()).isEmpty() && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        return Stream.concat(left.stream(), files.stream()).toList();
+    }
+
+    private List<String> entries() throws IOException {
         try (Stream<Path> entries = Files.list(dir)) {
-            return Stream.concat(left.stream(), entries.map(Path::toString)).distinct().toList();
+            return entries.map(Path::toString).toList();
         }
     }
 
