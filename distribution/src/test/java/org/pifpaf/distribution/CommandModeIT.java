@@ -22,6 +22,17 @@ class CommandModeIT {
         return Identity.available().toList();
     }
 
+    /** Runs pifpaf with a private TMPDIR and asserts it left nothing there. */
+    private static Launcher.Result runLeavingNothing(Identity identity, String... args) throws Exception {
+        try (PrivateTmp tmp = new PrivateTmp()) {
+            List<String> argv = new java.util.ArrayList<>(List.of("pifpaf"));
+            argv.addAll(List.of(args));
+            Launcher.Result result = Launcher.run(identity, argv, tmp.env());
+            assertEquals(List.of(), tmp.leftovers(), result.toString());
+            return result;
+        }
+    }
+
     @ParameterizedTest
     @MethodSource("identities")
     void runsTheCommandWithTheVariablesAndReturnsItsStatus(Identity identity) throws Exception {
@@ -45,66 +56,47 @@ class CommandModeIT {
     @ParameterizedTest
     @MethodSource("identities")
     void postgresqlAnswersPsql(Identity identity) throws Exception {
-        try (PrivateTmp tmp = new PrivateTmp()) {
-            var result = Launcher.run(identity, List.of("pifpaf", "run", "postgresql", "--port", "0", "--",
-                    "psql", "-Atc", "select 40 + 2"), tmp.env());
-            assertEquals(0, result.exit(), result.toString());
-            assertEquals("42", result.stdout().trim());
-            assertEquals(List.of(), tmp.leftovers());
-        }
+        var result = runLeavingNothing(identity, "run", "postgresql", "--port", "0", "--", "psql", "-Atc", "select 40 + 2");
+        assertEquals(0, result.exit(), result.toString());
+        assertEquals("42", result.stdout().trim());
     }
 
     @ParameterizedTest
     @MethodSource("identities")
     void redisAnswersRedisCliWithoutDoubleDash(Identity identity) throws Exception {
-        try (PrivateTmp tmp = new PrivateTmp()) {
-            var result = Launcher.run(identity, List.of("pifpaf", "run", "redis", "--port", "0",
-                    "sh", "-c", "redis-cli -p \"$PIFPAF_REDIS_PORT\" ping"), tmp.env());
-            assertEquals(0, result.exit(), result.toString());
-            assertEquals("PONG", result.stdout().trim());
-            assertEquals(List.of(), tmp.leftovers());
-        }
+        var result = runLeavingNothing(identity, "run", "redis", "--port", "0",
+                "sh", "-c", "redis-cli -p \"$PIFPAF_REDIS_PORT\" ping");
+        assertEquals(0, result.exit(), result.toString());
+        assertEquals("PONG", result.stdout().trim());
     }
 
     @ParameterizedTest
     @MethodSource("identities")
     void nestedRunsKeepTheirPrefixesAndJoinTheUrlList(Identity identity) throws Exception {
-        try (PrivateTmp tmp = new PrivateTmp()) {
-            var result = Launcher.run(identity, List.of("pifpaf", "--env-prefix", "STORAGE", "run", "memcached",
-                    "--port", "0", "--", "pifpaf", "run", "--env-prefix", "INDEX", "redis", "--port", "0", "--",
-                    "sh", "-c", "echo \"$STORAGE_URL\"; echo \"$INDEX_URL\"; echo \"$PIFPAF_URLS\"; echo \"${PIFPAF_URL-unset}\""),
-                    tmp.env());
-            assertEquals(0, result.exit(), result.toString());
-            String[] lines = result.stdout().split("\n");
-            assertTrue(lines[0].startsWith("memcached://localhost:"), lines[0]);
-            assertTrue(lines[1].startsWith("redis://localhost:"), lines[1]);
-            assertEquals(lines[0] + ";" + lines[1], lines[2]);
-            assertEquals("unset", lines[3]);
-            assertEquals(List.of(), tmp.leftovers());
-        }
+        var result = runLeavingNothing(identity, "--env-prefix", "STORAGE", "run", "memcached", "--port", "0", "--",
+                "pifpaf", "run", "--env-prefix", "INDEX", "redis", "--port", "0", "--",
+                "sh", "-c", "echo \"$STORAGE_URL\"; echo \"$INDEX_URL\"; echo \"$PIFPAF_URLS\"; echo \"${PIFPAF_URL-unset}\"");
+        assertEquals(0, result.exit(), result.toString());
+        String[] lines = result.stdout().split("\n");
+        assertTrue(lines[0].startsWith("memcached://localhost:"), lines[0]);
+        assertTrue(lines[1].startsWith("redis://localhost:"), lines[1]);
+        assertEquals(lines[0] + ";" + lines[1], lines[2]);
+        assertEquals("unset", lines[3]);
     }
 
     @ParameterizedTest
     @MethodSource("identities")
     void aCommandKilledBySignalGives128PlusItsNumber(Identity identity) throws Exception {
-        try (PrivateTmp tmp = new PrivateTmp()) {
-            var result = Launcher.run(identity, List.of("pifpaf", "run", "memcached", "--port", "0", "--",
-                    "sh", "-c", "kill -TERM $$"), tmp.env());
-            assertEquals(143, result.exit(), result.toString());
-            assertEquals(List.of(), tmp.leftovers());
-        }
+        var result = runLeavingNothing(identity, "run", "memcached", "--port", "0", "--", "sh", "-c", "kill -TERM $$");
+        assertEquals(143, result.exit(), result.toString());
     }
 
     @ParameterizedTest
     @MethodSource("identities")
     void aCommandThatCannotRunGives127AndStopsTheDaemon(Identity identity) throws Exception {
-        try (PrivateTmp tmp = new PrivateTmp()) {
-            var result = Launcher.run(identity, List.of("pifpaf", "run", "memcached", "--port", "0", "--",
-                    "no-such-command-here"), tmp.env());
-            assertEquals(127, result.exit(), result.toString());
-            assertTrue(result.stderr().contains("no-such-command-here"), result.stderr());
-            assertEquals(List.of(), tmp.leftovers());
-        }
+        var result = runLeavingNothing(identity, "run", "memcached", "--port", "0", "--", "no-such-command-here");
+        assertEquals(127, result.exit(), result.toString());
+        assertTrue(result.stderr().contains("no-such-command-here"), result.stderr());
     }
 
     @ParameterizedTest

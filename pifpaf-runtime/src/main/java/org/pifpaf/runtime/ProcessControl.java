@@ -1,7 +1,5 @@
 package org.pifpaf.runtime;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -9,11 +7,10 @@ import org.pifpaf.api.Signal;
 import org.pifpaf.runtime.process.ProcessTree;
 import org.pifpaf.runtime.system.ProcessStatus;
 import org.pifpaf.runtime.system.Signals;
+import org.pifpaf.runtime.system.SystemTools;
 
 /** Process operations front ends need for their own children (a user's command, a supervisor). */
 public final class ProcessControl {
-
-    private static final Path SETSID = firstExecutable("/usr/bin/setsid", "/bin/setsid");
 
     private ProcessControl() {
     }
@@ -24,8 +21,8 @@ public final class ProcessControl {
      */
     public static List<String> inNewSession(List<String> argv) {
         List<String> all = new ArrayList<>();
-        if (SETSID != null) {
-            all.add(SETSID.toString());
+        if (SystemTools.SETSID != null) {
+            all.add(SystemTools.SETSID.toString());
         }
         all.addAll(argv);
         return all;
@@ -33,7 +30,7 @@ public final class ProcessControl {
 
     /** Whether {@link #inNewSession} really starts a new session here. */
     public static boolean sessionsSupported() {
-        return SETSID != null;
+        return SystemTools.SETSID != null;
     }
 
     /** Sends {@code signal} to {@code pid}. */
@@ -49,15 +46,5 @@ public final class ProcessControl {
     /** Whether {@code pid} is running (a zombie is not). */
     public static boolean isRunning(long pid) {
         return ProcessStatus.isRunning(pid);
-    }
-
-    private static Path firstExecutable(String... candidates) {
-        for (String candidate : candidates) {
-            Path path = Path.of(candidate);
-            if (Files.isExecutable(path)) {
-                return path;
-            }
-        }
-        return null;
     }
 }

@@ -12,6 +12,7 @@ import java.util.Map;
 import org.pifpaf.api.Command;
 import org.pifpaf.api.DriverException;
 import org.pifpaf.runtime.ProcessControl;
+import org.pifpaf.runtime.system.SystemTools;
 import org.pifpaf.runtime.system.UnixUser;
 
 /**
@@ -21,8 +22,6 @@ import org.pifpaf.runtime.system.UnixUser;
  * root-refusing daemons when pifpaf is root, as the unprivileged user.
  */
 public final class ProcessSpawner {
-
-    private static final Path SETPRIV = firstExecutable("/usr/bin/setpriv", "/bin/setpriv");
 
     private final Path dataDir;
     private final UnixUser unprivilegedUser;
@@ -68,11 +67,11 @@ public final class ProcessSpawner {
     }
 
     private List<String> dropPrivileges() {
-        if (SETPRIV == null) {
+        if (SystemTools.SETPRIV == null) {
             throw new DriverException("setpriv not found; it is needed to run daemons as '"
                     + unprivilegedUser.name() + "' when pifpaf runs as root (apt-get install util-linux)");
         }
-        return List.of(SETPRIV.toString(), "--reuid=" + unprivilegedUser.uid(),
+        return List.of(SystemTools.SETPRIV.toString(), "--reuid=" + unprivilegedUser.uid(),
                 "--regid=" + unprivilegedUser.gid(), "--clear-groups", "--");
     }
 
@@ -90,15 +89,5 @@ public final class ProcessSpawner {
         } catch (IOException e) {
             return 0;
         }
-    }
-
-    private static Path firstExecutable(String... candidates) {
-        for (String candidate : candidates) {
-            Path path = Path.of(candidate);
-            if (Files.isExecutable(path)) {
-                return path;
-            }
-        }
-        return null;
     }
 }

@@ -1,8 +1,6 @@
 package org.pifpaf.runtime.system;
 
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import org.pifpaf.api.Signal;
 
@@ -26,11 +24,9 @@ public final class Signals {
         kill(List.of("-s", signal.name(), "--", "-" + pgid));
     }
 
-    private static final String KILL = Files.isExecutable(Path.of("/bin/kill")) ? "/bin/kill" : "kill";
-
     private static void kill(List<String> args) {
         var argv = new java.util.ArrayList<String>();
-        argv.add(KILL);
+        argv.add(SystemTools.KILL);
         argv.addAll(args);
         try {
             new ProcessBuilder(argv)

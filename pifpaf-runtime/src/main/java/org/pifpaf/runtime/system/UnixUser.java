@@ -17,7 +17,6 @@ import org.pifpaf.api.DriverException;
 public record UnixUser(String name, int uid, int gid) {
 
     private static final Map<String, UnixUser> CACHE = new ConcurrentHashMap<>();
-    private static final String GETENT = Files.isExecutable(Path.of("/usr/bin/getent")) ? "/usr/bin/getent" : "getent";
 
     /** Whether this process's effective user id is 0. */
     public static boolean currentIsRoot() {
@@ -45,7 +44,7 @@ public record UnixUser(String name, int uid, int gid) {
 
     private static UnixUser lookUp(String name) {
         try {
-            Process p = new ProcessBuilder(GETENT, "passwd", name).redirectErrorStream(true).start();
+            Process p = new ProcessBuilder(SystemTools.GETENT, "passwd", name).redirectErrorStream(true).start();
             String out = new String(p.getInputStream().readAllBytes()).trim();
             if (p.waitFor() != 0 || out.isEmpty()) {
                 throw new DriverException("user '" + name + "' does not exist (choose another with --run-as or PIFPAF_RUN_AS)");
