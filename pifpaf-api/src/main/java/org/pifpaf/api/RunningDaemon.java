@@ -28,6 +28,16 @@ public interface RunningDaemon extends AutoCloseable {
     /** The daemon's processes, in launch order (e.g. the server, then a sentinel). */
     List<DaemonProcess> processes();
 
+    /**
+     * The process labelled {@code label}.
+     *
+     * @throws java.util.NoSuchElementException if there is none
+     */
+    default DaemonProcess process(String label) {
+        return processes().stream().filter(p -> p.label().equals(label)).findFirst()
+                .orElseThrow(() -> new java.util.NoSuchElementException("no process labelled " + label));
+    }
+
     /** The file the first process's output goes to. */
     default Path logFile() {
         return processes().isEmpty() ? null : processes().get(0).logFile();

@@ -125,15 +125,19 @@ final class StartContext implements DriverContext {
     @Override
     public DaemonProcess launch(Command command, Ready ready) {
         checkNotInterrupted();
-        LaunchedProcess process = spawn(command);
+        Path logFile = nextLogFile(command.label());
+        RestartableProcess process = new RestartableProcess(() -> {
+            LaunchedProcess launched = spawner.spawn(command, exported, logFile);
+            log.log(System.Logger.Level.DEBUG, "launched " + launched + ": " + command);
+            if (echoOutput) {
+                OutputEcho.start(launched);
+            }
+            return launched;
+        }, ready, deadline.timeout(), this::probeSucceeds);
         processes.add(process);
-        cleanup.push("stop " + process, process::stop);
-        log.log(System.Logger.Level.DEBUG, "launched " + process + ": " + command);
-        if (echoOutput) {
-            OutputEcho.start(process);
-        }
+        cleanup.push("stop " + command.label(), process::stop);
         try {
-            ReadinessWaiter.await(process, ready, deadline, this::probeSucceeds);
+            process.launch(deadline);
         } catch (InterruptedException e) {
             throw new StartInterruptedException();
         }
@@ -157,14 +161,14 @@ final class StartContext implements DriverContext {
 
     private LaunchedProcess spawn(Command command) {
         checkNotInterrupted();
-        Path logFile = dataDir.resolve(uniqueLogName(command.label()));
-        lastLogFile = logFile;
-        return spawner.spawn(command, exported, logFile);
+        return spawner.spawn(command, exported, nextLogFile(command.label()));
     }
 
-    private String uniqueLogName(String label) {
+    /** A log file of its own for the next process labelled {@code label}. */
+    private Path nextLogFile(String label) {
         int count = logNames.merge(label, 1, Integer::sum);
-        return (count == 1 ? label : label + "-" + count) + ".log";
+        lastLogFile = dataDir.resolve((count == 1 ? label : label + "-" + count) + ".log");
+        return lastLogFile;
     }
 
     private static void checkNotInterrupted() {

@@ -108,6 +108,23 @@ class DaemonStarterTest {
     }
 
     @Test
+    void aKilledProcessCanBeStartedAgain() throws Exception {
+        try (RunningDaemon daemon = STARTER.start(shell("echo ready; exec sleep 1000").build())) {
+            DaemonProcess process = daemon.process("sh");
+            long firstPid = process.pid();
+            process.kill();
+            assertFalse(process.isAlive());
+            process.start();
+            assertTrue(process.isAlive());
+            assertTrue(process.pid() != firstPid);
+            assertEquals(2, Files.readAllLines(process.logFile()).stream().filter("ready"::equals).count());
+            process.start(); // already running: nothing happens
+            assertEquals(process.pid(), daemon.processes().get(0).pid());
+        }
+        assertEquals(List.of(), tmpEntries());
+    }
+
+    @Test
     void keepDataKeepsTheDirectory() throws Exception {
         RunningDaemon daemon = STARTER.start(shell("echo ready; exec sleep 1000").keepData(true).build());
         daemon.close();

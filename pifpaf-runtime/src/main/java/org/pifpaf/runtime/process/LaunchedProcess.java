@@ -24,6 +24,19 @@ public final class LaunchedProcess implements DaemonProcess {
     }
 
     @Override
+    public String label() {
+        return command.label();
+    }
+
+    /** A launched process runs once; see the runtime's restartable wrapper for a second start. */
+    @Override
+    public void start() {
+        if (!isAlive()) {
+            throw new UnsupportedOperationException(this + " cannot be started again");
+        }
+    }
+
+    @Override
     public long pid() {
         return process.pid();
     }

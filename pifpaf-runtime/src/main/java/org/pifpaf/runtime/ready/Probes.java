@@ -12,7 +12,6 @@ import java.net.http.HttpResponse;
 import java.nio.channels.SocketChannel;
 import java.time.Duration;
 import java.util.List;
-import java.util.function.Predicate;
 import org.pifpaf.api.Command;
 import org.pifpaf.api.Ready;
 import org.pifpaf.runtime.process.LaunchedProcess;
@@ -26,7 +25,7 @@ final class Probes {
     private Probes() {
     }
 
-    static Probe of(Ready ready, LaunchedProcess process, Predicate<Command> commandRunner) {
+    static Probe of(Ready ready, LaunchedProcess process, ReadinessWaiter.CommandRunner commandRunner) {
         if (ready instanceof Ready.LogLine line) {
             return logLine(line, process);
         } else if (ready instanceof Ready.TcpPort tcp) {
@@ -37,7 +36,7 @@ final class Probes {
             return http(http);
         } else if (ready instanceof Ready.CommandSucceeds command) {
             return throttled(described("`" + command.probe() + "` to succeed",
-                    () -> commandRunner.test(command.probe())), 50);
+                    () -> commandRunner.succeeds(command.probe())), 50);
         } else if (ready instanceof Ready.AllOf all) {
             return allOf(all.conditions().stream().map(c -> of(c, process, commandRunner)).toList());
         }

@@ -1,6 +1,5 @@
 package org.pifpaf.runtime.ready;
 
-import java.util.function.Predicate;
 import org.pifpaf.api.Command;
 import org.pifpaf.api.Ready;
 import org.pifpaf.runtime.process.LaunchedProcess;
@@ -16,6 +15,13 @@ public final class ReadinessWaiter {
     private ReadinessWaiter() {
     }
 
+    /** Runs a probe command and tells whether it exited with status 0. */
+    @FunctionalInterface
+    public interface CommandRunner {
+        /** @return whether {@code probe} succeeded */
+        boolean succeeds(Command probe);
+    }
+
     /**
      * Returns when {@code ready} holds for {@code process}.
      *
@@ -23,7 +29,7 @@ public final class ReadinessWaiter {
      * @throws NotReadyException when the process exits first or the deadline passes
      */
     public static void await(LaunchedProcess process, Ready ready, Deadline deadline,
-                             Predicate<Command> commandRunner) throws InterruptedException {
+                             CommandRunner commandRunner) throws InterruptedException {
         Probe probe = Probes.of(ready, process, commandRunner);
         long pause = 1;
         while (!probe.holds()) {
