@@ -1,6 +1,7 @@
 /**
- * The {@code redis} driver: a throw-away Redis on the loopback interface, optionally watched by a
- * Redis Sentinel (master name {@code pifpaf}).
+ * The {@code redis} driver: a throw-away Redis server on 127.0.0.1 without persistence,
+ * optionally watched by a Redis Sentinel that knows it as master {@code pifpaf}. Needs
+ * {@code redis-server} (and {@code redis-sentinel} for {@code --sentinel}).
  *
  * <table>
  * <caption>Options</caption>
@@ -8,16 +9,19 @@
  * <tr><td>{@code --port}</td><td>6379</td><td>server port (0: a free one)</td></tr>
  * <tr><td>{@code --sentinel}</td><td>off</td><td>also start a sentinel</td></tr>
  * <tr><td>{@code --sentinel-port}</td><td>6380</td><td>sentinel port (0: a free one)</td></tr>
- * <tr><td>{@code --password}</td><td>none</td><td>password of the server and the sentinel</td></tr>
+ * <tr><td>{@code --password}</td><td>empty: none</td><td>password of the server and of the
+ *     sentinel; any text, quoted for the configuration and encoded for the URL</td></tr>
  * </table>
  *
  * <table>
- * <caption>Variables</caption>
+ * <caption>Variables ({@code PIFPAF} stands for the chosen prefix)</caption>
  * <tr><th>variable</th><th>value</th></tr>
- * <tr><td>{@code PIFPAF_URL}</td><td>{@code redis://localhost:<port>}, or
- *     {@code redis://:<password, URL-encoded>@localhost:<port>}</td></tr>
+ * <tr><td>{@code PIFPAF_REDIS_SENTINEL_PORT}</td><td>the sentinel port, with {@code --sentinel}
+ *     only</td></tr>
  * <tr><td>{@code PIFPAF_REDIS_PORT}</td><td>the server port</td></tr>
- * <tr><td>{@code PIFPAF_REDIS_SENTINEL_PORT}</td><td>the sentinel port, with a sentinel only</td></tr>
+ * <tr><td>{@code PIFPAF_URL}</td><td>{@code redis://localhost:<port>}, or with a password
+ *     {@code redis://:<password, percent-encoded>@localhost:<port>}; always the server, never
+ *     the sentinel</td></tr>
  * </table>
  */
 module org.pifpaf.driver.redis {

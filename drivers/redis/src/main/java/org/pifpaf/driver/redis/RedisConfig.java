@@ -3,14 +3,15 @@ package org.pifpaf.driver.redis;
 import java.nio.charset.StandardCharsets;
 
 /**
- * A Redis configuration file. Every argument is written as a double-quoted string, so values
- * with spaces, quotes, backslashes, newlines or non-ASCII text reach Redis unchanged.
+ * The text of a Redis configuration file. Every argument is written as a double-quoted string,
+ * so values with spaces, quotes, backslashes, {@code $}, newlines or non-ASCII text reach Redis
+ * byte for byte.
  */
 final class RedisConfig {
 
     private final StringBuilder text = new StringBuilder();
 
-    /** Adds the directive {@code name} (one or more words) with {@code arguments}. */
+    /** Adds the directive {@code name} (one or more plain words) with {@code arguments}. */
     RedisConfig set(String name, String... arguments) {
         text.append(name);
         for (String argument : arguments) {
@@ -20,20 +21,21 @@ final class RedisConfig {
         return this;
     }
 
-    /** {@code value} as a double-quoted Redis string. */
+    /**
+     * {@code value} as a double-quoted Redis string: {@code \"} and {@code \\} for the two
+     * special characters, {@code \xHH} for control characters and for each byte of non-ASCII
+     * text in UTF-8, which keeps the file plain ASCII and one directive per line.
+     */
     static String quote(String value) {
         StringBuilder quoted = new StringBuilder("\"");
         for (byte b : value.getBytes(StandardCharsets.UTF_8)) {
             int c = b & 0xff;
             if (c == '"' || c == '\\') {
                 quoted.append('\\').append((char) c);
-            } else if (c < 0x20 || c == 0x7f) {
+            } else if (c < 0x20 || c >= 0x7f) {
                 quoted.append(String.format("\\x%02x", c));
-            } else if (c < 0x80) {
-                quoted.append((char) c);
             } else {
-                // Bytes of a UTF-8 sequence: \x escapes keep the file ASCII and exact.
-                quoted.append(String.format("\\x%02x", c));
+                quoted.append((char) c);
             }
         }
         return quoted.append('"').toString();

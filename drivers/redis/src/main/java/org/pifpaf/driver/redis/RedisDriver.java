@@ -1,11 +1,11 @@
 package org.pifpaf.driver.redis;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Objects;
 import org.pifpaf.api.Binary;
 import org.pifpaf.api.Command;
 import org.pifpaf.api.DaemonDriver;
@@ -13,13 +13,18 @@ import org.pifpaf.api.DriverContext;
 import org.pifpaf.api.DriverOption;
 import org.pifpaf.api.Ready;
 
-/** Starts Redis on 127.0.0.1 without persistence, and optionally a sentinel watching it. */
+/**
+ * Starts a Redis server on 127.0.0.1 without persistence and, with {@code --sentinel}, a Redis
+ * Sentinel watching it under the master name {@value #MASTER_NAME}. See the module
+ * documentation for options and variables.
+ */
 public final class RedisDriver implements DaemonDriver {
+
+    /** The master name the sentinel knows the server by (fixed, as in the original pifpaf). */
+    static final String MASTER_NAME = "pifpaf";
 
     private static final Binary SERVER = Binary.named("redis-server").debian("redis-server").brew("redis");
     private static final Binary SENTINEL = Binary.named("redis-sentinel").debian("redis-sentinel").brew("redis");
-    /** The master name the sentinel knows the server by. */
-    static final String MASTER_NAME = "pifpaf";
 
     @Override
     public String name() {
@@ -28,16 +33,16 @@ public final class RedisDriver implements DaemonDriver {
 
     @Override
     public String description() {
-        return "Redis without persistence, optionally with a sentinel";
+        return "Redis without persistence, optionally watched by a sentinel";
     }
 
     @Override
     public List<DriverOption> options() {
         return List.of(
                 DriverOption.port("port", 6379, "server port"),
-                DriverOption.flag("sentinel", "also start a sentinel (master name 'pifpaf')"),
+                DriverOption.flag("sentinel", "also start a sentinel (master name '" + MASTER_NAME + "')"),
                 DriverOption.port("sentinel-port", 6380, "sentinel port"),
-                DriverOption.string("password", "", "password of the server and the sentinel"));
+                DriverOption.string("password", "", "password of the server and the sentinel (empty: none)"));
     }
 
     @Override
@@ -51,49 +56,55 @@ public final class RedisDriver implements DaemonDriver {
     }
 
     @Override
-    public void start(DriverContext context) {
-        int port = context.port("port");
-        String password = context.option("password");
+    public void start(DriverContext ctx) throws IOException {
+        int port = ctx.port("port");
+        String password = Objects.requireNonNullElse(ctx.option("password"), "");
+
+        // Protected mode is left on: it only turns away non-loopback clients, and the bind
+        // address already keeps those out.
         RedisConfig server = new RedisConfig()
                 .set("bind", "127.0.0.1")
                 .set("port", Integer.toString(port))
-                .set("dir", context.dataDir().toString())
+                .set("dir", ctx.dataDir().toString())
                 .set("daemonize", "no")
                 .set("save", "")
                 .set("appendonly", "no");
         if (!password.isEmpty()) {
             server.set("requirepass", password);
         }
-        Path serverConfig = write(context.dataDir().resolve("redis.conf"), server);
-        context.launch(Command.of(context.executable(SERVER), serverConfig.toString()),
+        Path serverFile = write(ctx.dataDir().resolve("redis.conf"), server);
+        // "eady": Redis has printed both "Ready" and "ready" over the versions.
+        ctx.launch(Command.of(ctx.executable(SERVER), serverFile.toString()),
                 Ready.logLine("eady to accept connections"));
 
-        if (context.booleanOption("sentinel")) {
-            int sentinelPort = context.port("sentinel-port");
-            RedisConfig sentinel = new RedisConfig()
-                    .set("bind", "127.0.0.1")
-                    .set("port", Integer.toString(sentinelPort))
-                    .set("dir", context.dataDir().toString())
-                    .set("sentinel monitor " + MASTER_NAME, "127.0.0.1", Integer.toString(port), "1");
-            if (!password.isEmpty()) {
-                sentinel.set("sentinel auth-pass " + MASTER_NAME, password).set("requirepass", password);
-            }
-            // The sentinel rewrites its configuration file, so it gets one of its own.
-            Path sentinelConfig = write(context.dataDir().resolve("redis-sentinel.conf"), sentinel);
-            context.launch(Command.of(context.executable(SENTINEL), sentinelConfig.toString()).label("redis-sentinel"),
-                    Ready.logLine("[#*] Sentinel (runid|ID) is"));
-            context.export("REDIS_SENTINEL_PORT", Integer.toString(sentinelPort));
+        if (ctx.booleanOption("sentinel")) {
+            startSentinel(ctx, port, password);
         }
-        context.export("REDIS_PORT", Integer.toString(port));
-        context.url("redis://" + (password.isEmpty() ? "" : ":" + UrlEncoding.encode(password) + "@")
+        ctx.export("REDIS_PORT", Integer.toString(port));
+        ctx.url("redis://" + (password.isEmpty() ? "" : ":" + UserInfo.encode(password) + "@")
                 + "localhost:" + port);
     }
 
-    private static Path write(Path file, RedisConfig config) {
-        try {
-            return Files.writeString(file, config.toString());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+    private static void startSentinel(DriverContext ctx, int serverPort, String password) throws IOException {
+        int port = ctx.port("sentinel-port");
+        RedisConfig sentinel = new RedisConfig()
+                .set("bind", "127.0.0.1")
+                .set("port", Integer.toString(port))
+                .set("dir", ctx.dataDir().toString())
+                .set("sentinel monitor " + MASTER_NAME, "127.0.0.1", Integer.toString(serverPort), "1");
+        if (!password.isEmpty()) {
+            sentinel.set("sentinel auth-pass " + MASTER_NAME, password)
+                    .set("requirepass", password);
         }
+        // A file of its own: the sentinel insists on one it can rewrite (it does so at once,
+        // and Redis 7 writes auth-pass back unquoted; harmless, as it never reads it again).
+        Path sentinelFile = write(ctx.dataDir().resolve("redis-sentinel.conf"), sentinel);
+        ctx.launch(Command.of(ctx.executable(SENTINEL), sentinelFile.toString()).label("redis-sentinel"),
+                Ready.logLine("[#*] Sentinel (runid|ID) is"));
+        ctx.export("REDIS_SENTINEL_PORT", Integer.toString(port));
+    }
+
+    private static Path write(Path file, RedisConfig config) throws IOException {
+        return Files.writeString(file, config.toString());
     }
 }
