@@ -13,6 +13,7 @@ module org.pifpaf.runtime {
     requires java.net.http;
     requires org.slf4j;
 
+    exports org.pifpaf;
     exports org.pifpaf.runtime;
 
     uses org.pifpaf.api.DaemonDriver;

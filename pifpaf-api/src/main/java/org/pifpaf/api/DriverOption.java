@@ -19,8 +19,13 @@ public record DriverOption(String name, Type type, String defaultValue, String h
     public enum Type {
         /** Free text. */
         STRING,
-        /** A whole number; for ports {@code 0} means "pick a free one". */
+        /** A whole number. */
         INTEGER,
+        /**
+         * A TCP port: a whole number from 0 to 65535, where 0 means "pick a free one". The Java
+         * fixtures pick free ports for every port option the user does not set.
+         */
+        PORT,
         /** A switch that is off unless given ({@code --sentinel}). */
         FLAG,
         /** An on/off pair with a default ({@code --sync} / {@code --no-sync}). */
@@ -48,7 +53,7 @@ public record DriverOption(String name, Type type, String defaultValue, String h
 
     /** A TCP port option; {@code 0} means a free port chosen at start. */
     public static DriverOption port(String name, int defaultPort, String help) {
-        return integer(name, defaultPort, help + " (0: pick a free port)");
+        return new DriverOption(name, Type.PORT, Integer.toString(defaultPort), help + " (0: pick a free port)");
     }
 
     /** A switch, off unless given. */

@@ -57,6 +57,7 @@ final class DriverCommand {
         String help = option.help();
         switch (option.type()) {
             case INTEGER -> builder.type(Integer.class).paramLabel("N");
+            case PORT -> builder.type(Integer.class).paramLabel("PORT");
             case STRING -> builder.type(String.class).paramLabel("TEXT");
             case FLAG -> builder.type(Boolean.class).arity("0");
             case BOOLEAN -> builder.type(Boolean.class).arity("0").negatable(true);

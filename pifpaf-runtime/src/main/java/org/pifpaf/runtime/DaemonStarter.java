@@ -72,7 +72,7 @@ public final class DaemonStarter {
             throw new StartFailedException(driver.name() + ": " + describe(e), tail, e);
         }
         LOG.info("started {} in {} ms: {}", driver.name(), (System.nanoTime() - started) / 1_000_000, context.url());
-        return new Daemon(driver.name(), context, cleanup, request.keepData());
+        return new StartedDaemon(driver.name(), context, cleanup, request.keepData());
     }
 
     private static UnixUser unprivilegedUser(StartRequest request) {
@@ -88,7 +88,7 @@ public final class DaemonStarter {
 
     private static void abandon(StartContext context, CleanupStack cleanup, StartRequest request) {
         cleanup.runAll();
-        Daemon.removeData(context.dataDir(), request.keepData());
+        StartedDaemon.removeData(context.dataDir(), request.keepData());
     }
 
     private static String describe(Throwable e) {

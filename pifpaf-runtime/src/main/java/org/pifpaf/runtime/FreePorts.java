@@ -4,34 +4,151 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.concurrent.ThreadLocalRandom;
 import org.pifpaf.api.DriverException;
 
 /**
- * Picks free loopback TCP ports. A port handed out once is not handed out again by this JVM,
- * so the daemons of one process never race for the same one.
+ * Picks free loopback TCP ports, race-free across JVMs and users of one machine.
+ *
+ * <p>A port is drawn at random below the kernel's ephemeral range (so no outgoing connection is
+ * handed it meanwhile), must be bindable, and is claimed with an exclusive lock on
+ * {@code <tmp>/pifpaf-ports/<port>.lock}. The claim is held until the daemon stops; if the
+ * process dies the operating system drops the lock. Two pifpaf users (JVMs, CLIs, Surefire forks)
+ * therefore never pick the same port while both run.
  */
 final class FreePorts {
 
-    private static final Set<Integer> HANDED_OUT = ConcurrentHashMap.newKeySet();
+    private static final int LOWEST = 15_000;
+    private static final int ATTEMPTS = 500;
+    private static final Path LOCKS = Path.of(System.getProperty("java.io.tmpdir"), "pifpaf-ports");
+    /**
+     * Ports this JVM holds. Their lock files must not be opened again here: POSIX record locks
+     * belong to the process, and closing any channel on a file drops all of them.
+     */
+    private static final Set<Integer> HELD = ConcurrentHashMap.newKeySet();
 
     private FreePorts() {
     }
 
-    static int claim() {
-        for (int attempt = 0; attempt < 50; attempt++) {
-            try (ServerSocket socket = new ServerSocket()) {
-                socket.setReuseAddress(false);
-                socket.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
-                int port = socket.getLocalPort();
-                if (HANDED_OUT.add(port)) {
-                    return port;
-                }
-            } catch (IOException e) {
-                throw new DriverException("cannot find a free port: " + e.getMessage(), e);
+    /** A claimed port: release it when the daemon that uses it has stopped. */
+    record Claim(int port, FileLock lock) {
+        void release() throws IOException {
+            if (lock != null) {
+                lock.channel().close(); // closing the channel releases the lock
+                HELD.remove(port);
             }
         }
-        throw new DriverException("cannot find a free port that was not handed out already");
+    }
+
+    static Claim claim() {
+        int highest = ephemeralRangeStart() - 1;
+        if (highest <= LOWEST || !lockDirectoryUsable()) {
+            return new Claim(ephemeralPort(), null); // no room or no lock dir: best effort
+        }
+        return claim(LOWEST, highest);
+    }
+
+    /** A free port from {@code lowest} to {@code highest}, claimed. */
+    static Claim claim(int lowest, int highest) {
+        for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
+            int port = ThreadLocalRandom.current().nextInt(lowest, highest + 1);
+            if (!bindable(port) || !HELD.add(port)) {
+                continue;
+            }
+            FileLock lock = tryLock(port);
+            if (lock != null && bindable(port)) {
+                return new Claim(port, lock);
+            }
+            closeQuietly(lock);
+            HELD.remove(port);
+        }
+        throw new DriverException("cannot find a free port between " + lowest + " and " + highest);
+    }
+
+    private static FileLock tryLock(int port) {
+        FileChannel channel = null;
+        try {
+            Path file = LOCKS.resolve(port + ".lock");
+            channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+            makeShared(file);
+            FileLock lock = channel.tryLock();
+            if (lock == null) {
+                channel.close();
+            }
+            return lock;
+        } catch (IOException | OverlappingFileLockException e) {
+            closeQuietly(channel);
+            return null;
+        }
+    }
+
+    static boolean lockDirectoryUsable() {
+        try {
+            Files.createDirectories(LOCKS);
+            if (!Files.getPosixFilePermissions(LOCKS).contains(java.nio.file.attribute.PosixFilePermission.OTHERS_WRITE)) {
+                // Every user of the machine claims ports here: world-writable and sticky, like /tmp.
+                Files.setAttribute(LOCKS, "unix:mode", 01777);
+            }
+            return Files.isWritable(LOCKS);
+        } catch (IOException | UnsupportedOperationException | IllegalArgumentException | SecurityException e) {
+            return false;
+        }
+    }
+
+    private static void makeShared(Path file) {
+        try {
+            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-rw-rw-"));
+        } catch (IOException | UnsupportedOperationException e) {
+            // Someone else's file: it is shared already.
+        }
+    }
+
+    private static boolean bindable(int port) {
+        try (ServerSocket socket = new ServerSocket()) {
+            socket.setReuseAddress(true);
+            socket.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    private static int ephemeralPort() {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new DriverException("cannot find a free port: " + e.getMessage(), e);
+        }
+    }
+
+    /** The first port the kernel hands out for outgoing connections (Linux), else 32768. */
+    private static int ephemeralRangeStart() {
+        try {
+            String range = Files.readString(Path.of("/proc/sys/net/ipv4/ip_local_port_range")).trim();
+            return Integer.parseInt(range.split("\\s+")[0]);
+        } catch (IOException | RuntimeException e) {
+            return 32_768;
+        }
+    }
+
+    private static void closeQuietly(AutoCloseable closeable) {
+        try {
+            if (closeable instanceof FileLock lock) {
+                lock.channel().close();
+            } else if (closeable != null) {
+                closeable.close();
+            }
+        } catch (Exception e) {
+            // Nothing to do.
+        }
     }
 }

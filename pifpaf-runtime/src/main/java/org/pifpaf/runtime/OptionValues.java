@@ -51,7 +51,7 @@ final class OptionValues {
             throw new InvalidRequestException("option --" + option.name() + " of " + driver + " needs a value");
         }
         switch (option.type()) {
-            case INTEGER -> {
+            case INTEGER, PORT -> {
                 try {
                     return Integer.toString(Integer.parseInt(value.trim()));
                 } catch (NumberFormatException e) {

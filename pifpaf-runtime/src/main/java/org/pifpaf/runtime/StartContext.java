@@ -94,7 +94,10 @@ final class StartContext implements DriverContext {
 
     @Override
     public int freePort() {
-        return FreePorts.claim();
+        FreePorts.Claim claim = FreePorts.claim();
+        // Pushed before the daemon's stop step, so it is released after the daemon stopped.
+        cleanup.push("release port " + claim.port(), claim::release);
+        return claim.port();
     }
 
     @Override

@@ -13,7 +13,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /** A started daemon; closing it runs its clean-up steps and removes its data directory. */
-final class Daemon implements RunningDaemon {
+final class StartedDaemon implements RunningDaemon {
 
     private static final Logger LOG = LoggerFactory.getLogger("pifpaf");
 
@@ -26,7 +26,7 @@ final class Daemon implements RunningDaemon {
     private final boolean keepData;
     private final AtomicBoolean closed = new AtomicBoolean();
 
-    Daemon(String driver, StartContext context, CleanupStack cleanup, boolean keepData) {
+    StartedDaemon(String driver, StartContext context, CleanupStack cleanup, boolean keepData) {
         this.driver = driver;
         this.url = context.url();
         this.environment = Collections.unmodifiableMap(new LinkedHashMap<>(context.exported()));
@@ -34,6 +34,7 @@ final class Daemon implements RunningDaemon {
         this.processes = context.processes();
         this.cleanup = cleanup;
         this.keepData = keepData;
+        OpenDaemons.add(this);
     }
 
     @Override
@@ -68,6 +69,7 @@ final class Daemon implements RunningDaemon {
         }
         long started = System.nanoTime();
         cleanup.runAll();
+        OpenDaemons.remove(this);
         removeData(dataDir, keepData);
         LOG.info("stopped {} in {} ms", driver, (System.nanoTime() - started) / 1_000_000);
     }

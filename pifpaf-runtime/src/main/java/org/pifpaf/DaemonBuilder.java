@@ -1,0 +1,90 @@
+package org.pifpaf;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.pifpaf.api.DriverOption;
+import org.pifpaf.runtime.DaemonStarter;
+import org.pifpaf.runtime.DriverDescriptor;
+import org.pifpaf.runtime.StartRequest;
+
+/** Describes a daemon to start; {@link #start()} starts it. */
+public final class DaemonBuilder {
+
+    private final String driver;
+    private final DaemonStarter starter;
+    private final Map<String, String> options = new LinkedHashMap<>();
+    private final StartRequest.Builder request;
+    private String prefix = StartRequest.DEFAULT_PREFIX;
+
+    DaemonBuilder(String driver, DaemonStarter starter) {
+        this.driver = driver;
+        this.starter = starter;
+        this.request = StartRequest.builder(driver);
+    }
+
+    /** Sets a driver option (name without dashes); the value's text is used. */
+    public DaemonBuilder option(String name, Object value) {
+        options.put(name, String.valueOf(value));
+        return this;
+    }
+
+    /** Sets several driver options. */
+    public DaemonBuilder options(Map<String, ?> values) {
+        values.forEach(this::option);
+        return this;
+    }
+
+    /** The variable prefix (default {@code PIFPAF}). */
+    public DaemonBuilder prefix(String value) {
+        prefix = value;
+        request.prefix(value);
+        return this;
+    }
+
+    /** Gives up if the daemon is not ready after {@code timeout} (default: the driver's). */
+    public DaemonBuilder timeout(Duration timeout) {
+        request.timeout(timeout);
+        return this;
+    }
+
+    /** Keeps the data directory after {@code close()} (its path is logged). */
+    public DaemonBuilder keepData(boolean keep) {
+        request.keepData(keep);
+        return this;
+    }
+
+    /** As root, runs daemons that refuse root as {@code user} (default {@code nobody}). */
+    public DaemonBuilder runAs(String user) {
+        request.runAs(user);
+        return this;
+    }
+
+    /** Creates the data directory in {@code dir} instead of {@code $TMPDIR}. */
+    public DaemonBuilder tmpDir(Path dir) {
+        request.tmpDir(dir);
+        return this;
+    }
+
+    /**
+     * Starts the daemon and returns once it is ready.
+     *
+     * @throws org.pifpaf.runtime.InvalidRequestException for an unknown driver or option
+     * @throws org.pifpaf.runtime.StartFailedException when it cannot start (the binary is
+     *         missing, it crashed, it timed out); the exception carries its log's tail
+     */
+    public Daemon start() {
+        Map<String, String> all = new LinkedHashMap<>();
+        // Fixtures run side by side: every port not chosen by the user is a free one.
+        starter.registry().find(driver).map(DriverDescriptor::driver).ifPresent(d -> {
+            for (DriverOption option : d.options()) {
+                if (option.type() == DriverOption.Type.PORT) {
+                    all.put(option.name(), "0");
+                }
+            }
+        });
+        all.putAll(options);
+        return new Daemon(starter.start(request.options(all).build()), prefix);
+    }
+}

@@ -1,0 +1,67 @@
+package org.pifpaf;
+
+import java.util.List;
+import java.util.Map;
+import org.pifpaf.runtime.DaemonStarter;
+import org.pifpaf.runtime.DriverRegistry;
+
+/**
+ * Throw-away daemons for tests, in-process, through the same runtime as the {@code pifpaf}
+ * command.
+ *
+ * <pre>{@code
+ * try (Daemon pg = Pifpaf.start("postgresql")) {
+ *     Connection db = DriverManager.getConnection(pg.jdbcUrl());
+ *     ...
+ * }
+ * try (Daemon redis = Pifpaf.daemon("redis").option("password", "secret").start()) {
+ *     int port = redis.port();
+ * }
+ * }</pre>
+ *
+ * <p>Port options not given default to {@code 0}: free ports, claimed so that parallel test
+ * JVMs never collide. Drivers come from the class path or module path and from the
+ * directories in {@code PIFPAF_DRIVERS_PATH}.
+ */
+public final class Pifpaf {
+
+    private static volatile DaemonStarter starter;
+
+    private Pifpaf() {
+    }
+
+    /** Starts {@code driver} with its default options (and free ports). */
+    public static Daemon start(String driver) {
+        return daemon(driver).start();
+    }
+
+    /** Starts {@code driver} with {@code options} (name without dashes to value). */
+    public static Daemon start(String driver, Map<String, ?> options) {
+        return daemon(driver).options(options).start();
+    }
+
+    /** A builder for a daemon of {@code driver}, for options beyond the driver's own. */
+    public static DaemonBuilder daemon(String driver) {
+        return new DaemonBuilder(driver, starter());
+    }
+
+    /** The starter shared by this JVM (drivers are discovered once). */
+    static DaemonStarter starter() {
+        DaemonStarter current = starter;
+        if (current == null) {
+            synchronized (Pifpaf.class) {
+                current = starter;
+                if (current == null) {
+                    current = new DaemonStarter(DriverRegistry.discover(DriverRegistry.driversPathFromEnvironment()));
+                    starter = current;
+                }
+            }
+        }
+        return current;
+    }
+
+    /** The names of the drivers this JVM can start. */
+    public static List<String> drivers() {
+        return starter().registry().drivers().stream().map(d -> d.name()).toList();
+    }
+}

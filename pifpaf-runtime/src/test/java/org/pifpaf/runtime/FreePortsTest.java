@@ -1,0 +1,79 @@
+package org.pifpaf.runtime;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.pifpaf.api.DriverException;
+
+/** Free ports are claimed so that two processes never get the same one. */
+class FreePortsTest {
+
+    private static final int LOW = 23_400;
+    private static final int HIGH = 23_409;
+
+    /** Run in a second JVM: claims {@code args[0]} ports of the test range and holds them. */
+    public static void main(String[] args) throws Exception {
+        for (int i = 0; i < Integer.parseInt(args[0]); i++) {
+            System.out.println(FreePorts.claim(LOW, HIGH).port());
+        }
+        System.out.println("held");
+        System.out.flush();
+        System.in.read(); // hold the claims until the parent closes our input
+    }
+
+    @Test
+    void portsHeldByAnotherProcessAreNeverHandedOut() throws Exception {
+        assumeTrue(FreePorts.lockDirectoryUsable());
+        Process holder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), FreePortsTest.class.getName(), "5")
+                .redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        Set<Integer> theirs = new HashSet<>();
+        try (BufferedReader out = new BufferedReader(new InputStreamReader(holder.getInputStream()))) {
+            for (String line = out.readLine(); !"held".equals(line); line = out.readLine()) {
+                theirs.add(Integer.parseInt(line));
+            }
+            assertEquals(5, theirs.size());
+            Set<Integer> ours = new HashSet<>();
+            List<FreePorts.Claim> claims = new java.util.ArrayList<>();
+            for (int i = 0; i < 5; i++) {
+                FreePorts.Claim claim = FreePorts.claim(LOW, HIGH);
+                claims.add(claim);
+                ours.add(claim.port());
+            }
+            assertEquals(5, ours.size(), "no port twice in one JVM either");
+            ours.retainAll(theirs);
+            assertEquals(Set.of(), ours, "ports held by the other process");
+            // The range is now fully claimed.
+            assertThrows(DriverException.class, () -> FreePorts.claim(LOW, HIGH));
+            for (FreePorts.Claim claim : claims) {
+                claim.release();
+            }
+        } finally {
+            holder.getOutputStream().close();
+            holder.waitFor();
+        }
+        // Once released (and the other process gone), the ports can be claimed again.
+        FreePorts.Claim again = FreePorts.claim(LOW, HIGH);
+        assertTrue(again.port() >= LOW && again.port() <= HIGH);
+        again.release();
+    }
+
+    @Test
+    void claimedPortsLieBelowTheEphemeralRange() throws Exception {
+        FreePorts.Claim claim = FreePorts.claim();
+        try {
+            assertTrue(claim.port() >= 1024, "port " + claim.port());
+        } finally {
+            claim.release();
+        }
+    }
+}
