@@ -4,12 +4,9 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import org.pifpaf.api.RunningDaemon;
 import org.pifpaf.api.Signal;
-import org.pifpaf.runtime.DaemonStarter;
 import org.pifpaf.runtime.ProcessControl;
 import org.pifpaf.runtime.StartFailedException;
-import org.pifpaf.runtime.StartRequest;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -25,17 +22,11 @@ final class CommandMode {
     private static final long OWN_REACTION_MILLIS = 100;
     private static final Duration COMMAND_STOP_GRACE = Duration.ofSeconds(5);
 
-    private final DaemonStarter starter;
-
-    CommandMode(DaemonStarter starter) {
-        this.starter = starter;
-    }
-
-    int run(StartRequest request, List<String> command, CliVariables.Naming naming) {
+    int run(Started.Launch launch, List<String> command, CliVariables.Naming naming) {
         SignalTrap trap = SignalTrap.install(Thread.currentThread());
-        RunningDaemon daemon;
+        Started started;
         try {
-            daemon = starter.start(request);
+            started = launch.start();
         } catch (StartFailedException e) {
             if (trap.fired()) {
                 return trap.exitStatus();
@@ -43,9 +34,9 @@ final class CommandMode {
             FailureReport.of(e);
             return ExitCodes.START_FAILED;
         }
-        try (daemon) {
-            Map<String, String> variables = CliVariables.of(daemon.environment(), daemon.driver(), daemon.url(),
-                    naming, ProcessHandle.current().pid(), false, System.getenv());
+        try (started) {
+            Map<String, String> variables = CliVariables.of(started, naming, ProcessHandle.current().pid(), false,
+                    System.getenv());
             Process process;
             try {
                 ProcessBuilder builder = new ProcessBuilder(command).inheritIO();

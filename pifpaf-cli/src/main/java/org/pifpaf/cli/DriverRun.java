@@ -43,14 +43,8 @@ final class DriverRun implements Callable<Integer> {
                     variableName(options.envPrefix, StartRequest.DEFAULT_PREFIX, "--env-prefix"),
                     variableName(options.globalUrlsVariable, "PIFPAF_URLS", "--global-urls-variable"));
             StartRequest request = request(options, naming);
-            List<String> userCommand = command.command();
-            if (!userCommand.isEmpty()) {
-                return new CommandMode(starter).run(request, userCommand, naming);
-            }
-            if (global.supervisor) {
-                return new Supervisor(starter).run(request);
-            }
-            return new EvalMode().run(rawArgs, naming, driver);
+            Started.Launch launch = () -> Started.single(starter.start(request), naming.prefix());
+            return RunModes.run(launch, command.command(), naming, global.supervisor, rawArgs, driver);
         } catch (InvalidRequestException e) {
             return Usage.error(e.getMessage());
         }

@@ -27,7 +27,8 @@ final class EvalMode {
 
     private static final Logger LOG = LoggerFactory.getLogger("pifpaf");
 
-    int run(List<String> rawArgs, CliVariables.Naming naming, String driver) {
+    /** @param label what the prompt marker shows: the driver, or the stack file */
+    int run(List<String> rawArgs, CliVariables.Naming naming, String label) {
         SignalTrap trap = SignalTrap.install(Thread.currentThread());
         List<String> argv = new ArrayList<>(SelfLauncher.command());
         argv.add("--supervisor");
@@ -58,9 +59,7 @@ final class EvalMode {
             waitForExit(supervisor);
             return result.status();
         }
-        Map<String, String> variables = CliVariables.of(result.variables(), driver,
-                result.variables().get(naming.prefix() + "_URL"), naming, result.supervisorPid(), true, System.getenv());
-        System.out.print(EvalScript.render(variables, naming.prefix(), driver, System.getenv()));
+        System.out.print(EvalScript.render(result.variables(), naming.prefix(), label, System.getenv()));
         System.out.flush();
         return ExitCodes.OK;
     }

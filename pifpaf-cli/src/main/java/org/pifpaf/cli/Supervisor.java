@@ -1,10 +1,8 @@
 package org.pifpaf.cli;
 
 import java.io.PrintStream;
-import org.pifpaf.api.RunningDaemon;
-import org.pifpaf.runtime.DaemonStarter;
+import org.pifpaf.runtime.InvalidRequestException;
 import org.pifpaf.runtime.StartFailedException;
-import org.pifpaf.runtime.StartRequest;
 import org.pifpaf.cli.logging.LogSink;
 
 /**
@@ -15,27 +13,25 @@ import org.pifpaf.cli.logging.LogSink;
  */
 final class Supervisor {
 
-    private final DaemonStarter starter;
-
-    Supervisor(DaemonStarter starter) {
-        this.starter = starter;
-    }
-
-    int run(StartRequest request) {
+    int run(Started.Launch launch, CliVariables.Naming naming) {
         SignalTrap trap = SignalTrap.install(Thread.currentThread());
         PrintStream toForeground = System.out;
-        RunningDaemon daemon;
+        Started started;
         try {
-            daemon = starter.start(request);
+            started = launch.start();
         } catch (StartFailedException e) {
             if (!trap.fired()) {
                 FailureReport.of(e);
             }
             Handshake.failed(toForeground, trap.fired() ? trap.exitStatus() : ExitCodes.START_FAILED);
             return ExitCodes.START_FAILED;
+        } catch (InvalidRequestException e) {
+            Handshake.failed(toForeground, Usage.error(e.getMessage()));
+            return ExitCodes.USAGE;
         }
-        try (daemon) {
-            Handshake.ready(toForeground, daemon.environment(), ProcessHandle.current().pid());
+        try (started) {
+            long pid = ProcessHandle.current().pid();
+            Handshake.ready(toForeground, CliVariables.of(started, naming, pid, true, System.getenv()), pid);
             if (toForeground.checkError()) {
                 return ExitCodes.START_FAILED; // the foreground is gone: nobody will ever stop us
             }

@@ -1,0 +1,27 @@
+package org.pifpaf.cli;
+
+import java.util.List;
+
+/** Picks the mode of a run: command mode, eval mode, or (in the detached process) supervisor. */
+final class RunModes {
+
+    private RunModes() {
+    }
+
+    /**
+     * @param command    the user's command; empty for eval mode
+     * @param supervisor whether this process is the detached supervisor of an eval-mode run
+     * @param rawArgs    the command line, handed to the supervisor as is
+     * @param label      what the prompt marker shows
+     */
+    static int run(Started.Launch launch, List<String> command, CliVariables.Naming naming, boolean supervisor,
+                   List<String> rawArgs, String label) {
+        if (!command.isEmpty()) {
+            return new CommandMode().run(launch, command, naming);
+        }
+        if (supervisor) {
+            return new Supervisor().run(launch, naming);
+        }
+        return new EvalMode().run(rawArgs, naming, label);
+    }
+}
