@@ -91,6 +91,14 @@ public final class PifpafExtension implements BeforeAllCallback, BeforeEachCallb
                     .orElseThrow(() -> new ParameterResolutionException("no daemon named '" + wanted
                             + "' is declared for this test; declared: " + visible.keySet()));
         }
+        java.lang.reflect.Parameter declaredParameter = parameter.getParameter();
+        if (visible.size() > 1 && declaredParameter.isNamePresent()) {
+            // Compiled with -parameters: the parameter's name may pick the daemon.
+            Daemon named = visible.get(declaredParameter.getName());
+            if (named != null) {
+                return named;
+            }
+        }
         if (visible.size() != 1) {
             throw new ParameterResolutionException(visible.isEmpty()
                     ? "no daemon is declared for this test: add @PifpafDaemon(driver = ...)"

@@ -220,6 +220,38 @@ class PifpafExtensionTest {
         assertStopped();
     }
 
+    // ---- the README's example, as written there
+
+    @PifpafDaemon(driver = "postgresql")
+    static class OrderRepositoryExample {
+        @PifpafDaemon(driver = "redis")
+        Daemon cache;
+
+        @PifpafDaemon(driver = "memcached", shared = true)
+        static Daemon sessions;
+
+        @Test
+        void savesOrders(@PifpafDaemon(name = "postgresql") Daemon pg) throws SQLException {
+            assertEquals("1", queryOne(pg, "select 1"));
+            assertTrue(cache.port() > 0 && sessions.port() > 0);
+            List.of(pg, cache, sessions).forEach(d -> DATA_DIRS.add(d.dataDir()));
+        }
+
+        @Test
+        void withItsOwn(@PifpafDaemon(driver = "redis", options = "password=x") Daemon own) {
+            try (Jedis jedis = new Jedis(java.net.URI.create(own.url()))) {
+                assertEquals("PONG", jedis.ping());
+            }
+            DATA_DIRS.add(own.dataDir());
+        }
+    }
+
+    @Test
+    void theReadmeExampleWorksAsWritten() {
+        assertAllPassed(run(OrderRepositoryExample.class), 2);
+        assertStopped();
+    }
+
     // ---- missing binaries
 
     static class MissingBinary {
