@@ -19,10 +19,11 @@ import java.util.Objects;
  *                      {@code pg_config --bindir}); empty for none
  * @param debianPackage the Debian/Ubuntu package that installs it, or {@code null}
  * @param brewFormula   the Homebrew formula that installs it, or {@code null}
+ * @param npmPackage    the npm package that installs it ({@code npm install -g}), or {@code null}
  * @param versionArgs   arguments that make it print its version cheaply; empty if it cannot
  */
 public record Binary(String name, List<String> searchDirs, List<String> bindirCommand,
-                     String debianPackage, String brewFormula, List<String> versionArgs) {
+                     String debianPackage, String brewFormula, String npmPackage, List<String> versionArgs) {
 
     public Binary {
         Objects.requireNonNull(name, "name");
@@ -33,53 +34,58 @@ public record Binary(String name, List<String> searchDirs, List<String> bindirCo
 
     /** A binary looked up on {@code PATH}, printing its version with {@code --version}. */
     public static Binary named(String name) {
-        return new Binary(name, List.of(), List.of(), null, null, List.of("--version"));
+        return new Binary(name, List.of(), List.of(), null, null, null, List.of("--version"));
     }
 
     /** Also searches these directories, before {@code PATH}. */
     public Binary in(String... dirs) {
         return new Binary(name, concat(searchDirs, List.of(dirs)), bindirCommand, debianPackage,
-                brewFormula, versionArgs);
+                brewFormula, npmPackage, versionArgs);
     }
 
     /** First searches the directory that {@code command} prints (e.g. {@code pg_config --bindir}). */
     public Binary inDirOf(String... command) {
-        return new Binary(name, searchDirs, List.of(command), debianPackage, brewFormula, versionArgs);
+        return new Binary(name, searchDirs, List.of(command), debianPackage, brewFormula, npmPackage, versionArgs);
     }
 
     /** A binary that cannot print its version cheaply ({@code list-drivers} will not ask). */
     public Binary noVersion() {
-        return new Binary(name, searchDirs, bindirCommand, debianPackage, brewFormula, List.of());
+        return new Binary(name, searchDirs, bindirCommand, debianPackage, brewFormula, npmPackage, List.of());
     }
 
     /** The Debian/Ubuntu package that installs it. */
     public Binary debian(String packageName) {
-        return new Binary(name, searchDirs, bindirCommand, packageName, brewFormula, versionArgs);
+        return new Binary(name, searchDirs, bindirCommand, packageName, brewFormula, npmPackage, versionArgs);
     }
 
     /** The Homebrew formula that installs it. */
     public Binary brew(String formula) {
-        return new Binary(name, searchDirs, bindirCommand, debianPackage, formula, versionArgs);
+        return new Binary(name, searchDirs, bindirCommand, debianPackage, formula, npmPackage, versionArgs);
+    }
+
+    /** The npm package that installs it globally. */
+    public Binary npm(String packageName) {
+        return new Binary(name, searchDirs, bindirCommand, debianPackage, brewFormula, packageName, versionArgs);
     }
 
     /** The arguments that print its version (default {@code --version}). */
     public Binary versionArgs(String... args) {
-        return new Binary(name, searchDirs, bindirCommand, debianPackage, brewFormula, List.of(args));
+        return new Binary(name, searchDirs, bindirCommand, debianPackage, brewFormula, npmPackage, List.of(args));
     }
 
-    /** "apt-get install X or brew install Y", for error messages. */
+    /** "install it with 'apt-get install X' or 'brew install Y'", for error messages. */
     public String installHint() {
-        if (debianPackage == null && brewFormula == null) {
-            return "install it and put it on PATH";
-        }
-        StringBuilder hint = new StringBuilder("install it with ");
+        List<String> ways = new java.util.ArrayList<>();
         if (debianPackage != null) {
-            hint.append("'apt-get install ").append(debianPackage).append('\'');
+            ways.add("'apt-get install " + debianPackage + "'");
         }
         if (brewFormula != null) {
-            hint.append(debianPackage != null ? " or " : "").append("'brew install ").append(brewFormula).append('\'');
+            ways.add("'brew install " + brewFormula + "'");
         }
-        return hint.toString();
+        if (npmPackage != null) {
+            ways.add("'npm install -g " + npmPackage + "'");
+        }
+        return ways.isEmpty() ? "install it and put it on PATH" : "install it with " + String.join(" or ", ways);
     }
 
     private static List<String> concat(List<String> a, List<String> b) {
