@@ -39,6 +39,7 @@ final class StartContext implements DriverContext {
     private final Map<String, String> exported = new LinkedHashMap<>();
     private final List<DaemonProcess> processes = new ArrayList<>();
     private final Map<String, Integer> logNames = new HashMap<>();
+    private final Map<String, Path> probeLogs = new java.util.concurrent.ConcurrentHashMap<>();
     private String url;
     private Path lastLogFile;
 
@@ -129,6 +130,7 @@ final class StartContext implements DriverContext {
     public DaemonProcess launch(Command command, Ready ready) {
         checkNotInterrupted();
         Path logFile = nextLogFile(command.label());
+        lastLogFile = logFile;
         RestartableProcess process = new RestartableProcess(() -> {
             LaunchedProcess launched = spawner.spawn(command, exported, logFile);
             log.log(System.Logger.Level.DEBUG, "launched " + launched + ": " + command);
@@ -148,7 +150,9 @@ final class StartContext implements DriverContext {
     }
 
     private boolean probeSucceeds(Command probe) {
-        LaunchedProcess process = spawn(probe);
+        // Every try of a probe appends to one log file, not a new file per try.
+        Path logFile = probeLogs.computeIfAbsent(probe.label(), label -> nextLogFile(label + "-probe"));
+        LaunchedProcess process = spawner.spawn(probe, exported, logFile);
         try {
             if (!process.waitFor(Math.min(5_000, deadline.remainingMillis()))) {
                 process.kill();
@@ -164,14 +168,14 @@ final class StartContext implements DriverContext {
 
     private LaunchedProcess spawn(Command command) {
         checkNotInterrupted();
-        return spawner.spawn(command, exported, nextLogFile(command.label()));
+        lastLogFile = nextLogFile(command.label());
+        return spawner.spawn(command, exported, lastLogFile);
     }
 
     /** A log file of its own for the next process labelled {@code label}. */
-    private Path nextLogFile(String label) {
+    private synchronized Path nextLogFile(String label) {
         int count = logNames.merge(label, 1, Integer::sum);
-        lastLogFile = dataDir.resolve((count == 1 ? label : label + "-" + count) + ".log");
-        return lastLogFile;
+        return dataDir.resolve((count == 1 ? label : label + "-" + count) + ".log");
     }
 
     private static void checkNotInterrupted() {

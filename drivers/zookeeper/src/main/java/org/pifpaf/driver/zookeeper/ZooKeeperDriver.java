@@ -1,0 +1,112 @@
+package org.pifpaf.driver.zookeeper;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.pifpaf.api.Binary;
+import org.pifpaf.api.Command;
+import org.pifpaf.api.DaemonDriver;
+import org.pifpaf.api.DriverContext;
+import org.pifpaf.api.DriverOption;
+import org.pifpaf.api.Ready;
+
+/**
+ * Starts a standalone ZooKeeper server on 127.0.0.1, its JVM launched directly so that no
+ * system-wide configuration is read. See the module documentation for options and variables.
+ */
+public final class ZooKeeperDriver implements DaemonDriver {
+
+    private static final String MAIN_CLASS = "org.apache.zookeeper.server.quorum.QuorumPeerMain";
+    private static final String LOG_PATTERN = "%d{ISO8601} %-5p [%t] %c{1}: %m%n";
+
+    @Override
+    public String name() {
+        return "zookeeper";
+    }
+
+    @Override
+    public String description() {
+        return "ZooKeeper server, standalone";
+    }
+
+    @Override
+    public List<DriverOption> options() {
+        return List.of(DriverOption.port("port", 2181, "client port"));
+    }
+
+    @Override
+    public List<Binary> binaries() {
+        return List.of(java());
+    }
+
+    @Override
+    public Duration startupTimeout() {
+        return Duration.ofSeconds(30);
+    }
+
+    @Override
+    public void start(DriverContext ctx) throws IOException {
+        Path java = ctx.executable(java());
+        String classpath = ZooKeeperClasspath.find();
+        int port = ctx.port("port");
+        Path dir = ctx.dataDir();
+        Path config = Files.writeString(dir.resolve("zoo.cfg"), String.join("\n",
+                "dataDir=" + dir.resolve("zookeeper"),
+                "clientPort=" + port,
+                "clientPortAddress=127.0.0.1",
+                "tickTime=2000",
+                // No HTTP admin server, which would want a port of its own (8080 by default).
+                "admin.enableServer=false",
+                // Every four-letter word, as in the original (ruok, stat, conf, mntr, ...).
+                "4lw.commands.whitelist=*",
+                // The data is thrown away: no fsync of the transaction log.
+                "forceSync=no",
+                ""));
+        Path log4j = Files.writeString(dir.resolve("log4j.properties"), String.join("\n",
+                "log4j.rootLogger=INFO, CONSOLE",
+                "log4j.appender.CONSOLE=org.apache.log4j.ConsoleAppender",
+                "log4j.appender.CONSOLE.layout=org.apache.log4j.PatternLayout",
+                "log4j.appender.CONSOLE.layout.ConversionPattern=" + LOG_PATTERN,
+                ""));
+        Path logback = Files.writeString(dir.resolve("logback.xml"), String.join("\n",
+                "<configuration>",
+                "  <appender name=\"CONSOLE\" class=\"ch.qos.logback.core.ConsoleAppender\">",
+                "    <encoder><pattern>" + LOG_PATTERN + "</pattern></encoder>",
+                "  </appender>",
+                "  <root level=\"INFO\"><appender-ref ref=\"CONSOLE\"/></root>",
+                "</configuration>",
+                ""));
+        Path logDir = Files.createDirectory(dir.resolve("log"));
+
+        // For zkCli.sh and friends, as the original exported them (it started zkServer.sh).
+        ctx.exportRaw("ZOOCFGDIR", dir.toString());
+        ctx.exportRaw("ZOOCFG", config.toString());
+        ctx.exportRaw("ZOO_LOG_DIR", logDir.toString());
+
+        // The JVM itself runs in the foreground, so only this server is ever stopped (the
+        // original's "zkServer.sh stop" went by a pid file). -XX:-UsePerfData keeps the JVM out
+        // of /tmp/hsperfdata_<user>.
+        ctx.launch(Command.of(java,
+                        "-XX:-UsePerfData",
+                        "-Djava.io.tmpdir=" + dir,
+                        "-Dlog4j.configuration=" + log4j.toUri(),
+                        "-Dlogback.configurationFile=" + logback,
+                        "-cp", classpath, MAIN_CLASS, config.toString())
+                        .label("zookeeper"),
+                // The container manager is created once the server runs, and only then; the
+                // client port listens before the database is loaded.
+                Ready.allOf(Ready.logLine("Using checkIntervalMs="), Ready.tcpPort(port)));
+
+        ctx.export("ZOOKEEPER_PORT", Integer.toString(port));
+        ctx.url("zookeeper://localhost:" + port);
+    }
+
+    /** The JVM: {@code $JAVA_HOME/bin/java} when set, otherwise the one on {@code PATH}. */
+    private static Binary java() {
+        Binary java = Binary.named("java").versionArgs("-version").debian("default-jre-headless").brew("openjdk");
+        String home = System.getenv("JAVA_HOME");
+        return home == null || home.isBlank() ? java : java.in(Path.of(home, "bin").toString());
+    }
+}

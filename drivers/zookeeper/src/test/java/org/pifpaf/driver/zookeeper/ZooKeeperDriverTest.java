@@ -1,0 +1,191 @@
+package org.pifpaf.driver.zookeeper;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.Inet4Address;
+import java.net.InetAddress;
+import java.net.NetworkInterface;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.apache.zookeeper.CreateMode;
+import org.apache.zookeeper.Watcher;
+import org.apache.zookeeper.ZooDefs;
+import org.apache.zookeeper.ZooKeeper;
+import org.junit.jupiter.api.Test;
+import org.pifpaf.api.Binary;
+import org.pifpaf.api.MissingBinaryException;
+import org.pifpaf.api.RunningDaemon;
+import org.pifpaf.runtime.StartFailedException;
+import org.pifpaf.testkit.DriverTestKit;
+
+/**
+ * The zookeeper driver against the real server: four-letter words over a socket and the
+ * official Java client.
+ */
+class ZooKeeperDriverTest {
+
+    @Test
+    void answersRuokWithImok() throws Exception {
+        RunningDaemon daemon = DriverTestKit.start("zookeeper", Map.of("port", "0"));
+        try {
+            assertEquals("imok", fourLetterWord(port(daemon), "ruok"));
+        } finally {
+            DriverTestKit.closeAndAssertNothingLeft(daemon);
+        }
+    }
+
+    @Test
+    void createsAndReadsANodeWithTheJavaClient() throws Exception {
+        RunningDaemon daemon = DriverTestKit.start("zookeeper", Map.of("port", "0"));
+        try (ZooKeeper client = connect("127.0.0.1:" + port(daemon))) {
+            byte[] data = "paf".getBytes(StandardCharsets.UTF_8);
+            assertEquals("/pifpaf", client.create("/pifpaf", data, ZooDefs.Ids.OPEN_ACL_UNSAFE, CreateMode.PERSISTENT));
+            assertArrayEquals(data, client.getData("/pifpaf", false, null));
+            assertTrue(client.getChildren("/", false).contains("pifpaf"));
+        } finally {
+            DriverTestKit.closeAndAssertNothingLeft(daemon);
+        }
+    }
+
+    @Test
+    void fixedPortGivesTheOriginalUrlAndVariables() throws Exception {
+        // The original pifpaf test: port 2182, then "ruok" over TCP.
+        RunningDaemon daemon = DriverTestKit.start("zookeeper", Map.of("port", "2182"));
+        try {
+            Map<String, String> env = daemon.environment();
+            Path dataDir = daemon.dataDir();
+            assertEquals("zookeeper://localhost:2182", daemon.url());
+            assertEquals("zookeeper://localhost:2182", env.get("PIFPAF_URL"));
+            assertEquals("2182", env.get("PIFPAF_ZOOKEEPER_PORT"));
+            assertEquals(dataDir.toString(), env.get("PIFPAF_DATA"));
+            assertEquals(dataDir.toString(), env.get("ZOOCFGDIR"));
+            assertEquals(dataDir.resolve("zoo.cfg").toString(), env.get("ZOOCFG"));
+            assertEquals(dataDir.resolve("log").toString(), env.get("ZOO_LOG_DIR"));
+            assertTrue(Files.isRegularFile(Path.of(env.get("ZOOCFG"))));
+            assertTrue(Files.isDirectory(Path.of(env.get("ZOO_LOG_DIR"))));
+            assertEquals(List.of("PIFPAF_DATA", "ZOOCFGDIR", "ZOOCFG", "ZOO_LOG_DIR", "PIFPAF_ZOOKEEPER_PORT",
+                    "PIFPAF_URL"), new ArrayList<>(env.keySet()));
+            assertEquals("imok", fourLetterWord(2182, "ruok"));
+        } finally {
+            DriverTestKit.closeAndAssertNothingLeft(daemon);
+        }
+    }
+
+    @Test
+    void listensOnLoopbackWithItsDataInTheDataDir() throws Exception {
+        RunningDaemon daemon = DriverTestKit.start("zookeeper", Map.of("port", "0"));
+        try {
+            String log = Files.readString(daemon.logFile());
+            assertTrue(log.contains("binding to port /127.0.0.1:" + port(daemon)), log);
+            Optional<InetAddress> other = nonLoopbackAddress();
+            if (other.isPresent()) {
+                assertThrows(IOException.class, () -> new Socket(other.get(), port(daemon)).close());
+            }
+            String conf = fourLetterWord(port(daemon), "conf");
+            assertTrue(conf.contains("dataDir=" + daemon.dataDir().resolve("zookeeper")), conf);
+            assertTrue(Files.isDirectory(daemon.dataDir().resolve("zookeeper/version-2")));
+            assertTrue(fourLetterWord(port(daemon), "stat").contains("Mode: standalone"));
+        } finally {
+            DriverTestKit.closeAndAssertNothingLeft(daemon);
+        }
+    }
+
+    @Test
+    void stoppingOneServerLeavesAnotherRunning() throws Exception {
+        RunningDaemon first = DriverTestKit.start("zookeeper", Map.of("port", "0"));
+        RunningDaemon second = DriverTestKit.start("zookeeper", Map.of("port", "0"));
+        try {
+            assertFalse(port(first) == port(second));
+            DriverTestKit.closeAndAssertNothingLeft(first);
+            assertTrue(second.processes().get(0).isAlive());
+            assertEquals("imok", fourLetterWord(port(second), "ruok"));
+        } finally {
+            first.close();
+            DriverTestKit.closeAndAssertNothingLeft(second);
+        }
+    }
+
+    @Test
+    void takenPortFailsWithZooKeepersOwnExplanation() {
+        RunningDaemon first = DriverTestKit.start("zookeeper", Map.of("port", "0"));
+        try {
+            String port = first.environment().get("PIFPAF_ZOOKEEPER_PORT");
+            StartFailedException failure = assertThrows(StartFailedException.class,
+                    () -> DriverTestKit.start("zookeeper", Map.of("port", port)).close());
+            assertTrue(failure.getMessage().contains("exited"), failure.getMessage());
+            assertTrue(String.join("\n", failure.logTail()).contains("Address already in use"),
+                    "log tail: " + failure.logTail());
+        } finally {
+            DriverTestKit.closeAndAssertNothingLeft(first);
+        }
+    }
+
+    @Test
+    void declaresJavaWithItsDebianPackage() {
+        ZooKeeperDriver driver = new ZooKeeperDriver();
+        assertEquals("zookeeper", driver.name());
+        assertEquals(List.of("java"), driver.binaries().stream().map(Binary::name).toList());
+        assertEquals("default-jre-headless", driver.binaries().get(0).debianPackage());
+        assertEquals("zookeeper.jar not found; install it with 'apt-get install zookeeper' or 'brew install zookeeper'",
+                new MissingBinaryException(ZooKeeperClasspath.SERVER_JAR).getMessage());
+    }
+
+    /** An IPv4 address of this machine other than loopback, if it has one. */
+    private static Optional<InetAddress> nonLoopbackAddress() throws IOException {
+        return NetworkInterface.networkInterfaces().filter(nic -> {
+            try {
+                return nic.isUp() && !nic.isLoopback();
+            } catch (IOException e) {
+                return false;
+            }
+        }).flatMap(NetworkInterface::inetAddresses).filter(a -> a instanceof Inet4Address).findFirst();
+    }
+
+    /** Connects the official client and waits until its session is established. */
+    private static ZooKeeper connect(String connectString) throws IOException, InterruptedException {
+        CountDownLatch connected = new CountDownLatch(1);
+        ZooKeeper client = new ZooKeeper(connectString, 10_000, event -> {
+            if (event.getState() == Watcher.Event.KeeperState.SyncConnected) {
+                connected.countDown();
+            }
+        });
+        if (!connected.await(20, TimeUnit.SECONDS)) {
+            client.close();
+            throw new AssertionError("no ZooKeeper session with " + connectString);
+        }
+        return client;
+    }
+
+    /** Sends a four-letter word and returns the whole answer (the server closes the connection). */
+    private static String fourLetterWord(int port, String word) throws IOException {
+        try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), port)) {
+            socket.setSoTimeout(10_000);
+            OutputStream out = socket.getOutputStream();
+            out.write(word.getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            InputStream in = socket.getInputStream();
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+
+    private static int port(RunningDaemon daemon) {
+        String value = daemon.environment().get("PIFPAF_ZOOKEEPER_PORT");
+        assertTrue(value != null && value.matches("[1-9][0-9]*"), "PIFPAF_ZOOKEEPER_PORT=" + value);
+        return Integer.parseInt(value);
+    }
+}
