@@ -1,0 +1,75 @@
+package org.pifpaf.distribution;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Every driver through the command line, as root and as an unprivileged user: start it, let a
+ * real client use it through the exported variables, and leave nothing behind.
+ */
+class DriversIT {
+
+    /** A driver run: the options, the client command, and the binary it needs (with its package). */
+    private record Case(String name, List<String> run, String client, String binary, String debianPackage) {
+        @Override
+        public String toString() {
+            return name;
+        }
+    }
+
+    private static final List<Case> CASES = List.of(
+            new Case("redis with a sentinel", List.of("redis", "--port", "0", "--sentinel", "--sentinel-port", "0"),
+                    "test \"$(redis-cli -p \"$PIFPAF_REDIS_SENTINEL_PORT\" sentinel get-master-addr-by-name pifpaf"
+                            + " | tail -1)\" = \"$PIFPAF_REDIS_PORT\"", "redis-sentinel", "redis-sentinel"),
+            new Case("mysql", List.of("mysql"),
+                    "mariadb --no-defaults -S \"$PIFPAF_MYSQL_SOCKET\" -e 'select 1' pifpaf", "mariadbd", "mariadb-server"),
+            new Case("mysql over TCP", List.of("mysql", "--port", "0"),
+                    "mariadb --no-defaults -u root -h 127.0.0.1 -P \"$PIFPAF_MYSQL_PORT\" -e 'select 1' pifpaf",
+                    "mariadbd", "mariadb-server"),
+            new Case("influxdb", List.of("influxdb", "--port", "0", "--database", "metrics"),
+                    "influx -host 127.0.0.1 -port \"$PIFPAF_INFLUXDB_PORT\" -execute 'SHOW DATABASES' | grep -qx metrics",
+                    "influxd", "influxdb"),
+            new Case("etcd", List.of("etcd", "--port", "0", "--peer-port", "0"),
+                    "etcdctl put pifpaf paf >/dev/null && test \"$(etcdctl get pifpaf --print-value-only)\" = paf",
+                    "etcd", "etcd-server"),
+            new Case("etcd cluster", List.of("etcd", "--cluster", "--port", "0"),
+                    "test \"$(etcdctl endpoint health --cluster 2>&1 | grep -c 'is healthy')\" = 3", "etcd", "etcd-server"),
+            new Case("zookeeper", List.of("zookeeper", "--port", "0"),
+                    "exec 3<>/dev/tcp/127.0.0.1/$PIFPAF_ZOOKEEPER_PORT; printf ruok >&3; test \"$(cat <&3)\" = imok",
+                    "java", "default-jre-headless"),
+            new Case("httpbin", List.of("httpbin", "--port", "0"),
+                    "curl -sf \"$PIFPAF_URL/ip\" | grep -q '\"origin\": *\"127.0.0.1\"'", "gunicorn", "gunicorn"),
+            new Case("s3rver", List.of("s3rver", "--port", "0"),
+                    "s3() { curl -sSf --aws-sigv4 aws:amz:us-east-1:s3 --user S3RVER:S3RVER"
+                            + " -H 'x-amz-content-sha256: UNSIGNED-PAYLOAD' \"$@\"; };"
+                            + " s3 -X PUT \"$PIFPAF_HTTP_URL/pifpaf\" && s3 -X PUT --data-binary hello \"$PIFPAF_HTTP_URL/pifpaf/greeting\""
+                            + " && test \"$(s3 \"$PIFPAF_HTTP_URL/pifpaf/greeting\")\" = hello", "s3rver", "s3rver (npm)"));
+
+    static Stream<Arguments> runs() {
+        List<Arguments> runs = new ArrayList<>();
+        for (Case c : CASES) {
+            Identity.available().forEach(identity -> runs.add(Arguments.of(c, identity)));
+        }
+        return runs.stream();
+    }
+
+    @ParameterizedTest(name = "{0} as {1}")
+    @MethodSource("runs")
+    void aRealClientUsesTheDaemonAndNothingIsLeft(Case c, Identity identity) throws Exception {
+        Binaries.require(c.binary(), c.debianPackage());
+        try (PrivateTmp tmp = new PrivateTmp()) {
+            List<String> argv = new ArrayList<>(List.of("pifpaf", "run"));
+            argv.addAll(c.run());
+            argv.addAll(List.of("--", "bash", "-c", c.client()));
+            var result = Launcher.run(identity, argv, tmp.env());
+            assertEquals(0, result.exit(), result.toString());
+            assertEquals(List.of(), tmp.leftovers(), result.toString());
+        }
+    }
+}
