@@ -69,7 +69,7 @@ final class ListDriversCommand implements Callable<Integer> {
         List<String[]> rows = new ArrayList<>();
         rows.add(new String[] {"NAME", "STATUS", "ORIGIN", "DESCRIPTION"});
         for (DriverInventory.Entry entry : entries) {
-            rows.add(new String[] {entry.name(), status(entry), entry.origin(), entry.description()});
+            rows.add(new String[] {entry.name(), status(entry), shortOrigin(entry.origin()), entry.description()});
         }
         int[] widths = new int[3];
         for (String[] row : rows) {
@@ -85,6 +85,12 @@ final class ListDriversCommand implements Callable<Integer> {
             out.append(row[3]).append(System.lineSeparator());
         }
         return out.toString();
+    }
+
+    /** The distribution's own drivers read as {@code drivers/x.jar}; others keep their full path. */
+    private static String shortOrigin(String origin) {
+        String home = System.getProperty("pifpaf.home");
+        return home != null && origin.startsWith(home + "/") ? origin.substring(home.length() + 1) : origin;
     }
 
     private static String status(DriverInventory.Entry entry) {
