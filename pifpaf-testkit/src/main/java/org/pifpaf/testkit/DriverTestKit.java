@@ -1,9 +1,16 @@
 package org.pifpaf.testkit;
 
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.file.Files;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Assumptions;
@@ -52,6 +59,29 @@ public final class DriverTestKit {
             fail(why + " (binaries must be installed in CI)");
         }
         Assumptions.abort(why);
+    }
+
+    /**
+     * Starts {@code driver} on a port something else already listens on, and asserts that the
+     * start fails (not at the timeout: the daemon gives up) with {@code expected} in the tail of
+     * the daemon's output, and that nothing is left behind.
+     *
+     * @param portOption   the driver's port option, e.g. {@code port}
+     * @param otherOptions more options for the start
+     * @return the failure, for more checks
+     */
+    public static StartFailedException assertStartFailsOnTakenPort(String driver, String portOption,
+                                                                   Map<String, String> otherOptions, String expected) {
+        try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            Map<String, String> options = new HashMap<>(otherOptions);
+            options.put(portOption, Integer.toString(taken.getLocalPort()));
+            StartFailedException failure = assertThrows(StartFailedException.class, () -> start(driver, options).close());
+            String tail = String.join("\n", failure.logTail());
+            assertTrue(tail.contains(expected), () -> "expected '" + expected + "' in the log tail:\n" + tail);
+            return failure;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /**

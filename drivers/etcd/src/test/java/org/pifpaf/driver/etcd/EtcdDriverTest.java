@@ -184,17 +184,9 @@ class EtcdDriverTest {
 
     @Test
     void takenPortFailsWithEtcdsOwnExplanation() {
-        RunningDaemon first = DriverTestKit.start("etcd", Map.of("port", "0", "peer-port", "0"));
-        try {
-            String port = first.environment().get("PIFPAF_ETCD_PORT");
-            StartFailedException failure = assertThrows(StartFailedException.class,
-                    () -> DriverTestKit.start("etcd", Map.of("port", port, "peer-port", "0")).close());
-            assertTrue(failure.getMessage().contains("exited"), failure.getMessage());
-            assertTrue(String.join("\n", failure.logTail()).contains("address already in use"),
-                    "log tail: " + failure.logTail());
-        } finally {
-            DriverTestKit.closeAndAssertNothingLeft(first);
-        }
+        StartFailedException failure = DriverTestKit.assertStartFailsOnTakenPort("etcd", "port",
+                Map.of("peer-port", "0"), "address already in use");
+        assertTrue(failure.getMessage().contains("exited"), failure.getMessage());
     }
 
     @Test

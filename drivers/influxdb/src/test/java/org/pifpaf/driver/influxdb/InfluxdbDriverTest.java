@@ -2,7 +2,6 @@ package org.pifpaf.driver.influxdb;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -25,7 +24,6 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.pifpaf.api.MissingBinaryException;
 import org.pifpaf.api.RunningDaemon;
-import org.pifpaf.runtime.StartFailedException;
 import org.pifpaf.testkit.DriverTestKit;
 
 /** The influxdb driver against the real InfluxDB 1.x, over its HTTP API and with its client. */
@@ -121,16 +119,7 @@ class InfluxdbDriverTest {
 
     @Test
     void takenPortFailsWithInfluxdsExplanation() {
-        RunningDaemon first = DriverTestKit.start("influxdb", Map.of("port", "0"));
-        try {
-            String port = first.environment().get("PIFPAF_INFLUXDB_PORT");
-            StartFailedException failure = assertThrows(StartFailedException.class,
-                    () -> DriverTestKit.start("influxdb", Map.of("port", port)).close());
-            assertTrue(String.join("\n", failure.logTail()).contains("address already in use"),
-                    "log tail: " + failure.logTail());
-        } finally {
-            DriverTestKit.closeAndAssertNothingLeft(first);
-        }
+        DriverTestKit.assertStartFailsOnTakenPort("influxdb", "port", Map.of(), "address already in use");
     }
 
     @Test

@@ -27,7 +27,6 @@ import org.junit.jupiter.api.Test;
 import org.pifpaf.api.DaemonProcess;
 import org.pifpaf.api.MissingBinaryException;
 import org.pifpaf.api.RunningDaemon;
-import org.pifpaf.runtime.StartFailedException;
 import org.pifpaf.testkit.DriverTestKit;
 
 /** The mysql driver against the real MariaDB, through MariaDB Connector/J and the mariadb client. */
@@ -125,16 +124,7 @@ class MysqlDriverTest {
 
     @Test
     void takenPortFailsWithTheServersExplanation() {
-        RunningDaemon first = DriverTestKit.start("mysql", Map.of("port", "0"));
-        try {
-            String port = first.environment().get("PIFPAF_MYSQL_PORT");
-            StartFailedException failure = assertThrows(StartFailedException.class,
-                    () -> DriverTestKit.start("mysql", Map.of("port", port)).close());
-            assertTrue(String.join("\n", failure.logTail()).contains("Address already in use"),
-                    "log tail: " + failure.logTail());
-        } finally {
-            DriverTestKit.closeAndAssertNothingLeft(first);
-        }
+        DriverTestKit.assertStartFailsOnTakenPort("mysql", "port", Map.of(), "Address already in use");
     }
 
     @Test

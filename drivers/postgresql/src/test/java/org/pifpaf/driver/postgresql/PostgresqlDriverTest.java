@@ -20,7 +20,6 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.pifpaf.api.RunningDaemon;
-import org.pifpaf.runtime.StartFailedException;
 import org.pifpaf.testkit.DriverTestKit;
 
 class PostgresqlDriverTest {
@@ -137,16 +136,7 @@ class PostgresqlDriverTest {
 
     @Test
     void takenPortFailsWithPostgresqlsOwnExplanation() {
-        RunningDaemon first = DriverTestKit.start("postgresql", Map.of("port", "0"));
-        try {
-            String port = first.environment().get("PGPORT");
-            StartFailedException failure = assertThrows(StartFailedException.class,
-                    () -> DriverTestKit.start("postgresql", Map.of("port", port)).close());
-            assertTrue(String.join("\n", failure.logTail()).contains("could not bind"),
-                    "log tail: " + failure.logTail());
-        } finally {
-            DriverTestKit.closeAndAssertNothingLeft(first);
-        }
+        DriverTestKit.assertStartFailsOnTakenPort("postgresql", "port", Map.of(), "could not bind");
     }
 
     @Test

@@ -122,17 +122,9 @@ class ZooKeeperDriverTest {
 
     @Test
     void takenPortFailsWithZooKeepersOwnExplanation() {
-        RunningDaemon first = DriverTestKit.start("zookeeper", Map.of("port", "0"));
-        try {
-            String port = first.environment().get("PIFPAF_ZOOKEEPER_PORT");
-            StartFailedException failure = assertThrows(StartFailedException.class,
-                    () -> DriverTestKit.start("zookeeper", Map.of("port", port)).close());
-            assertTrue(failure.getMessage().contains("exited"), failure.getMessage());
-            assertTrue(String.join("\n", failure.logTail()).contains("Address already in use"),
-                    "log tail: " + failure.logTail());
-        } finally {
-            DriverTestKit.closeAndAssertNothingLeft(first);
-        }
+        StartFailedException failure = DriverTestKit.assertStartFailsOnTakenPort("zookeeper", "port", Map.of(),
+                "Address already in use");
+        assertTrue(failure.getMessage().contains("exited"), failure.getMessage());
     }
 
     @Test
