@@ -12,6 +12,8 @@ module org.pifpaf.runtime {
     requires transitive org.pifpaf.api;
     requires java.net.http;
     requires org.slf4j;
+    requires com.fasterxml.jackson.core;
+    requires com.fasterxml.jackson.dataformat.yaml;
 
     exports org.pifpaf;
     exports org.pifpaf.runtime;

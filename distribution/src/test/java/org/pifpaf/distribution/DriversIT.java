@@ -23,6 +23,10 @@ class DriversIT {
         }
     }
 
+    /** rabbitmqctl as the daemon's own user sees it: its HOME (cookie) and its epmd. */
+    private static final String RABBITMQCTL = "HOME=\"$PIFPAF_RABBITMQ_HOME\" ERL_EPMD_PORT=\"$PIFPAF_RABBITMQ_EPMD_PORT\""
+            + " /usr/lib/rabbitmq/bin/rabbitmqctl -n \"$PIFPAF_RABBITMQ_NODENAME\"";
+
     private static final List<Case> CASES = List.of(
             new Case("redis with a sentinel", List.of("redis", "--port", "0", "--sentinel", "--sentinel-port", "0"),
                     "test \"$(redis-cli -p \"$PIFPAF_REDIS_SENTINEL_PORT\" sentinel get-master-addr-by-name pifpaf"
@@ -32,6 +36,11 @@ class DriversIT {
             new Case("mysql over TCP", List.of("mysql", "--port", "0"),
                     "mariadb --no-defaults -u root -h 127.0.0.1 -P \"$PIFPAF_MYSQL_PORT\" -e 'select 1' pifpaf",
                     "mariadbd", "mariadb-server"),
+            new Case("rabbitmq", List.of("rabbitmq", "--port", "0"), RABBITMQCTL + " list_users --quiet | grep -q '^pifpaf'",
+                    "epmd", "rabbitmq-server"),
+            new Case("rabbitmq cluster", List.of("rabbitmq", "--cluster", "--port", "0"),
+                    RABBITMQCTL + " cluster_status --formatter json | grep -o 'pifpaf-[123]@localhost' | sort -u | wc -l"
+                            + " | grep -qx 3", "epmd", "rabbitmq-server"),
             new Case("influxdb", List.of("influxdb", "--port", "0", "--database", "metrics"),
                     "influx -host 127.0.0.1 -port \"$PIFPAF_INFLUXDB_PORT\" -execute 'SHOW DATABASES' | grep -qx metrics",
                     "influxd", "influxdb"),

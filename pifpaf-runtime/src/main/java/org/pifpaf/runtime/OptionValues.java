@@ -50,19 +50,33 @@ final class OptionValues {
         if (value == null) {
             throw new InvalidRequestException("option --" + option.name() + " of " + driver + " needs a value");
         }
+        try {
+            return normalized(option, value);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidRequestException("option --" + option.name() + " of " + driver + ": " + e.getMessage());
+        }
+    }
+
+    /**
+     * {@code value} as {@code option} stores it: a whole number for {@code INTEGER} and
+     * {@code PORT}, {@code true} or {@code false} for {@code FLAG} and {@code BOOLEAN}, the text
+     * itself otherwise.
+     *
+     * @throws IllegalArgumentException whose message says what is wrong, e.g.
+     *         {@code 'x' is not a whole number}
+     */
+    static String normalized(DriverOption option, String value) {
         switch (option.type()) {
             case INTEGER, PORT -> {
                 try {
                     return Integer.toString(Integer.parseInt(value.trim()));
                 } catch (NumberFormatException e) {
-                    throw new InvalidRequestException("option --" + option.name() + " of " + driver
-                            + ": '" + value + "' is not a whole number");
+                    throw new IllegalArgumentException("'" + value + "' is not a whole number");
                 }
             }
             case FLAG, BOOLEAN -> {
                 if (!value.equalsIgnoreCase("true") && !value.equalsIgnoreCase("false")) {
-                    throw new InvalidRequestException("option --" + option.name() + " of " + driver
-                            + ": '" + value + "' is not true or false");
+                    throw new IllegalArgumentException("'" + value + "' is not true or false");
                 }
                 return value.toLowerCase(java.util.Locale.ROOT);
             }

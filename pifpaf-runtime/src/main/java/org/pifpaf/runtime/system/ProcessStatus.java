@@ -22,12 +22,22 @@ public final class ProcessStatus {
         return !isZombie(pid);
     }
 
+    /**
+     * Whether {@code pid} is a zombie with nothing left running. A multi-threaded process whose
+     * main thread exited shows as a zombie while its other threads still hold its sockets open.
+     */
     private static boolean isZombie(long pid) {
+        Path proc = Path.of("/proc", Long.toString(pid));
         try {
-            String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
+            String stat = Files.readString(proc.resolve("stat"));
             // The state follows the command name, which is in parentheses and may hold spaces.
             int end = stat.lastIndexOf(')');
-            return end > 0 && end + 2 < stat.length() && stat.charAt(end + 2) == 'Z';
+            if (end <= 0 || end + 2 >= stat.length() || stat.charAt(end + 2) != 'Z') {
+                return false;
+            }
+            try (var threads = Files.list(proc.resolve("task"))) {
+                return threads.count() <= 1;
+            }
         } catch (IOException | RuntimeException e) {
             return false; // no /proc (macOS) or the process just went: trust isAlive
         }
