@@ -22,6 +22,10 @@
  * <tr><th scope="row">{@code --port}</th><td>none</td>
  *     <td>also listen on this TCP port of 127.0.0.1; {@code 0} picks a free port. Without it the
  *     server has no networking ({@code --skip-networking}), as in pifpaf</td></tr>
+ * <tr><th scope="row">{@code --mysqld}</th><td>none</td>
+ *     <td>the server binary to run, e.g. a MySQL tarball's {@code bin/mysqld}; by default
+ *     {@code mariadbd}, else {@code mysqld}. A binary not named {@code mariadb*} is taken for
+ *     Oracle MySQL (initialised with {@code --initialize-insecure}, X Protocol off)</td></tr>
  * </tbody>
  * </table>
  *

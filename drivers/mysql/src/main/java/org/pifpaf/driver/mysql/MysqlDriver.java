@@ -10,6 +10,7 @@ import org.pifpaf.api.Binary;
 import org.pifpaf.api.Command;
 import org.pifpaf.api.DaemonDriver;
 import org.pifpaf.api.DriverContext;
+import org.pifpaf.api.DriverException;
 import org.pifpaf.api.DriverOption;
 import org.pifpaf.api.MissingBinaryException;
 import org.pifpaf.api.Ready;
@@ -47,7 +48,9 @@ public final class MysqlDriver implements DaemonDriver {
         // No default: without --port the server listens on its Unix socket only, as in pifpaf.
         // (The Java fixtures give every port option a free port, so there it also has TCP.)
         return List.of(new DriverOption("port", DriverOption.Type.PORT, null,
-                "also listen on this TCP port of 127.0.0.1 (0: pick a free port); default: Unix socket only"));
+                "also listen on this TCP port of 127.0.0.1 (0: pick a free port); default: Unix socket only"),
+                DriverOption.string("mysqld", null,
+                        "the server to run, e.g. a MySQL tarball's bin/mysqld (default: mariadbd, else mysqld)"));
     }
 
     @Override
@@ -107,8 +110,19 @@ public final class MysqlDriver implements DaemonDriver {
         }
     }
 
-    /** MariaDB's {@code mariadbd}, else {@code mysqld}; if neither, the error names MariaDB's package. */
+    /**
+     * The {@code --mysqld} given, else MariaDB's {@code mariadbd}, else {@code mysqld}; if none,
+     * the error names MariaDB's package.
+     */
     private static Path serverBinary(DriverContext ctx) {
+        String given = ctx.option("mysqld");
+        if (given != null) {
+            Path server = Path.of(given);
+            if (!Files.isExecutable(server)) {
+                throw new DriverException("--mysqld " + given + " is not an executable file");
+            }
+            return server.toAbsolutePath();
+        }
         try {
             return ctx.executable(MARIADBD);
         } catch (MissingBinaryException noMariadbd) {
