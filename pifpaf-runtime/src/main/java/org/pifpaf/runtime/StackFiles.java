@@ -16,6 +16,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -63,8 +64,8 @@ public final class StackFiles {
     private final Map<String, String> prefixOwners = new HashMap<>();
 
     private StackFiles(Path file, DriverRegistry registry) {
-        this.file = file;
-        this.registry = registry;
+        this.file = Objects.requireNonNull(file, "file");
+        this.registry = Objects.requireNonNull(registry, "registry");
     }
 
     /**

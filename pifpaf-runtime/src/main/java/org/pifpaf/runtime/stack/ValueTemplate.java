@@ -44,7 +44,7 @@ public final class ValueTemplate {
     /**
      * Parses {@code value}.
      *
-     * @throws IllegalArgumentException for an unclosed {@code ${} or a reference that is not
+     * @throws IllegalArgumentException for an unclosed <code>${</code> or a reference that is not
      *         {@code ${daemon.VARIABLE}}; the message says which
      */
     public static ValueTemplate parse(String value) {

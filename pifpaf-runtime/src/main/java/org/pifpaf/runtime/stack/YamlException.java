@@ -9,6 +9,8 @@ public final class YamlException extends Exception {
     private final String path;
 
     /**
+     * A problem at {@code line}, while reading the value of {@code path}.
+     *
      * @param line    the 1-based line of the problem
      * @param path    the dotted path of the key being read, empty at the top level
      * @param problem one line saying what is wrong

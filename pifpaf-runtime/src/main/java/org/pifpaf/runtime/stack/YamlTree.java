@@ -104,6 +104,7 @@ public final class YamlTree {
         while (parser.nextToken() != JsonToken.END_ARRAY) {
             path = outer + "[" + items.size() + "]";
             items.add(node());
+            path = outer;
         }
         path = outer;
         return new YamlNode.Sequence(items, line);
