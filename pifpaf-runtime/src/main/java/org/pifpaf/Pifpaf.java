@@ -45,6 +45,19 @@ public final class Pifpaf {
         return new DaemonBuilder(driver, starter());
     }
 
+    /**
+     * A stack file to start: several daemons, in parallel, each after those it refers to.
+     *
+     * <pre>{@code
+     * try (DaemonStack stack = Pifpaf.stack(Path.of("pifpaf.yaml")).start()) {
+     *     Daemon index = stack.daemon("index");
+     * }
+     * }</pre>
+     */
+    public static StackBuilder stack(java.nio.file.Path file) {
+        return new StackBuilder(file, starter());
+    }
+
     /** The starter shared by this JVM (drivers are discovered once). */
     static DaemonStarter starter() {
         DaemonStarter current = starter;

@@ -38,11 +38,13 @@ final class DriverRun implements Callable<Integer> {
     @Override
     public Integer call() {
         try {
+            if (run.hasStackFile()) {
+                throw new InvalidRequestException("-f FILE and a driver name cannot be combined: the stack file names the drivers");
+            }
             RunOptions options = global.namingOptions().or(command.runOptions()).or(run.options);
-            CliVariables.Naming naming = new CliVariables.Naming(
-                    variableName(options.envPrefix, StartRequest.DEFAULT_PREFIX, "--env-prefix"),
-                    variableName(options.globalUrlsVariable, "PIFPAF_URLS", "--global-urls-variable"));
-            StartRequest request = request(options, naming);
+            CliVariables.Naming naming = naming(options);
+            StartRequest request = settings(StartRequest.builder(driver), options, global)
+                    .options(command.givenOptions()).prefix(naming.prefix()).build();
             Started.Launch launch = () -> Started.single(starter.start(request), naming.prefix());
             return RunModes.run(launch, command.command(), naming, global.supervisor, rawArgs, driver);
         } catch (InvalidRequestException e) {
@@ -50,12 +52,16 @@ final class DriverRun implements Callable<Integer> {
         }
     }
 
-    private StartRequest request(RunOptions options, CliVariables.Naming naming) {
-        StartRequest.Builder builder = StartRequest.builder(driver)
-                .options(command.givenOptions())
-                .prefix(naming.prefix())
-                .keepData(Boolean.TRUE.equals(options.keepData))
-                .echoOutput(global.debug);
+    /** How the run's own variables are named, checked. */
+    static CliVariables.Naming naming(RunOptions options) {
+        return new CliVariables.Naming(
+                variableName(options.envPrefix, StartRequest.DEFAULT_PREFIX, "--env-prefix"),
+                variableName(options.globalUrlsVariable, "PIFPAF_URLS", "--global-urls-variable"));
+    }
+
+    /** The run options that apply to every daemon a run starts. */
+    static StartRequest.Builder settings(StartRequest.Builder builder, RunOptions options, PifpafCommand global) {
+        builder.keepData(Boolean.TRUE.equals(options.keepData)).echoOutput(global.debug);
         if (options.timeoutSeconds != null) {
             if (options.timeoutSeconds <= 0) {
                 throw new InvalidRequestException("--timeout must be a positive number of seconds, not " + options.timeoutSeconds);
@@ -65,7 +71,7 @@ final class DriverRun implements Callable<Integer> {
         if (options.runAs != null) {
             builder.runAs(options.runAs);
         }
-        return builder.build();
+        return builder;
     }
 
     private static String variableName(String given, String fallback, String option) {

@@ -39,10 +39,10 @@ public final class Main {
 
     static CommandLine commandLine(DriverRegistry registry, List<String> rawArgs) {
         PifpafCommand global = new PifpafCommand();
-        RunCommand run = new RunCommand();
+        DaemonStarter starter = new DaemonStarter(registry);
+        RunCommand run = new RunCommand(global, starter, rawArgs);
         CommandLine cli = new CommandLine(global);
         CommandLine runLine = new CommandLine(run);
-        DaemonStarter starter = new DaemonStarter(registry);
         for (DriverDescriptor descriptor : registry.drivers()) {
             DaemonDriver driver = descriptor.driver();
             DriverRun driverRun = new DriverRun(driver.name(), starter, global, run, rawArgs);

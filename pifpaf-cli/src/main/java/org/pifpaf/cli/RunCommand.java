@@ -1,26 +1,86 @@
 package org.pifpaf.cli;
 
+import java.nio.file.Path;
+
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.pifpaf.runtime.DaemonStarter;
+import org.pifpaf.runtime.InvalidRequestException;
+import org.pifpaf.runtime.StackDefinition;
+import org.pifpaf.runtime.StackFiles;
+import org.pifpaf.runtime.StackStarter;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code pifpaf run}: one sub-command per driver, added at start-up from the registry. */
+/**
+ * {@code pifpaf run}: one sub-command per driver, added at start-up from the registry; or, with
+ * {@code -f FILE}, the daemons of a stack file.
+ */
 @Command(name = "run", mixinStandardHelpOptions = true, usageHelpAutoWidth = true,
         synopsisSubcommandLabel = "DRIVER",
-        description = "Start a daemon, run COMMAND with its variables, then stop it. "
-                + "Without COMMAND, print shell code for eval and leave the daemon running.",
+        description = "Start a daemon (or, with -f, a stack file's daemons), run COMMAND with its "
+                + "variables, then stop it. Without COMMAND, print shell code for eval and leave it running.",
         commandListHeading = "%nDrivers (pifpaf run DRIVER --help for their options):%n")
-final class RunCommand implements Runnable {
+final class RunCommand implements Callable<Integer> {
 
     @Mixin
     RunOptions options;
 
+    @Option(names = {"-f", "--file"}, paramLabel = "FILE",
+            description = "Start the daemons a stack file (YAML) describes, in parallel.")
+    Path stackFile;
+
+    @Parameters(paramLabel = "COMMAND", arity = "0..*",
+            description = "With -f: the command to run (put -- before it).")
+    List<String> command = List.of();
+
     @Spec
     CommandSpec spec;
 
-    @Override
-    public void run() {
-        spec.commandLine().usage(System.out);
+    private final PifpafCommand global;
+    private final DaemonStarter starter;
+    private final List<String> rawArgs;
+
+    RunCommand(PifpafCommand global, DaemonStarter starter, List<String> rawArgs) {
+        this.global = global;
+        this.starter = starter;
+        this.rawArgs = rawArgs;
     }
+
+    @Override
+    public Integer call() {
+        if (stackFile == null) {
+            if (!command.isEmpty()) {
+                return Usage.error("unknown driver '" + command.get(0) + "'"
+                        + starter.registry().closestName(command.get(0)).map(n -> " (did you mean '" + n + "'?)").orElse("")
+                        + "; see 'pifpaf list-drivers'");
+            }
+            spec.commandLine().usage(System.out);
+            return ExitCodes.OK;
+        }
+        try {
+            RunOptions merged = global.namingOptions().or(options);
+            CliVariables.Naming naming = DriverRun.naming(merged);
+            StackDefinition stack = StackFiles.parse(stackFile, starter.registry());
+            Started.Launch launch = () -> {
+                var running = new StackStarter(starter).start(stack, request -> DriverRun.settings(request, merged, global));
+                List<Started.Member> members = running.daemons().entrySet().stream()
+                        .map(e -> new Started.Member(e.getValue(), running.prefix(e.getKey()))).toList();
+                return new Started(members, running);
+            };
+            return RunModes.run(launch, command, naming, global.supervisor, rawArgs, stackFile.getFileName().toString());
+        } catch (InvalidRequestException e) {
+            return Usage.error(e.getMessage());
+        }
+    }
+
+    /** Whether a stack file was given (a driver name then makes no sense). */
+    boolean hasStackFile() {
+        return stackFile != null;
+    }
+
 }
