@@ -19,6 +19,7 @@ import org.junit.jupiter.api.extension.ParameterResolver;
 import org.junit.platform.commons.support.AnnotationSupport;
 import org.junit.platform.commons.support.HierarchyTraversalMode;
 import org.pifpaf.Daemon;
+import org.pifpaf.DaemonStack;
 
 /**
  * Starts the daemons declared with {@link PifpafDaemon} and stops them when their scope ends.
@@ -31,10 +32,21 @@ public final class PifpafExtension implements BeforeAllCallback, BeforeEachCallb
 
     private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(PifpafExtension.class);
     private static final String DECLARED = "declared";
+    private static final String STACK = "stack";
 
     @Override
     public void beforeAll(ExtensionContext context) throws IllegalAccessException {
         Class<?> testClass = context.getRequiredTestClass();
+        Optional<PifpafStack> stack = AnnotationSupport.findAnnotation(testClass, PifpafStack.class);
+        if (stack.isPresent()) {
+            StackResource resource = StackResource.start(stack.get(), testClass);
+            context.getStore(NAMESPACE).put(STACK + context.getUniqueId(), resource);
+            resource.stack().daemons().forEach((name, daemon) -> {
+                if (declared(context).putIfAbsent(name, daemon) != null) {
+                    throw new ExtensionConfigurationException("two daemons are named '" + name + "'");
+                }
+            });
+        }
         for (PifpafDaemon annotation : AnnotationSupport.findRepeatableAnnotations(testClass, PifpafDaemon.class)) {
             declare(context, DaemonSpec.of(annotation, null));
         }
@@ -70,11 +82,15 @@ public final class PifpafExtension implements BeforeAllCallback, BeforeEachCallb
 
     @Override
     public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
-        return parameter.getParameter().getType() == Daemon.class;
+        Class<?> type = parameter.getParameter().getType();
+        return type == Daemon.class || type == DaemonStack.class;
     }
 
     @Override
     public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
+        if (parameter.getParameter().getType() == DaemonStack.class) {
+            return stackOf(context);
+        }
         Optional<PifpafDaemon> annotation = parameter.findAnnotation(PifpafDaemon.class);
         if (annotation.isPresent() && !annotation.get().driver().isEmpty()) {
             DaemonSpec spec = DaemonSpec.of(annotation.get(), parameterName(parameter.getIndex()));
@@ -106,6 +122,17 @@ public final class PifpafExtension implements BeforeAllCallback, BeforeEachCallb
                             + ": pick one with @PifpafDaemon(name = ...) on the parameter");
         }
         return visible.values().iterator().next();
+    }
+
+    /** The stack of the test's class (or an enclosing class). */
+    private static DaemonStack stackOf(ExtensionContext context) {
+        for (Optional<ExtensionContext> c = Optional.of(context); c.isPresent(); c = c.get().getParent()) {
+            StackResource resource = c.get().getStore(NAMESPACE).get(STACK + c.get().getUniqueId(), StackResource.class);
+            if (resource != null) {
+                return resource.stack();
+            }
+        }
+        throw new ParameterResolutionException("no stack is declared for this test: add @PifpafStack(\"file.yaml\")");
     }
 
     /** Starts {@code spec}'s daemon in {@code context}'s scope (or the run's, if shared). */

@@ -25,6 +25,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.platform.testkit.engine.EngineExecutionResults;
 import org.junit.platform.testkit.engine.EngineTestKit;
 import org.pifpaf.Daemon;
+import org.pifpaf.DaemonStack;
 import redis.clients.jedis.Jedis;
 
 /**
@@ -249,6 +250,37 @@ class PifpafExtensionTest {
     @Test
     void theReadmeExampleWorksAsWritten() {
         assertAllPassed(run(OrderRepositoryExample.class), 2);
+        assertStopped();
+    }
+
+    // ---- stack files
+
+    @PifpafStack("classpath:catalog-stack.yaml")
+    static class CatalogExample {
+        @Test
+        void usesTheStack(@PifpafDaemon(name = "index") Daemon index, @PifpafDaemon(name = "cache") Daemon cache,
+                          DaemonStack all) throws SQLException {
+            assertEquals("1", queryOne(index, "select 1"));
+            try (Jedis jedis = new Jedis("localhost", cache.port())) {
+                jedis.auth("pg-" + index.env("PGPORT"));
+                assertEquals("PONG", jedis.ping());
+            }
+            assertEquals(List.of("index", "cache"), List.copyOf(all.daemons().keySet()));
+            assertEquals("CACHE", cache.prefix());
+            SEEN.add(index.dataDir().toString());
+            all.daemons().values().forEach(d -> DATA_DIRS.add(d.dataDir()));
+        }
+
+        @Test
+        void sameStackForTheWholeClass(@PifpafDaemon(name = "index") Daemon index) {
+            SEEN.add(index.dataDir().toString());
+        }
+    }
+
+    @Test
+    void aStackFileStartsOnceForTheClass() {
+        assertAllPassed(run(CatalogExample.class), 2);
+        assertEquals(1, SEEN.size());
         assertStopped();
     }
 
