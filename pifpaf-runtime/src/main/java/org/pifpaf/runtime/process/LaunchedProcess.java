@@ -61,9 +61,17 @@ public final class LaunchedProcess implements DaemonProcess {
         return process.isAlive() && ProcessStatus.isRunning(process.pid());
     }
 
-    /** The exit status, or -1 while it runs. */
+    /**
+     * The exit status, or -1 while it runs. A process seen gone (a zombie) may not be reaped by
+     * the JDK yet: its status is waited for, briefly.
+     */
     public int exitStatus() {
-        return process.isAlive() ? -1 : process.exitValue();
+        try {
+            return process.waitFor(1, TimeUnit.SECONDS) ? process.exitValue() : -1;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return process.isAlive() ? -1 : process.exitValue();
+        }
     }
 
     /** Waits up to {@code millis} for the process to exit. @return whether it exited */
