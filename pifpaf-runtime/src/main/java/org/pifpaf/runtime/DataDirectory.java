@@ -8,6 +8,7 @@ import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
+import org.pifpaf.runtime.system.Reaper;
 
 /** Creates and removes daemons' private data directories. */
 final class DataDirectory {
@@ -18,11 +19,18 @@ final class DataDirectory {
     private DataDirectory() {
     }
 
-    /** A new, empty directory only its owner can enter, e.g. {@code /tmp/pifpaf-redis-123}. */
+    /**
+     * A new directory only its owner can enter, e.g. {@code /tmp/pifpaf-redis-123}, marked with
+     * its owner process and watched by the reaper. Stale ones in {@code parent} are swept first.
+     */
     static Path create(Path parent, String driver) {
+        StaleDataDirectories.sweepOnce(parent);
         try {
-            return Files.createTempDirectory(parent, NAME_PREFIX + driver + "-",
+            Path dir = Files.createTempDirectory(parent, NAME_PREFIX + driver + "-",
                     PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+            Reaper.watchDirectory(dir);
+            StaleDataDirectories.markOwned(dir);
+            return dir;
         } catch (IOException | UnsupportedOperationException | SecurityException e) {
             throw new StartFailedException("cannot create a data directory in " + parent + ": " + describe(e), List.of(), e);
         }

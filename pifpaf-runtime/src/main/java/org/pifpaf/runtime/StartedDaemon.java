@@ -9,6 +9,8 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.pifpaf.api.DaemonProcess;
 import org.pifpaf.api.RunningDaemon;
+import org.pifpaf.runtime.system.ProcessesInDirectory;
+import org.pifpaf.runtime.system.Reaper;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -74,17 +76,26 @@ final class StartedDaemon implements RunningDaemon {
         LOG.info("stopped {} in {} ms", driver, (System.nanoTime() - started) / 1_000_000);
     }
 
-    /** Removes {@code dir} unless it is to be kept, saying where a kept one is. */
+    /**
+     * Removes {@code dir} unless it is to be kept (saying where a kept one is). Any process still
+     * working in it (one that escaped its process group) is killed first.
+     */
     static void removeData(Path dir, boolean keep) {
+        int stragglers = ProcessesInDirectory.kill(dir);
+        if (stragglers > 0) {
+            LOG.warn("killed {} process(es) still working in {} after the daemon stopped", stragglers, dir);
+        }
         if (keep) {
+            StaleDataDirectories.unmark(dir);
             LOG.warn("data of the daemon kept in {}", dir);
-            return;
+        } else {
+            try {
+                DataDirectory.delete(dir);
+            } catch (IOException e) {
+                LOG.warn("cannot remove {} entirely: {}", dir, e.toString());
+            }
         }
-        try {
-            DataDirectory.delete(dir);
-        } catch (IOException e) {
-            LOG.warn("cannot remove {} entirely: {}", dir, e.toString());
-        }
+        Reaper.releaseDirectory(dir);
     }
 
     @Override

@@ -12,6 +12,7 @@ import java.util.Map;
 import org.pifpaf.api.Command;
 import org.pifpaf.api.DriverException;
 import org.pifpaf.runtime.ProcessControl;
+import org.pifpaf.runtime.system.Reaper;
 import org.pifpaf.runtime.system.SystemTools;
 import org.pifpaf.runtime.system.UnixUser;
 
@@ -59,6 +60,12 @@ public final class ProcessSpawner {
             process = builder.start();
         } catch (IOException e) {
             throw new DriverException("Unable to run command `" + command + "': " + e.getMessage(), e);
+        }
+        if (ProcessControl.sessionsSupported()) {
+            // Its own group: the reaper kills the group if this JVM dies before it is stopped.
+            long pgid = process.pid();
+            Reaper.watchGroup(pgid);
+            process.onExit().thenRun(() -> Reaper.releaseGroup(pgid));
         }
         if (command.stdin() != null) {
             feed(process, command.stdin());

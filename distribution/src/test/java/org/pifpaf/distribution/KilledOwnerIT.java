@@ -1,0 +1,62 @@
+package org.pifpaf.distribution;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * SIGKILL to the process that owns daemons, at random moments (during start-up too): its
+ * reaper must stop every daemon and remove every data directory within a few seconds.
+ */
+class KilledOwnerIT {
+
+    private static final int ROUNDS = 20;
+
+    @BeforeAll
+    static void binaries() {
+        Binaries.require("postgres", "postgresql");
+        Binaries.require("redis-server", "redis-server");
+    }
+
+    private static void kill9(long pid) throws Exception {
+        new ProcessBuilder("kill", "-KILL", Long.toString(pid)).start().waitFor();
+    }
+
+    @Test
+    void aKilledCommandModePifpafLeavesNothingBehind() throws Exception {
+        Random random = new Random(20261125);
+        for (int round = 0; round < ROUNDS; round++) {
+            String driver = round % 2 == 0 ? "postgresql" : "redis";
+            long delay = random.nextInt(1500);
+            try (PrivateTmp tmp = new PrivateTmp()) {
+                Process pifpaf = Launcher.start(Identity.CURRENT_USER,
+                        List.of("pifpaf", "run", driver, "--port", "0", "--", "sleep", "30"), tmp.env());
+                Thread.sleep(delay);
+                // The user's command is not a daemon: the test ends it itself (not the reaper!).
+                List<ProcessHandle> command = pifpaf.children()
+                        .filter(p -> p.info().command().map(c -> c.endsWith("/sleep")).orElse(false)).toList();
+                kill9(pifpaf.pid());
+                pifpaf.waitFor();
+                command.forEach(ProcessHandle::destroyForcibly);
+                assertEquals(List.of(), tmp.leftovers(), "round " + round + ": " + driver + " killed after " + delay + " ms");
+            }
+        }
+    }
+
+    @Test
+    void aKilledEvalModeSupervisorLeavesNothingBehind() throws Exception {
+        for (String driver : List.of("postgresql", "redis")) {
+            try (PrivateTmp tmp = new PrivateTmp()) {
+                var result = Launcher.run(Identity.CURRENT_USER, List.of("pifpaf", "run", driver, "--port", "0"), tmp.env());
+                assertEquals(0, result.exit(), result.toString());
+                Map<String, String> exports = Launcher.exports(result.stdout());
+                kill9(Long.parseLong(exports.get("PIFPAF_PID")));
+                assertEquals(List.of(), tmp.leftovers(), driver);
+            }
+        }
+    }
+}

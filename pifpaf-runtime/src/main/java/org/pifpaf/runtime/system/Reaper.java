@@ -1,0 +1,106 @@
+package org.pifpaf.runtime.system;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A small watcher process that cleans up after this JVM if it is killed without running any code
+ * (SIGKILL, a crash): a JVM cannot do that itself.
+ *
+ * <p>The watcher is a shell script ({@code reaper.sh}) in its own session, reading a pipe from
+ * this JVM. The runtime records each process group it starts and each data directory it
+ * creates, and withdraws them once they are dealt with. If the pipe closes with records left,
+ * the owner died: the script kills the groups (and any process still working in a recorded
+ * directory) and removes the directories. Without a shell the runtime works on, unwatched.
+ */
+public final class Reaper {
+
+    private static final Logger LOG = LoggerFactory.getLogger("pifpaf");
+    private static final Object LOCK = new Object();
+    private static OutputStream pipe;
+    private static boolean tried;
+
+    private Reaper() {
+    }
+
+    /** Watches process group {@code pgid} (its leader's pid). */
+    public static void watchGroup(long pgid) {
+        send("+g " + pgid);
+    }
+
+    /** Stops watching process group {@code pgid}. */
+    public static void releaseGroup(long pgid) {
+        send("-g " + pgid);
+    }
+
+    /** Watches data directory {@code dir}. */
+    public static void watchDirectory(Path dir) {
+        send("+d " + dir);
+    }
+
+    /** Stops watching data directory {@code dir}. */
+    public static void releaseDirectory(Path dir) {
+        send("-d " + dir);
+    }
+
+    private static void send(String record) {
+        if (record.indexOf('\n') >= 0) {
+            return; // a path with a newline cannot be recorded; the sweep at start-up remains
+        }
+        synchronized (LOCK) {
+            OutputStream out = pipe();
+            if (out == null) {
+                return;
+            }
+            try {
+                out.write((record + "\n").getBytes(StandardCharsets.UTF_8));
+                out.flush();
+            } catch (IOException e) {
+                LOG.warn("the reaper is gone; daemons will not be cleaned up if this process is killed");
+                pipe = null;
+            }
+        }
+    }
+
+    private static OutputStream pipe() {
+        if (!tried) {
+            tried = true;
+            pipe = start();
+        }
+        return pipe;
+    }
+
+    private static OutputStream start() {
+        Path sh = Path.of("/bin/sh");
+        if (!Files.isExecutable(sh)) {
+            return null;
+        }
+        try (InputStream script = Reaper.class.getResourceAsStream("reaper.sh")) {
+            if (script == null) {
+                return null;
+            }
+            List<String> argv = new ArrayList<>();
+            if (SystemTools.SETSID != null) {
+                argv.add(SystemTools.SETSID.toString()); // its own session: a terminal's Ctrl-C passes it by
+            }
+            argv.addAll(List.of(sh.toString(), "-c", new String(script.readAllBytes(), StandardCharsets.UTF_8),
+                    "pifpaf-reaper"));
+            Process reaper = new ProcessBuilder(argv)
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                    .redirectError(ProcessBuilder.Redirect.DISCARD)
+                    .start();
+            return reaper.getOutputStream();
+        } catch (IOException e) {
+            LOG.debug("cannot start the reaper: {}", e.toString());
+            return null;
+        }
+    }
+}
