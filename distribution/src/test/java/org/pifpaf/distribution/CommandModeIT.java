@@ -116,15 +116,24 @@ class CommandModeIT {
     @ParameterizedTest
     @MethodSource("identities")
     void aDaemonThatExitsDuringStartUpShowsTheTailOfItsOutput(Identity identity) throws Exception {
-        try (PrivateTmp tmp = new PrivateTmp();
-             var taken = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-            var result = Launcher.run(identity, List.of("pifpaf", "run", "redis", "--port",
-                    Integer.toString(taken.getLocalPort()), "--", "true"), tmp.env());
-            assertEquals(1, result.exit(), result.toString());
-            assertTrue(result.stderr().contains("redis-server exited with status"), result.stderr());
-            assertTrue(result.stderr().contains("Address already in use"), result.stderr());
-            assertTrue(result.stdout().isEmpty(), result.stdout());
-            assertEquals(List.of(), tmp.leftovers());
+        // PostgreSQL cannot listen on an address that does not exist: it exits during start-up.
+        var result = runLeavingNothing(identity, "run", "postgresql", "--port", "0", "--host", "256.1.1.1", "--", "true");
+        assertEquals(1, result.exit(), result.toString());
+        assertTrue(result.stderr().contains("postgres exited with status 1 before it was ready"), result.stderr());
+        assertTrue(result.stderr().contains("could not create any TCP/IP sockets"), result.stderr());
+        assertTrue(result.stdout().isEmpty(), result.stdout());
+    }
+
+    @ParameterizedTest
+    @MethodSource("identities")
+    void aTakenPortIsReportedAtOnceWithItsOwnStatus(Identity identity) throws Exception {
+        try (var taken = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            var result = runLeavingNothing(identity, "run", "redis", "--port", Integer.toString(taken.getLocalPort()),
+                    "--", "true");
+            assertEquals(4, result.exit(), result.toString());
+            assertEquals(1, result.stderr().lines().count(), result.stderr());
+            assertTrue(result.stderr().contains("port " + taken.getLocalPort() + " (--port) is already in use"),
+                    result.stderr());
         }
     }
 }

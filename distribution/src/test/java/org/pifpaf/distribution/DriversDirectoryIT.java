@@ -69,7 +69,7 @@ class DriversDirectoryIT {
             Path dir = driversDir(tmp, "echo.jar", "echo-copy.jar");
             var result = Launcher.run(Identity.CURRENT_USER,
                     List.of("pifpaf", "--drivers-dir", dir.toString(), "list-drivers"), tmp.env());
-            assertEquals(1, result.exit(), result.toString());
+            assertEquals(7, result.exit(), result.toString());
             assertTrue(result.stderr().contains("'echo'"), result.stderr());
             assertTrue(result.stderr().contains("echo.jar"), result.stderr());
             assertTrue(result.stderr().contains("echo-copy.jar"), result.stderr());

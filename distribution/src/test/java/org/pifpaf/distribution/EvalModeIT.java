@@ -108,9 +108,9 @@ class EvalModeIT {
              var taken = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
             var result = Launcher.run(Identity.CURRENT_USER, List.of("pifpaf", "run", "redis", "--port",
                     Integer.toString(taken.getLocalPort())), tmp.env());
-            assertEquals(1, result.exit(), result.toString());
+            assertEquals(4, result.exit(), result.toString());
             assertEquals("", result.stdout());
-            assertTrue(result.stderr().contains("Address already in use"), result.stderr());
+            assertTrue(result.stderr().contains("is already in use"), result.stderr());
             assertEquals(List.of(), tmp.leftovers());
         }
     }

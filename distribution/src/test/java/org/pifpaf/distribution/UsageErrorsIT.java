@@ -84,7 +84,7 @@ class UsageErrorsIT {
             env.put("JAVA_HOME", System.getProperty("java.home"));
             var result = Launcher.run(Identity.CURRENT_USER,
                     List.of(Launcher.PIFPAF.toString(), "run", "memcached", "--", "true"), env);
-            assertOneLineError(result, 1, "memcached not found", "apt-get install memcached", "brew install memcached");
+            assertOneLineError(result, 3, "memcached not found", "apt-get install memcached", "brew install memcached");
             assertEquals(List.of(), tmp.leftovers());
         }
     }
@@ -94,7 +94,22 @@ class UsageErrorsIT {
         try (PrivateTmp tmp = new PrivateTmp()) {
             var result = Launcher.run(Identity.CURRENT_USER, List.of("pifpaf", "run", "memcached", "--", "true"),
                     Map.of("TMPDIR", tmp.path().resolve("missing").toString()));
-            assertOneLineError(result, 1, "cannot create a data directory", "missing");
+            assertOneLineError(result, 6, "cannot create a data directory", "missing");
+        }
+    }
+
+    @Test
+    void aStartUpTimeoutStopsTheDaemonAndShowsItsOutput(@org.junit.jupiter.api.io.TempDir java.nio.file.Path drivers)
+            throws Exception {
+        java.nio.file.Files.copy(Launcher.TEST_DRIVERS.resolve("echo.jar"), drivers.resolve("echo.jar"));
+        try (PrivateTmp tmp = new PrivateTmp()) {
+            var result = Launcher.run(Identity.CURRENT_USER, List.of("pifpaf", "--drivers-dir", drivers.toString(),
+                    "run", "echo", "--message", "waiting", "--ready", "never printed", "--timeout", "1", "--", "true"),
+                    tmp.env());
+            assertEquals(5, result.exit(), result.toString());
+            assertTrue(result.stderr().contains("was not ready after 1s"), result.stderr());
+            assertTrue(result.stderr().contains("started: waiting"), result.stderr());
+            assertEquals(List.of(), tmp.leftovers());
         }
     }
 

@@ -32,7 +32,7 @@ final class CommandMode {
                 return trap.exitStatus();
             }
             FailureReport.of(e);
-            return ExitCodes.START_FAILED;
+            return ExitCodes.of(e);
         }
         try (started) {
             Map<String, String> variables = CliVariables.of(started, naming, ProcessHandle.current().pid(), false,

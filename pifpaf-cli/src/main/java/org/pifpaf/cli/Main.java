@@ -32,7 +32,7 @@ public final class Main {
             registry = DriverRegistry.discover(driverDirs(args));
         } catch (DriverConflictException e) {
             System.err.println("pifpaf: " + e.getMessage());
-            return ExitCodes.START_FAILED;
+            return ExitCodes.DRIVER_CONFLICT;
         }
         return commandLine(registry, List.of(args)).execute(args);
     }

@@ -23,8 +23,8 @@ final class Supervisor {
             if (!trap.fired()) {
                 FailureReport.of(e);
             }
-            Handshake.failed(toForeground, trap.fired() ? trap.exitStatus() : ExitCodes.START_FAILED);
-            return ExitCodes.START_FAILED;
+            Handshake.failed(toForeground, trap.fired() ? trap.exitStatus() : ExitCodes.of(e));
+            return ExitCodes.of(e);
         } catch (InvalidRequestException e) {
             Handshake.failed(toForeground, Usage.error(e.getMessage()));
             return ExitCodes.USAGE;

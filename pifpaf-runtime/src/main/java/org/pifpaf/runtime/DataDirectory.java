@@ -32,7 +32,8 @@ final class DataDirectory {
             StaleDataDirectories.markOwned(dir);
             return dir;
         } catch (IOException | UnsupportedOperationException | SecurityException e) {
-            throw new StartFailedException("cannot create a data directory in " + parent + ": " + describe(e), List.of(), e);
+            throw new StartFailedException("cannot create a data directory in " + parent + ": " + describe(e), List.of(),
+                    new CreationFailed(e));
         }
     }
 
@@ -54,6 +55,15 @@ final class DataDirectory {
                 return FileVisitResult.CONTINUE;
             }
         });
+    }
+
+    /** Marks a start that failed for want of a data directory. */
+    static final class CreationFailed extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        CreationFailed(Exception cause) {
+            super(cause);
+        }
     }
 
     private static String describe(Exception e) {

@@ -112,7 +112,8 @@ final class FreePorts {
         }
     }
 
-    private static boolean bindable(int port) {
+    /** Whether {@code port} can be bound on the loopback interface now. */
+    static boolean bindable(int port) {
         try (ServerSocket socket = new ServerSocket()) {
             socket.setReuseAddress(true);
             socket.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));

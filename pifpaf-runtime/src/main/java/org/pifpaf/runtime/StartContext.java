@@ -19,6 +19,7 @@ import org.pifpaf.runtime.process.OutputEcho;
 import org.pifpaf.runtime.process.ProcessSpawner;
 import org.pifpaf.runtime.ready.Deadline;
 import org.pifpaf.runtime.ready.ReadinessWaiter;
+import org.pifpaf.runtime.ready.StartTimeoutException;
 import org.pifpaf.runtime.system.UnixUser;
 
 /** The {@link DriverContext} of one start: everything a driver does goes through here. */
@@ -90,7 +91,13 @@ final class StartContext implements DriverContext {
             throw new InvalidRequestException("option --" + optionName + " of " + driverName + ": " + port
                     + " is not a port number (1-65535, or 0 for a free one)");
         }
-        return port == 0 ? freePort() : port;
+        if (port == 0) {
+            return freePort();
+        }
+        if (!FreePorts.bindable(port)) {
+            throw new PortInUseException(port, optionName); // at once, not at the daemon's timeout
+        }
+        return port;
     }
 
     @Override
@@ -112,7 +119,7 @@ final class StartContext implements DriverContext {
         try {
             if (!process.waitFor(deadline.remainingMillis())) {
                 process.kill();
-                throw new CommandFailedException("`" + command + "` did not finish within "
+                throw new StartTimeoutException("`" + command + "` did not finish within "
                         + deadline.timeout().toSeconds() + "s; raise --timeout if it is just slow");
             }
         } catch (InterruptedException e) {

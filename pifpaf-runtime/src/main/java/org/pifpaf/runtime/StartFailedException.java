@@ -1,12 +1,30 @@
 package org.pifpaf.runtime;
 
 import java.util.List;
+import org.pifpaf.api.MissingBinaryException;
+import org.pifpaf.runtime.ready.StartTimeoutException;
 
 /**
  * A daemon did not start. The message is one line for the user; {@link #logTail()} holds the
- * last lines of the daemon's output, if it produced any.
+ * last lines of the daemon's output, if it produced any; {@link #reason()} classifies it.
  */
 public class StartFailedException extends RuntimeException {
+
+    /** Why a start failed, for callers that react differently (the CLI's exit status). */
+    public enum Reason {
+        /** The daemon (or a command it needed) failed: its output says why. */
+        DAEMON_FAILED,
+        /** A binary it needs is not installed. */
+        MISSING_BINARY,
+        /** A fixed port asked for is taken. */
+        PORT_IN_USE,
+        /** It was not ready within the start-up timeout. */
+        TIMEOUT,
+        /** Its data directory could not be created. */
+        DATA_DIRECTORY,
+        /** The start was interrupted (a signal, a cancelled test). */
+        INTERRUPTED
+    }
 
     private static final long serialVersionUID = 1L;
 
@@ -16,6 +34,24 @@ public class StartFailedException extends RuntimeException {
     public StartFailedException(String message, List<String> logTail, Throwable cause) {
         super(message, cause);
         this.logTail = List.copyOf(logTail);
+    }
+
+    /** Why it failed, from the cause. */
+    public Reason reason() {
+        for (Throwable cause = getCause(); cause != null; cause = cause.getCause()) {
+            if (cause instanceof MissingBinaryException) {
+                return Reason.MISSING_BINARY;
+            } else if (cause instanceof PortInUseException) {
+                return Reason.PORT_IN_USE;
+            } else if (cause instanceof StartTimeoutException) {
+                return Reason.TIMEOUT;
+            } else if (cause instanceof DataDirectory.CreationFailed) {
+                return Reason.DATA_DIRECTORY;
+            } else if (cause instanceof StartInterruptedException || cause instanceof InterruptedException) {
+                return Reason.INTERRUPTED;
+            }
+        }
+        return Reason.DAEMON_FAILED;
     }
 
     /** The last lines of the daemon's output (empty if none). */

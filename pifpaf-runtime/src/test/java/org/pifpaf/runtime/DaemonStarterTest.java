@@ -67,6 +67,7 @@ class DaemonStarterTest {
                 () -> STARTER.start(shell("echo something broke; exit 3").build()));
         assertTrue(Duration.ofNanos(System.nanoTime() - started).toSeconds() < 15, "did not fail fast");
         assertTrue(e.getMessage().contains("exited with status 3"), e.getMessage());
+        assertEquals(StartFailedException.Reason.DAEMON_FAILED, e.reason());
         assertEquals(List.of("something broke"), e.logTail());
         assertEquals(List.of(), tmpEntries());
     }
@@ -76,8 +77,27 @@ class DaemonStarterTest {
         StartFailedException e = assertThrows(StartFailedException.class, () -> STARTER.start(
                 shell("echo waiting; trap '' TERM; while :; do sleep 1; done").timeout(Duration.ofSeconds(1)).build()));
         assertTrue(e.getMessage().contains("not ready after 1s"), e.getMessage());
+        assertEquals(StartFailedException.Reason.TIMEOUT, e.reason());
         assertEquals(List.of("waiting"), e.logTail());
         assertEquals(List.of(), tmpEntries());
+    }
+
+    @Test
+    void aTakenPortFailsTheStartAtOnce() throws Exception {
+        try (var taken = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            StartFailedException e = assertThrows(StartFailedException.class, () -> STARTER.start(
+                    shell("echo ready; exec sleep 1000").option("port", Integer.toString(taken.getLocalPort())).build()));
+            assertEquals(StartFailedException.Reason.PORT_IN_USE, e.reason());
+            assertTrue(e.getMessage().contains("port " + taken.getLocalPort() + " (--port) is already in use"), e.getMessage());
+        }
+        assertEquals(List.of(), tmpEntries());
+    }
+
+    @Test
+    void aMissingTmpdirIsItsOwnReason() {
+        StartFailedException e = assertThrows(StartFailedException.class,
+                () -> STARTER.start(shell("x").tmpDir(tmp.resolve("missing")).build()));
+        assertEquals(StartFailedException.Reason.DATA_DIRECTORY, e.reason());
     }
 
     @Test

@@ -26,7 +26,8 @@ public final class ReadinessWaiter {
      * Returns when {@code ready} holds for {@code process}.
      *
      * @param commandRunner runs a probe command, telling whether it exited 0
-     * @throws NotReadyException when the process exits first or the deadline passes
+     * @throws NotReadyException     when the process exits first
+     * @throws StartTimeoutException when the deadline passes
      */
     public static void await(LaunchedProcess process, Ready ready, Deadline deadline,
                              CommandRunner commandRunner) throws InterruptedException {
@@ -39,7 +40,7 @@ public final class ReadinessWaiter {
                         + process.exitStatus() + " before it was ready (waiting for " + probe.describe() + ")");
             }
             if (deadline.expired()) {
-                throw new NotReadyException(process.command().label() + " was not ready after "
+                throw new StartTimeoutException(process.command().label() + " was not ready after "
                         + deadline.timeout().toSeconds() + "s (waiting for " + probe.describe()
                         + "); raise --timeout if it is just slow");
             }

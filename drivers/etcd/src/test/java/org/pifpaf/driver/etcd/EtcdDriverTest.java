@@ -183,10 +183,8 @@ class EtcdDriverTest {
     }
 
     @Test
-    void takenPortFailsWithEtcdsOwnExplanation() {
-        StartFailedException failure = DriverTestKit.assertStartFailsOnTakenPort("etcd", "port",
-                Map.of("peer-port", "0"), "address already in use");
-        assertTrue(failure.getMessage().contains("exited"), failure.getMessage());
+    void aTakenPortFailsAtOnce() {
+        DriverTestKit.assertStartFailsOnTakenPort("etcd", "port", Map.of("peer-port", "0"));
     }
 
     @Test

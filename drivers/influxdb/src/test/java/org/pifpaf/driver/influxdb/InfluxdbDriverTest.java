@@ -118,8 +118,8 @@ class InfluxdbDriverTest {
     }
 
     @Test
-    void takenPortFailsWithInfluxdsExplanation() {
-        DriverTestKit.assertStartFailsOnTakenPort("influxdb", "port", Map.of(), "address already in use");
+    void aTakenPortFailsAtOnce() {
+        DriverTestKit.assertStartFailsOnTakenPort("influxdb", "port", Map.of());
     }
 
     @Test

@@ -123,8 +123,8 @@ class MysqlDriverTest {
     }
 
     @Test
-    void takenPortFailsWithTheServersExplanation() {
-        DriverTestKit.assertStartFailsOnTakenPort("mysql", "port", Map.of(), "Address already in use");
+    void aTakenPortFailsAtOnce() {
+        DriverTestKit.assertStartFailsOnTakenPort("mysql", "port", Map.of());
     }
 
     @Test

@@ -135,8 +135,8 @@ class PostgresqlDriverTest {
     }
 
     @Test
-    void takenPortFailsWithPostgresqlsOwnExplanation() {
-        DriverTestKit.assertStartFailsOnTakenPort("postgresql", "port", Map.of(), "could not bind");
+    void aTakenPortFailsAtOnce() {
+        DriverTestKit.assertStartFailsOnTakenPort("postgresql", "port", Map.of());
     }
 
     @Test

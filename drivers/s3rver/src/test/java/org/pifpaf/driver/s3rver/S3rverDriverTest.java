@@ -75,8 +75,8 @@ class S3rverDriverTest {
     }
 
     @Test
-    void aTakenPortFailsTheStartWithNodesComplaint() {
-        DriverTestKit.assertStartFailsOnTakenPort("s3rver", "port", Map.of(), "EADDRINUSE");
+    void aTakenPortFailsAtOnce() {
+        DriverTestKit.assertStartFailsOnTakenPort("s3rver", "port", Map.of());
     }
 
     @Test

@@ -30,7 +30,6 @@ import org.junit.jupiter.api.Test;
 import org.pifpaf.api.Binary;
 import org.pifpaf.api.MissingBinaryException;
 import org.pifpaf.api.RunningDaemon;
-import org.pifpaf.runtime.StartFailedException;
 import org.pifpaf.testkit.DriverTestKit;
 
 /**
@@ -121,10 +120,8 @@ class ZooKeeperDriverTest {
     }
 
     @Test
-    void takenPortFailsWithZooKeepersOwnExplanation() {
-        StartFailedException failure = DriverTestKit.assertStartFailsOnTakenPort("zookeeper", "port", Map.of(),
-                "Address already in use");
-        assertTrue(failure.getMessage().contains("exited"), failure.getMessage());
+    void aTakenPortFailsAtOnce() {
+        DriverTestKit.assertStartFailsOnTakenPort("zookeeper", "port", Map.of());
     }
 
     @Test

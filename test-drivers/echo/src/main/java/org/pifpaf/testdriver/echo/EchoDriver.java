@@ -29,7 +29,8 @@ public final class EchoDriver implements DaemonDriver {
 
     @Override
     public List<DriverOption> options() {
-        return List.of(DriverOption.string("message", "hello", "what to print"));
+        return List.of(DriverOption.string("message", "hello", "what to print"),
+                DriverOption.string("ready", "^started: ", "the line that means ready (a regex)"));
     }
 
     @Override
@@ -42,7 +43,7 @@ public final class EchoDriver implements DaemonDriver {
         String message = context.option("message");
         context.launch(Command.of(context.executable(SH), "-c", "echo \"started: $ECHO_TEXT\"; exec sleep 100000")
                         .env("ECHO_TEXT", message),
-                Ready.logLine("^started: "));
+                Ready.logLine(context.option("ready")));
         context.export("ECHO_MESSAGE", message);
         context.url("echo://" + message);
     }
