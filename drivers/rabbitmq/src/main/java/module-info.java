@@ -29,7 +29,8 @@
  * <tr><th scope="row">{@code --nodename}</th><td>{@code pifpaf}</td>
  *     <td>node name before {@code @localhost}; letters, digits, {@code -} and {@code _}</td></tr>
  * <tr><th scope="row">{@code --username}</th><td>{@code pifpaf}</td><td>the user, an administrator</td></tr>
- * <tr><th scope="row">{@code --password}</th><td>{@code secret}</td><td>its password</td></tr>
+ * <tr><th scope="row">{@code --password}</th><td>random</td><td>its password; the original's
+ *     fixed {@code secret} became a random one (the URL carries it)</td></tr>
  * <tr><th scope="row">{@code --cluster}</th><td>off</td><td>start a cluster of three nodes</td></tr>
  * </tbody>
  * </table>

@@ -85,6 +85,38 @@ public final class DriverTestKit {
     }
 
     /**
+     * Starts two instances of {@code driver} side by side (free ports), asserts that they have
+     * their own URL and data directory and that stopping one leaves the other running, then
+     * stops it too and asserts nothing is left.
+     *
+     * @param options options for both (port options are left free)
+     */
+    public static void assertTwoInstancesCoexist(String driver, Map<String, String> options) {
+        Map<String, String> withFreePorts = new HashMap<>(options);
+        STARTER.registry().find(driver).ifPresent(descriptor -> descriptor.driver().options().stream()
+                .filter(option -> option.type() == org.pifpaf.api.DriverOption.Type.PORT)
+                .forEach(option -> withFreePorts.putIfAbsent(option.name(), "0")));
+        RunningDaemon first = start(driver, withFreePorts);
+        RunningDaemon second;
+        try {
+            second = start(driver, withFreePorts);
+        } catch (RuntimeException e) {
+            first.close();
+            throw e;
+        }
+        try {
+            assertFalse(first.url().equals(second.url()), "both at " + first.url());
+            assertFalse(first.dataDir().equals(second.dataDir()));
+            closeAndAssertNothingLeft(first);
+            for (DaemonProcess process : second.processes()) {
+                assertTrue(process.isAlive(), "stopping one instance stopped the other's " + process.label());
+            }
+        } finally {
+            closeAndAssertNothingLeft(second);
+        }
+    }
+
+    /**
      * Closes {@code daemon} and asserts that none of its processes is still alive and that its
      * data directory is gone.
      */

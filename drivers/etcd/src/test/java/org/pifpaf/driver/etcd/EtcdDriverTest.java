@@ -237,4 +237,9 @@ class EtcdDriverTest {
 
     private record Result(int status, String output) {
     }
+
+    @Test
+    void twoInstancesRunSideBySide() {
+        DriverTestKit.assertTwoInstancesCoexist("etcd", Map.of());
+    }
 }

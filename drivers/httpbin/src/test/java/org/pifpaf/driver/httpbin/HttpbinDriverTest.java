@@ -112,4 +112,9 @@ class HttpbinDriverTest {
         assertTrue(value != null && value.matches("[1-9][0-9]*"), "PIFPAF_HTTPBIN_PORT=" + value);
         return Integer.parseInt(value);
     }
+
+    @Test
+    void twoInstancesRunSideBySide() {
+        DriverTestKit.assertTwoInstancesCoexist("httpbin", Map.of());
+    }
 }

@@ -168,4 +168,9 @@ class InfluxdbDriverTest {
 
     private record Result(int status, String output) {
     }
+
+    @Test
+    void twoInstancesRunSideBySide() {
+        DriverTestKit.assertTwoInstancesCoexist("influxdb", Map.of());
+    }
 }

@@ -102,4 +102,9 @@ class MemcachedDriverTest {
         assertTrue(value != null && value.matches("[1-9][0-9]*"), "PIFPAF_MEMCACHED_PORT=" + value);
         return Integer.parseInt(value);
     }
+
+    @Test
+    void twoInstancesRunSideBySide() {
+        DriverTestKit.assertTwoInstancesCoexist("memcached", Map.of());
+    }
 }

@@ -226,4 +226,9 @@ class MysqlDriverTest {
 
     private record Result(int status, String output) {
     }
+
+    @Test
+    void twoInstancesRunSideBySide() {
+        DriverTestKit.assertTwoInstancesCoexist("mysql", Map.of());
+    }
 }

@@ -177,4 +177,9 @@ class PostgresqlDriverTest {
 
     private record Result(int status, String output) {
     }
+
+    @Test
+    void twoInstancesRunSideBySide() {
+        DriverTestKit.assertTwoInstancesCoexist("postgresql", Map.of());
+    }
 }

@@ -51,7 +51,7 @@ public final class RabbitmqDriver implements DaemonDriver {
                 DriverOption.string("nodename", "pifpaf",
                         "node name, before @localhost (-1, -2, -3 appended in a cluster)"),
                 DriverOption.string("username", "pifpaf", "user created, an administrator"),
-                DriverOption.string("password", "secret", "its password"),
+                DriverOption.string("password", null, "its password (default: a random one, in the URL)"),
                 DriverOption.flag("cluster", "start a cluster of three nodes"));
     }
 
@@ -72,7 +72,8 @@ public final class RabbitmqDriver implements DaemonDriver {
             throw new DriverException("--nodename must be letters, digits, '-' or '_': " + base);
         }
         String username = ctx.option("username");
-        String password = ctx.option("password") == null ? "" : ctx.option("password");
+        // No well-known default: a throw-away broker still gets a password nobody can guess.
+        String password = ctx.option("password") != null ? ctx.option("password") : randomPassword();
         if (username == null || username.isEmpty()) {
             throw new DriverException("--username must not be empty");
         }
@@ -154,5 +155,15 @@ public final class RabbitmqDriver implements DaemonDriver {
             }
         }
         return out.toString();
+    }
+
+    private static String randomPassword() {
+        String alphabet = "abcdefghijkmnopqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789";
+        java.security.SecureRandom random = new java.security.SecureRandom();
+        StringBuilder password = new StringBuilder();
+        for (int i = 0; i < 20; i++) {
+            password.append(alphabet.charAt(random.nextInt(alphabet.length())));
+        }
+        return password.toString();
     }
 }

@@ -180,4 +180,9 @@ class RedisDriverTest {
         }
         fail("the sentinel never got INFO from the server: " + master);
     }
+
+    @Test
+    void twoInstancesRunSideBySide() {
+        DriverTestKit.assertTwoInstancesCoexist("redis", Map.of());
+    }
 }

@@ -110,4 +110,9 @@ class S3rverDriverTest {
         assertTrue(value != null && value.matches("[1-9][0-9]*"), "PIFPAF_S3RVER_PORT=" + value);
         return Integer.parseInt(value);
     }
+
+    @Test
+    void twoInstancesRunSideBySide() {
+        DriverTestKit.assertTwoInstancesCoexist("s3rver", Map.of());
+    }
 }
