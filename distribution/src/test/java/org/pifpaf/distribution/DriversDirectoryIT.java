@@ -56,10 +56,15 @@ class DriversDirectoryIT {
         try (PrivateTmp tmp = new PrivateTmp()) {
             Path dir = driversDir(tmp, "echo.jar");
             Files.writeString(dir.resolve("broken.jar"), "not a zip file");
+            try (var libs = Files.list(Launcher.PIFPAF.getParent().resolve("../lib"))) {
+                Path someLibrary = libs.filter(p -> p.getFileName().toString().startsWith("picocli")).findFirst().orElseThrow();
+                Files.copy(someLibrary, dir.resolve("no-driver.jar"));
+            }
             var result = Launcher.run(Identity.CURRENT_USER,
                     List.of("pifpaf", "--drivers-dir", dir.toString(), "run", "echo", "--", "true"), tmp.env());
             assertEquals(0, result.exit(), result.toString());
             assertTrue(result.stderr().contains("broken.jar"), result.stderr());
+            assertTrue(result.stderr().contains("no-driver.jar: it holds no pifpaf driver"), result.stderr());
         }
     }
 

@@ -99,6 +99,32 @@ class UsageErrorsIT {
     }
 
     @Test
+    void anUnwritableTmpdirIsReported() throws Exception {
+        try (PrivateTmp tmp = new PrivateTmp()) {
+            java.nio.file.Path readOnly = java.nio.file.Files.createDirectory(tmp.path().resolve("read-only"));
+            java.nio.file.Files.setPosixFilePermissions(readOnly,
+                    java.nio.file.attribute.PosixFilePermissions.fromString("r-xr-xr-x"));
+            // Root writes anywhere: the unprivileged user is the one that meets a read-only $TMPDIR.
+            Identity identity = Identity.available().reduce((first, last) -> last).orElseThrow();
+            var result = Launcher.run(identity, List.of("pifpaf", "run", "memcached", "--", "true"),
+                    Map.of("TMPDIR", readOnly.toString()));
+            assertOneLineError(result, 6, "cannot create a data directory", "permission denied");
+            java.nio.file.Files.delete(readOnly);
+        }
+    }
+
+    @Test
+    void aFullTmpdirIsReported() throws Exception {
+        try (PrivateTmp tmp = new PrivateTmp()) {
+            // A file size limit of 0 makes the first write fail as a full disk would.
+            var result = Launcher.run(Identity.CURRENT_USER, List.of("bash", "-c",
+                    "ulimit -f 0; exec pifpaf run memcached --port 0 -- true"), tmp.env());
+            assertOneLineError(result, 6, "cannot create a data directory");
+            assertEquals(List.of(), tmp.leftovers());
+        }
+    }
+
+    @Test
     void aStartUpTimeoutStopsTheDaemonAndShowsItsOutput(@org.junit.jupiter.api.io.TempDir java.nio.file.Path drivers)
             throws Exception {
         java.nio.file.Files.copy(Launcher.TEST_DRIVERS.resolve("echo.jar"), drivers.resolve("echo.jar"));

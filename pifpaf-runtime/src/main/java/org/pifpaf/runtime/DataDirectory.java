@@ -25,13 +25,17 @@ final class DataDirectory {
      */
     static Path create(Path parent, String driver) {
         StaleDataDirectories.sweepOnce(parent);
+        Path dir = null;
         try {
-            Path dir = Files.createTempDirectory(parent, NAME_PREFIX + driver + "-",
+            dir = Files.createTempDirectory(parent, NAME_PREFIX + driver + "-",
                     PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
             Reaper.watchDirectory(dir);
-            StaleDataDirectories.markOwned(dir);
+            StaleDataDirectories.markOwned(dir); // the first write: fails here if the disk is full
             return dir;
         } catch (IOException | UnsupportedOperationException | SecurityException e) {
+            if (dir != null) {
+                removeQuietly(dir);
+            }
             throw new StartFailedException("cannot create a data directory in " + parent + ": " + describe(e), List.of(),
                     new CreationFailed(e));
         }
@@ -55,6 +59,15 @@ final class DataDirectory {
                 return FileVisitResult.CONTINUE;
             }
         });
+    }
+
+    private static void removeQuietly(Path dir) {
+        try {
+            delete(dir);
+        } catch (IOException e) {
+            // Nothing more to do: the sweep or the reaper will try again.
+        }
+        Reaper.releaseDirectory(dir);
     }
 
     /** Marks a start that failed for want of a data directory. */
