@@ -103,6 +103,36 @@ class EvalModeIT {
     }
 
     @Test
+    void manyAwkwardValuesArriveUnchangedThroughEval(@org.junit.jupiter.api.io.TempDir java.nio.file.Path drivers)
+            throws Exception {
+        java.nio.file.Files.copy(Launcher.TEST_DRIVERS.resolve("echo.jar"), drivers.resolve("echo.jar"));
+        java.util.Random random = new java.util.Random(42);
+        String alphabet = "ab '\"$`\\;|&(){}*?!#~\n\t=%é€ ";
+        for (int round = 0; round < 8; round++) {
+            StringBuilder value = new StringBuilder("v");
+            for (int i = 0; i < 1 + random.nextInt(24); i++) {
+                value.append(alphabet.charAt(random.nextInt(alphabet.length())));
+            }
+            try (PrivateTmp tmp = new PrivateTmp()) {
+                // The data directory's path is awkward too.
+                java.nio.file.Path weirdTmp = java.nio.file.Files.createDirectory(tmp.path().resolve("it's a \"dir\" $x é"));
+                var result = Launcher.run(Identity.CURRENT_USER, List.of("bash", "-c",
+                        "eval \"$(pifpaf --drivers-dir \"$0\" run echo --message \"$VALUE\")\" || exit 9;"
+                                + " printf '%s' \"$PIFPAF_ECHO_MESSAGE\" > \"$OUT/message\";"
+                                + " printf '%s' \"$PIFPAF_DATA\" > \"$OUT/data\"; pifpaf_stop", drivers.toString()),
+                        Map.of("TMPDIR", weirdTmp.toString(), "VALUE", value.toString(), "OUT", tmp.path().toString()));
+                assertEquals(0, result.exit(), result.toString());
+                assertEquals(value.toString(), java.nio.file.Files.readString(tmp.path().resolve("message")), "round " + round);
+                assertTrue(java.nio.file.Files.readString(tmp.path().resolve("data")).startsWith(weirdTmp + "/pifpaf-echo-"));
+                java.nio.file.Files.delete(tmp.path().resolve("message"));
+                java.nio.file.Files.delete(tmp.path().resolve("data"));
+                java.nio.file.Files.delete(weirdTmp);
+                assertEquals(List.of(), tmp.leftovers());
+            }
+        }
+    }
+
+    @Test
     void aFailedStartPrintsNothingToEvalAndLeavesNothing() throws Exception {
         try (PrivateTmp tmp = new PrivateTmp();
              var taken = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {

@@ -26,15 +26,20 @@ class KilledOwnerIT {
         new ProcessBuilder("kill", "-KILL", Long.toString(pid)).start().waitFor();
     }
 
+    @org.junit.jupiter.api.io.TempDir
+    java.nio.file.Path dir;
+
     @Test
     void aKilledCommandModePifpafLeavesNothingBehind() throws Exception {
+        java.nio.file.Path stack = java.nio.file.Files.writeString(dir.resolve("both.yaml"),
+                "daemons:\n  db: { driver: postgresql }\n  cache: { driver: redis }\n");
         Random random = new Random(20261125);
         for (int round = 0; round < ROUNDS; round++) {
-            String driver = round % 2 == 0 ? "postgresql" : "redis";
+            String driver = "postgresql and redis";
             long delay = random.nextInt(1500);
             try (PrivateTmp tmp = new PrivateTmp()) {
                 Process pifpaf = Launcher.start(Identity.CURRENT_USER,
-                        List.of("pifpaf", "run", driver, "--port", "0", "--", "sleep", "30"), tmp.env());
+                        List.of("pifpaf", "run", "-f", stack.toString(), "--", "sleep", "30"), tmp.env());
                 Thread.sleep(delay);
                 // The user's command is not a daemon: the test ends it itself (not the reaper!).
                 List<ProcessHandle> command = pifpaf.children()
@@ -43,6 +48,29 @@ class KilledOwnerIT {
                 pifpaf.waitFor();
                 command.forEach(ProcessHandle::destroyForcibly);
                 assertEquals(List.of(), tmp.leftovers(), "round " + round + ": " + driver + " killed after " + delay + " ms");
+            }
+        }
+    }
+
+    @Test
+    void aDaemonThatDetachedItselfIsStillReaped() throws Exception {
+        java.nio.file.Path drivers = java.nio.file.Files.createDirectory(dir.resolve("drivers"));
+        java.nio.file.Files.copy(Launcher.TEST_DRIVERS.resolve("echo.jar"), drivers.resolve("echo.jar"));
+        for (boolean killed : List.of(false, true)) {
+            try (PrivateTmp tmp = new PrivateTmp()) {
+                Process pifpaf = Launcher.start(Identity.CURRENT_USER, List.of("pifpaf", "--drivers-dir", drivers.toString(),
+                        "run", "echo", "--detach", "--", "sh", "-c", "echo up; exec sleep 30"), tmp.env());
+                new java.io.BufferedReader(new java.io.InputStreamReader(pifpaf.getInputStream())).readLine();
+                List<ProcessHandle> command = pifpaf.children()
+                        .filter(p -> p.info().command().map(c -> c.endsWith("/sleep")).orElse(false)).toList();
+                if (killed) {
+                    kill9(pifpaf.pid()); // the reaper must find the detached process
+                } else {
+                    command.forEach(ProcessHandle::destroy); // the command ends: pifpaf stops the daemon
+                }
+                pifpaf.waitFor();
+                command.forEach(ProcessHandle::destroyForcibly);
+                assertEquals(List.of(), tmp.leftovers(), killed ? "after SIGKILL" : "after a normal stop");
             }
         }
     }

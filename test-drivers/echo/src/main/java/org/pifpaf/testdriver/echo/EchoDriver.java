@@ -30,7 +30,9 @@ public final class EchoDriver implements DaemonDriver {
     @Override
     public List<DriverOption> options() {
         return List.of(DriverOption.string("message", "hello", "what to print"),
-                DriverOption.string("ready", "^started: ", "the line that means ready (a regex)"));
+                DriverOption.string("ready", "^started: ", "the line that means ready (a regex)"),
+                DriverOption.flag("detach", "also leave a process behind in a session of its own, as daemons that "
+                        + "double-fork do"));
     }
 
     @Override
@@ -41,7 +43,9 @@ public final class EchoDriver implements DaemonDriver {
     @Override
     public void start(DriverContext context) {
         String message = context.option("message");
-        context.launch(Command.of(context.executable(SH), "-c", "echo \"started: $ECHO_TEXT\"; exec sleep 100000")
+        // A double-forked child in its own session escapes the process tree and group, not the directory.
+        String detach = context.booleanOption("detach") ? "(setsid sleep 100000 &) ; " : "";
+        context.launch(Command.of(context.executable(SH), "-c", detach + "echo \"started: $ECHO_TEXT\"; exec sleep 100000")
                         .env("ECHO_TEXT", message),
                 Ready.logLine(context.option("ready")));
         context.export("ECHO_MESSAGE", message);
