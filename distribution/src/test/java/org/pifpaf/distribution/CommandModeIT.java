@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -122,6 +123,24 @@ class CommandModeIT {
         assertTrue(result.stderr().contains("postgres exited with status 1 before it was ready"), result.stderr());
         assertTrue(result.stderr().contains("could not create any TCP/IP sockets"), result.stderr());
         assertTrue(result.stdout().isEmpty(), result.stdout());
+    }
+
+    @org.junit.jupiter.api.Test
+    void asRootRunAsPicksTheUserOfDaemonsThatRefuseRoot() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue("root".equals(System.getProperty("user.name")), "needs root");
+        try (PrivateTmp tmp = new PrivateTmp()) {
+            var result = Launcher.run(Identity.CURRENT_USER, List.of("pifpaf", "run", "postgresql", "--port", "0",
+                    "--run-as", "daemon", "--", "sh", "-c", "stat -c %U \"$PGDATA\""), tmp.env());
+            assertEquals("daemon", result.stdout().trim(), result.toString());
+            var byEnvironment = Launcher.run(Identity.CURRENT_USER, List.of("pifpaf", "run", "postgresql", "--port", "0",
+                    "--", "sh", "-c", "stat -c %U \"$PGDATA\""), Map.of("TMPDIR", tmp.path().toString(), "PIFPAF_RUN_AS", "daemon"));
+            assertEquals("daemon", byEnvironment.stdout().trim(), byEnvironment.toString());
+            var unknown = Launcher.run(Identity.CURRENT_USER, List.of("pifpaf", "run", "postgresql", "--run-as",
+                    "no-such-user-here", "--", "true"), tmp.env());
+            assertEquals(1, unknown.exit(), unknown.toString());
+            assertTrue(unknown.stderr().contains("user 'no-such-user-here' does not exist"), unknown.stderr());
+            assertEquals(List.of(), tmp.leftovers());
+        }
     }
 
     @ParameterizedTest
