@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.regex.Pattern;
+import org.pifpaf.cli.eval.EvalFormat;
 import org.pifpaf.runtime.DaemonStarter;
 import org.pifpaf.runtime.InvalidRequestException;
 import org.pifpaf.runtime.StartRequest;
@@ -46,10 +47,28 @@ final class DriverRun implements Callable<Integer> {
             StartRequest request = settings(StartRequest.builder(driver), options, global)
                     .options(command.givenOptions()).prefix(naming.prefix()).build();
             Started.Launch launch = () -> Started.single(starter.start(request), naming.prefix());
-            return RunModes.run(launch, command.command(), naming, global.supervisor, rawArgs, driver);
+            return RunModes.run(launch, command.command(), naming, global.supervisor, rawArgs, driver, format(options));
         } catch (InvalidRequestException e) {
             return Usage.error(e.getMessage());
         }
+    }
+
+    /** The eval-mode output format, checked. */
+    static EvalFormat format(RunOptions options) {
+        if (options.format == null) {
+            return EvalFormat.SH;
+        }
+        EvalFormat format;
+        try {
+            format = EvalFormat.parse(options.format);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidRequestException("--format: '" + options.format
+                    + "' is not one of sh, fish, json, dotenv, github");
+        }
+        if (format == EvalFormat.GITHUB && (System.getenv("GITHUB_ENV") == null || System.getenv("GITHUB_ENV").isBlank())) {
+            throw new InvalidRequestException("--format github needs $GITHUB_ENV (GitHub Actions sets it)");
+        }
+        return format;
     }
 
     /** How the run's own variables are named, checked. */

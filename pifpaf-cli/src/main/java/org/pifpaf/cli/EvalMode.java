@@ -13,7 +13,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.pifpaf.api.Signal;
-import org.pifpaf.cli.eval.EvalScript;
+import org.pifpaf.cli.eval.EvalFormat;
 import org.pifpaf.runtime.ProcessControl;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -28,7 +28,7 @@ final class EvalMode {
     private static final Logger LOG = LoggerFactory.getLogger("pifpaf");
 
     /** @param label what the prompt marker shows: the driver, or the stack file */
-    int run(List<String> rawArgs, CliVariables.Naming naming, String label) {
+    int run(List<String> rawArgs, CliVariables.Naming naming, String label, EvalFormat format) {
         SignalTrap trap = SignalTrap.install(Thread.currentThread());
         List<String> argv = new ArrayList<>(SelfLauncher.command());
         argv.add("--supervisor");
@@ -59,7 +59,14 @@ final class EvalMode {
             waitForExit(supervisor);
             return result.status();
         }
-        System.out.print(EvalScript.render(result.variables(), naming.prefix(), label, System.getenv()));
+        try {
+            System.out.print(format.render(result.variables(), naming.prefix(), label, System.getenv()));
+        } catch (java.io.IOException e) {
+            LOG.error("cannot hand the variables over: {}", e.getMessage());
+            // Nobody will know the daemon is there: stop it.
+            ProcessControl.signal(result.supervisorPid(), Signal.TERM);
+            return ExitCodes.START_FAILED;
+        }
         System.out.flush();
         return ExitCodes.OK;
     }

@@ -72,7 +72,8 @@ final class RunCommand implements Callable<Integer> {
                         .map(e -> new Started.Member(e.getValue(), running.prefix(e.getKey()))).toList();
                 return new Started(members, running);
             };
-            return RunModes.run(launch, command, naming, global.supervisor, rawArgs, stackFile.getFileName().toString());
+            return RunModes.run(launch, command, naming, global.supervisor, rawArgs, stackFile.getFileName().toString(),
+                    DriverRun.format(merged));
         } catch (InvalidRequestException e) {
             return Usage.error(e.getMessage());
         }

@@ -1,6 +1,7 @@
 package org.pifpaf.cli;
 
 import java.util.List;
+import org.pifpaf.cli.eval.EvalFormat;
 
 /** Picks the mode of a run: command mode, eval mode, or (in the detached process) supervisor. */
 final class RunModes {
@@ -13,15 +14,16 @@ final class RunModes {
      * @param supervisor whether this process is the detached supervisor of an eval-mode run
      * @param rawArgs    the command line, handed to the supervisor as is
      * @param label      what the prompt marker shows
+     * @param format     how eval mode prints the variables
      */
     static int run(Started.Launch launch, List<String> command, CliVariables.Naming naming, boolean supervisor,
-                   List<String> rawArgs, String label) {
+                   List<String> rawArgs, String label, EvalFormat format) {
         if (!command.isEmpty()) {
             return new CommandMode().run(launch, command, naming);
         }
         if (supervisor) {
             return new Supervisor().run(launch, naming);
         }
-        return new EvalMode().run(rawArgs, naming, label);
+        return new EvalMode().run(rawArgs, naming, label, format);
     }
 }

@@ -23,6 +23,10 @@ final class RunOptions {
     @Option(names = "--keep-data", description = "Keep the data directory after the daemon stops.")
     Boolean keepData;
 
+    @Option(names = "--format", paramLabel = "FORMAT",
+            description = "Eval mode output: sh (default), fish, json, dotenv, or github (appends to $GITHUB_ENV).")
+    String format;
+
     @Option(names = "--run-as", paramLabel = "USER",
             description = "When run as root, run daemons that refuse root as USER (default: $PIFPAF_RUN_AS or nobody).")
     String runAs;
@@ -35,6 +39,7 @@ final class RunOptions {
         merged.timeoutSeconds = timeoutSeconds != null ? timeoutSeconds : fallback.timeoutSeconds;
         merged.keepData = keepData != null ? keepData : fallback.keepData;
         merged.runAs = runAs != null ? runAs : fallback.runAs;
+        merged.format = format != null ? format : fallback.format;
         return merged;
     }
 }
