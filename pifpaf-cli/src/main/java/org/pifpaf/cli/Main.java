@@ -52,6 +52,8 @@ public final class Main {
         }
         cli.addSubcommand("run", runLine);
         cli.addSubcommand(new ListDriversCommand(registry));
+        // Hidden: prints the bash/zsh completion script, made from this very model (drivers included).
+        cli.addSubcommand("generate-completion", new CommandLine(new picocli.AutoComplete.GenerateCompletion()));
         cli.setParameterExceptionHandler(new UsageErrorHandler(registry));
         cli.setExecutionExceptionHandler((e, line, parseResult) -> {
             throw e; // a bug: let the stack trace show
