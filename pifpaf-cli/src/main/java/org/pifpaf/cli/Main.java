@@ -54,6 +54,7 @@ public final class Main {
         cli.addSubcommand(new ListDriversCommand(registry));
         // Hidden: prints the bash/zsh completion script, made from this very model (drivers included).
         cli.addSubcommand("generate-completion", new CommandLine(new picocli.AutoComplete.GenerateCompletion()));
+        cli.addSubcommand(new ManPage());
         cli.setParameterExceptionHandler(new UsageErrorHandler(registry));
         cli.setExecutionExceptionHandler((e, line, parseResult) -> {
             throw e; // a bug: let the stack trace show
