@@ -22,7 +22,7 @@ final class RunModes {
             return new CommandMode().run(launch, command, naming);
         }
         if (supervisor) {
-            return new Supervisor().run(launch, naming);
+            return new Supervisor().run(launch, naming, label);
         }
         return new EvalMode().run(rawArgs, naming, label, format);
     }

@@ -13,7 +13,7 @@ import org.pifpaf.cli.logging.LogSink;
  */
 final class Supervisor {
 
-    int run(Started.Launch launch, CliVariables.Naming naming) {
+    int run(Started.Launch launch, CliVariables.Naming naming, String label) {
         SignalTrap trap = SignalTrap.install(Thread.currentThread());
         PrintStream toForeground = System.out;
         Started started;
@@ -31,6 +31,7 @@ final class Supervisor {
         }
         try (started) {
             long pid = ProcessHandle.current().pid();
+            record(started, naming, label, pid); // before the handshake: status must see it at once
             Handshake.ready(toForeground, CliVariables.of(started, naming, pid, true, System.getenv()), pid);
             if (toForeground.checkError()) {
                 return ExitCodes.START_FAILED; // the foreground is gone: nobody will ever stop us
@@ -41,6 +42,18 @@ final class Supervisor {
             System.err.close();
             waitForSignal();
             return ExitCodes.OK;
+        } finally {
+            InstanceRecords.remove(ProcessHandle.current().pid());
+        }
+    }
+
+    /** Lets {@code pifpaf status} and {@code pifpaf stop} find this instance. */
+    private static void record(Started started, CliVariables.Naming naming, String label, long pid) {
+        String urls = String.join(";", started.members().stream().map(m -> m.daemon().url()).toList());
+        try {
+            InstanceRecords.write(new InstanceRecords.Instance(pid, label, naming.prefix(), urls, System.currentTimeMillis()));
+        } catch (java.io.IOException e) {
+            org.slf4j.LoggerFactory.getLogger("pifpaf").warn("cannot record this instance for 'pifpaf status': {}", e.toString());
         }
     }
 
