@@ -8,6 +8,7 @@ import org.pifpaf.cli.eval.EvalFormat;
 import org.pifpaf.runtime.DaemonStarter;
 import org.pifpaf.runtime.InvalidRequestException;
 import org.pifpaf.runtime.StartRequest;
+import org.pifpaf.runtime.UserConfig;
 
 /**
  * Runs {@code pifpaf run <driver> ...}: turns the parsed options into a start request and hands
@@ -44,8 +45,9 @@ final class DriverRun implements Callable<Integer> {
             }
             RunOptions options = global.namingOptions().or(command.runOptions()).or(run.options);
             CliVariables.Naming naming = naming(options);
-            StartRequest request = settings(StartRequest.builder(driver), options, global)
-                    .options(command.givenOptions()).prefix(naming.prefix()).build();
+            UserConfig config = UserConfig.load(UserConfig.defaultFile(), starter.registry());
+            StartRequest request = settings(StartRequest.builder(driver), options, global, config)
+                    .options(config.optionsOf(driver)).options(command.givenOptions()).prefix(naming.prefix()).build();
             Started.Launch launch = () -> Started.single(starter.start(request), naming.prefix());
             return RunModes.run(launch, command.command(), naming, global.supervisor, rawArgs, driver, format(options));
         } catch (InvalidRequestException e) {
@@ -78,17 +80,25 @@ final class DriverRun implements Callable<Integer> {
                 variableName(options.globalUrlsVariable, "PIFPAF_URLS", "--global-urls-variable"));
     }
 
-    /** The run options that apply to every daemon a run starts. */
-    static StartRequest.Builder settings(StartRequest.Builder builder, RunOptions options, PifpafCommand global) {
+    /**
+     * The run options that apply to every daemon a run starts: the command line's, else the
+     * environment's ({@code PIFPAF_RUN_AS}), else the user configuration's.
+     */
+    static StartRequest.Builder settings(StartRequest.Builder builder, RunOptions options, PifpafCommand global,
+                                         UserConfig config) {
         builder.keepData(Boolean.TRUE.equals(options.keepData)).echoOutput(global.debug);
         if (options.timeoutSeconds != null) {
             if (options.timeoutSeconds <= 0) {
                 throw new InvalidRequestException("--timeout must be a positive number of seconds, not " + options.timeoutSeconds);
             }
             builder.timeout(Duration.ofSeconds(options.timeoutSeconds));
+        } else {
+            config.timeout().ifPresent(t -> builder.timeout(Duration.ofSeconds(Long.parseLong(t.value()))));
         }
         if (options.runAs != null) {
             builder.runAs(options.runAs);
+        } else if (System.getenv("PIFPAF_RUN_AS") == null || System.getenv("PIFPAF_RUN_AS").isBlank()) {
+            config.runAs().ifPresent(user -> builder.runAs(user.value()));
         }
         return builder;
     }

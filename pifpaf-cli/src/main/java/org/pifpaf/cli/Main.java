@@ -54,6 +54,7 @@ public final class Main {
         cli.addSubcommand(new ListDriversCommand(registry));
         cli.addSubcommand(new StatusCommand());
         cli.addSubcommand(new StopCommand());
+        cli.addSubcommand(new ConfigCommand(registry));
         // Hidden: prints the bash/zsh completion script, made from this very model (drivers included).
         cli.addSubcommand("generate-completion", new CommandLine(new picocli.AutoComplete.GenerateCompletion()));
         cli.addSubcommand(new ManPage());

@@ -9,6 +9,7 @@ import org.pifpaf.runtime.InvalidRequestException;
 import org.pifpaf.runtime.StackDefinition;
 import org.pifpaf.runtime.StackFiles;
 import org.pifpaf.runtime.StackStarter;
+import org.pifpaf.runtime.UserConfig;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -66,8 +67,10 @@ final class RunCommand implements Callable<Integer> {
             RunOptions merged = global.namingOptions().or(options);
             CliVariables.Naming naming = DriverRun.naming(merged);
             StackDefinition stack = StackFiles.parse(stackFile, starter.registry());
+            UserConfig config = UserConfig.load(UserConfig.defaultFile(), starter.registry());
             Started.Launch launch = () -> {
-                var running = new StackStarter(starter).start(stack, request -> DriverRun.settings(request, merged, global));
+                var running = new StackStarter(starter).start(stack,
+                        request -> DriverRun.settings(request, merged, global, config));
                 List<Started.Member> members = running.daemons().entrySet().stream()
                         .map(e -> new Started.Member(e.getValue(), running.prefix(e.getKey()))).toList();
                 return new Started(members, running);

@@ -1,0 +1,55 @@
+package org.pifpaf.cli;
+
+import java.util.concurrent.Callable;
+import org.pifpaf.runtime.DriverRegistry;
+import org.pifpaf.runtime.InvalidRequestException;
+import org.pifpaf.runtime.StartRequest;
+import org.pifpaf.runtime.UserConfig;
+import picocli.CommandLine.Command;
+
+/** {@code pifpaf config}: the effective settings, and where each comes from. */
+@Command(name = "config", mixinStandardHelpOptions = true,
+        description = "Show the effective settings and where each comes from (defaults, environment, config file).")
+final class ConfigCommand implements Callable<Integer> {
+
+    private final DriverRegistry registry;
+
+    ConfigCommand(DriverRegistry registry) {
+        this.registry = registry;
+    }
+
+    @Override
+    public Integer call() {
+        UserConfig config;
+        try {
+            config = UserConfig.load(UserConfig.defaultFile(), registry);
+        } catch (InvalidRequestException e) {
+            return Usage.error(e.getMessage());
+        }
+        String where = config.file() + (config.exists() ? "" : " (not found)");
+        System.out.println("config file   " + where);
+        String envRunAs = System.getenv("PIFPAF_RUN_AS");
+        if (envRunAs != null && !envRunAs.isBlank()) {
+            line("run-as", envRunAs, "environment (PIFPAF_RUN_AS)");
+        } else {
+            config.runAs().ifPresentOrElse(s -> line("run-as", s.value(), fromFile(config, s)),
+                    () -> line("run-as", StartRequest.DEFAULT_RUN_AS, "default"));
+        }
+        config.timeout().ifPresentOrElse(s -> line("timeout", s.value() + "s", fromFile(config, s)),
+                () -> line("timeout", "each driver's own", "default"));
+        String tmp = System.getenv("TMPDIR");
+        line("tmpdir", tmp != null && !tmp.isBlank() ? tmp : System.getProperty("java.io.tmpdir"),
+                tmp != null && !tmp.isBlank() ? "environment (TMPDIR)" : "default");
+        config.driverOptions().forEach((driver, options) -> options.forEach((name, setting) ->
+                line("drivers." + driver + "." + name, setting.value(), fromFile(config, setting))));
+        return ExitCodes.OK;
+    }
+
+    private static String fromFile(UserConfig config, UserConfig.Setting setting) {
+        return config.file() + ":" + setting.line();
+    }
+
+    private static void line(String key, String value, String source) {
+        System.out.printf("%-24s  %-20s  %s%n", key, value, source);
+    }
+}

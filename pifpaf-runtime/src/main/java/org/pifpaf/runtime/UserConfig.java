@@ -1,0 +1,160 @@
+package org.pifpaf.runtime;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.List;
+import org.pifpaf.api.DaemonDriver;
+import org.pifpaf.api.DriverOption;
+import org.pifpaf.runtime.stack.YamlException;
+import org.pifpaf.runtime.stack.YamlNode;
+import org.pifpaf.runtime.stack.YamlNode.Field;
+import org.pifpaf.runtime.stack.YamlNode.Mapping;
+import org.pifpaf.runtime.stack.YamlNode.Scalar;
+import org.pifpaf.runtime.stack.YamlTree;
+
+/**
+ * The user's settings for the command line, from {@code $XDG_CONFIG_HOME/pifpaf/config.yaml}
+ * ({@code ~/.config/pifpaf/config.yaml}; {@code $PIFPAF_CONFIG} names another file):
+ *
+ * <pre>
+ * run-as: daemon            # as root, the user for daemons that refuse root
+ * timeout: 30               # start-up timeout in seconds
+ * drivers:                  # default options per driver
+ *   postgresql: { sync: true }
+ * </pre>
+ *
+ * Every setting remembers the line it came from; mistakes are rejected naming the file, the
+ * line and the key.
+ *
+ * @param file          the file read (it may not exist)
+ * @param exists        whether it exists
+ * @param runAs         the {@code run-as} setting, if any
+ * @param timeout       the {@code timeout} setting in seconds, if any
+ * @param driverOptions default options per driver, each with its line
+ */
+public record UserConfig(Path file, boolean exists, Optional<Setting> runAs, Optional<Setting> timeout,
+                         Map<String, Map<String, Setting>> driverOptions) {
+
+    private static final List<String> KEYS = List.of("run-as", "timeout", "drivers");
+
+    /** A value and the line of the file it was read from. @param value the text @param line the line */
+    public record Setting(String value, int line) {
+    }
+
+    /** The file to read: {@code $PIFPAF_CONFIG}, else {@code $XDG_CONFIG_HOME/pifpaf/config.yaml}. */
+    public static Path defaultFile() {
+        String explicit = System.getenv("PIFPAF_CONFIG");
+        if (explicit != null && !explicit.isBlank()) {
+            return Path.of(explicit);
+        }
+        String xdg = System.getenv("XDG_CONFIG_HOME");
+        Path base = xdg != null && !xdg.isBlank() ? Path.of(xdg) : Path.of(System.getProperty("user.home"), ".config");
+        return base.resolve("pifpaf").resolve("config.yaml");
+    }
+
+    /**
+     * Reads {@code file}; a missing file is an empty configuration.
+     *
+     * @throws InvalidRequestException naming file, line and key, for any mistake
+     */
+    public static UserConfig load(Path file, DriverRegistry registry) {
+        String text;
+        try {
+            text = Files.readString(file, StandardCharsets.UTF_8);
+        } catch (NoSuchFileException e) {
+            return new UserConfig(file, false, Optional.empty(), Optional.empty(), Map.of());
+        } catch (IOException e) {
+            throw error(file, 0, "", "cannot read: " + e.getMessage());
+        }
+        YamlNode root;
+        try {
+            Optional<YamlNode> read = YamlTree.read(text);
+            if (read.isEmpty()) {
+                return new UserConfig(file, true, Optional.empty(), Optional.empty(), Map.of());
+            }
+            root = read.get();
+        } catch (YamlException e) {
+            throw error(file, e.line(), e.path(), e.getMessage());
+        }
+        if (!(root instanceof Mapping top)) {
+            throw error(file, root.line(), "", "the top level must be a mapping, not " + root.describe());
+        }
+        Optional<Setting> runAs = Optional.empty();
+        Optional<Setting> timeout = Optional.empty();
+        Map<String, Map<String, Setting>> drivers = new LinkedHashMap<>();
+        for (Field field : top.fields()) {
+            switch (field.key()) {
+                case "run-as" -> runAs = Optional.of(new Setting(text(file, field, "run-as"), field.line()));
+                case "timeout" -> timeout = Optional.of(new Setting(positive(file, field), field.line()));
+                case "drivers" -> drivers = drivers(file, field, registry);
+                default -> throw error(file, field.line(), field.key(), "unknown setting; the settings are " + KEYS);
+            }
+        }
+        return new UserConfig(file, true, runAs, timeout, drivers);
+    }
+
+    /** The configured default options of {@code driver}, as text. */
+    public Map<String, String> optionsOf(String driver) {
+        Map<String, String> options = new LinkedHashMap<>();
+        driverOptions.getOrDefault(driver, Map.of()).forEach((name, setting) -> options.put(name, setting.value()));
+        return options;
+    }
+
+    private static Map<String, Map<String, Setting>> drivers(Path file, Field field, DriverRegistry registry) {
+        if (!(field.value() instanceof Mapping mapping)) {
+            throw error(file, field.line(), "drivers", "must map driver names to their options, not " + field.value().describe());
+        }
+        Map<String, Map<String, Setting>> drivers = new LinkedHashMap<>();
+        for (Field entry : mapping.fields()) {
+            String key = "drivers." + entry.key();
+            DaemonDriver driver = registry.find(entry.key()).map(DriverDescriptor::driver).orElseThrow(() -> error(file,
+                    entry.line(), key, "unknown driver" + registry.closestName(entry.key())
+                            .map(n -> "; did you mean '" + n + "'?").orElse("")));
+            if (!(entry.value() instanceof Mapping options)) {
+                throw error(file, entry.line(), key, "must map option names to values, not " + entry.value().describe());
+            }
+            Map<String, Setting> values = new LinkedHashMap<>();
+            for (Field option : options.fields()) {
+                String optionKey = key + "." + option.key();
+                DriverOption declared = driver.options().stream()
+                        .filter(o -> o.name().equals(option.key()) || o.name().replace('_', '-').equals(option.key()))
+                        .findFirst().orElseThrow(() -> error(file, option.line(), optionKey, "unknown option of " + entry.key()));
+                if (!(option.value() instanceof Scalar scalar) || scalar.kind() == YamlNode.Kind.NULL) {
+                    throw error(file, option.line(), optionKey, "must be a single value, not " + option.value().describe());
+                }
+                try {
+                    values.put(declared.name(), new Setting(OptionValues.normalized(declared, scalar.text()), option.line()));
+                } catch (IllegalArgumentException e) {
+                    throw error(file, option.line(), optionKey, e.getMessage());
+                }
+            }
+            drivers.put(entry.key(), values);
+        }
+        return drivers;
+    }
+
+    private static String text(Path file, Field field, String key) {
+        if (!(field.value() instanceof Scalar scalar) || scalar.kind() != YamlNode.Kind.STRING || scalar.text().isBlank()) {
+            throw error(file, field.line(), key, "must be a name, not " + field.value().describe());
+        }
+        return scalar.text();
+    }
+
+    private static String positive(Path file, Field field) {
+        if (field.value() instanceof Scalar scalar && scalar.kind() == YamlNode.Kind.NUMBER
+                && scalar.text().matches("[1-9][0-9]{0,5}")) {
+            return scalar.text();
+        }
+        throw error(file, field.line(), "timeout", "must be a whole number of seconds above 0");
+    }
+
+    private static InvalidRequestException error(Path file, int line, String key, String problem) {
+        return new InvalidRequestException(file + ":" + line + ": " + (key.isEmpty() ? "" : key + ": ") + problem);
+    }
+}

@@ -1,0 +1,58 @@
+package org.pifpaf.runtime;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The user configuration file: settings with their lines, mistakes named precisely. */
+class UserConfigTest {
+
+    private static final DriverRegistry REGISTRY = DriverRegistry.discover(List.of());
+
+    @TempDir
+    Path dir;
+
+    private UserConfig load(String text) throws Exception {
+        return UserConfig.load(Files.writeString(dir.resolve("config.yaml"), text), REGISTRY);
+    }
+
+    private String error(String text) {
+        return assertThrows(InvalidRequestException.class, () -> load(text)).getMessage()
+                .replace(dir.resolve("config.yaml").toString(), "config.yaml");
+    }
+
+    @Test
+    void readsSettingsWithTheirLines() throws Exception {
+        UserConfig config = load("run-as: daemon\ntimeout: 30\ndrivers:\n  shell:\n    port: 7000\n    unprivileged: yes\n");
+        assertEquals(new UserConfig.Setting("daemon", 1), config.runAs().orElseThrow());
+        assertEquals(new UserConfig.Setting("30", 2), config.timeout().orElseThrow());
+        assertEquals(Map.of("port", "7000", "unprivileged", "true"), config.optionsOf("shell"));
+        assertEquals(5, config.driverOptions().get("shell").get("port").line());
+    }
+
+    @Test
+    void aMissingFileIsAnEmptyConfiguration() {
+        UserConfig config = UserConfig.load(dir.resolve("absent.yaml"), REGISTRY);
+        assertFalse(config.exists());
+        assertEquals(Map.of(), config.optionsOf("shell"));
+    }
+
+    @Test
+    void mistakesNameTheFileTheLineAndTheKey() {
+        assertEquals("config.yaml:2: colour: unknown setting; the settings are [run-as, timeout, drivers]",
+                error("run-as: daemon\ncolour: red\n"));
+        assertEquals("config.yaml:1: timeout: must be a whole number of seconds above 0", error("timeout: soon\n"));
+        assertEquals("config.yaml:2: drivers.shel: unknown driver; did you mean 'shell'?", error("drivers:\n  shel: {}\n"));
+        assertEquals("config.yaml:3: drivers.shell.colour: unknown option of shell",
+                error("drivers:\n  shell:\n    colour: red\n"));
+        assertEquals("config.yaml:3: drivers.shell.port: 'many' is not a whole number",
+                error("drivers:\n  shell:\n    port: many\n"));
+    }
+}
