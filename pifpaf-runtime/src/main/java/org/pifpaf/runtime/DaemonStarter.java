@@ -95,6 +95,9 @@ public final class DaemonStarter {
         if (e instanceof DriverException || e instanceof StartInterruptedException) {
             return e.getMessage();
         }
+        if (e instanceof LinkageError) {
+            return "the driver does not match this pifpaf's API (built for another version?): " + e;
+        }
         return "unexpected " + e;
     }
 }

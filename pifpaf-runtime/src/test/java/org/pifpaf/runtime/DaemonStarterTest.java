@@ -169,6 +169,15 @@ class DaemonStarterTest {
     }
 
     @Test
+    void aDriverBuiltForAnotherApiIsReportedAsSuch() throws Exception {
+        StartFailedException e = assertThrows(StartFailedException.class,
+                () -> STARTER.start(StartRequest.builder("mismatch").tmpDir(tmp).build()));
+        assertTrue(e.getMessage().contains("does not match this pifpaf's API"), e.getMessage());
+        assertTrue(e.getMessage().contains("removedLongAgo"), e.getMessage());
+        assertEquals(List.of(), tmpEntries());
+    }
+
+    @Test
     void unknownDriverSuggestsTheClosestName() {
         InvalidRequestException e = assertThrows(InvalidRequestException.class,
                 () -> STARTER.start(StartRequest.builder("shel").tmpDir(tmp).build()));

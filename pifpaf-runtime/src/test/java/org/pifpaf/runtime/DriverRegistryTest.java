@@ -30,7 +30,7 @@ class DriverRegistryTest {
         Files.copy(ECHO_JAR, drivers.resolve("echo.jar"));
         DriverRegistry registry = DriverRegistry.discover(List.of(drivers));
         assertEquals(drivers.resolve("echo.jar").toString(), registry.find("echo").orElseThrow().origin());
-        assertEquals(List.of("echo", "shell"), registry.drivers().stream().map(DriverDescriptor::name).toList());
+        assertEquals(List.of("echo", "mismatch", "shell"), registry.drivers().stream().map(DriverDescriptor::name).toList());
     }
 
     @Test

@@ -50,7 +50,9 @@ public final class DriverDirectory {
                     LOG.warn("ignoring {}: it holds no pifpaf driver", unit);
                 }
                 drivers.addAll(found);
-            } catch (RuntimeException | ServiceConfigurationError | LinkageError e) {
+            } catch (LinkageError e) {
+                LOG.warn("ignoring {}: it does not match this pifpaf's API (built for another version?): {}", unit, oneLine(e));
+            } catch (RuntimeException | ServiceConfigurationError e) {
                 LOG.warn("ignoring {}: cannot load it ({})", unit, oneLine(e));
             }
         }
