@@ -7,6 +7,7 @@ import java.util.Map;
 import org.pifpaf.api.Signal;
 import org.pifpaf.runtime.ProcessControl;
 import org.pifpaf.runtime.StartFailedException;
+import org.pifpaf.cli.logging.LogSink;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -22,11 +23,12 @@ final class CommandMode {
     private static final long OWN_REACTION_MILLIS = 100;
     private static final Duration COMMAND_STOP_GRACE = Duration.ofSeconds(5);
 
-    int run(Started.Launch launch, List<String> command, CliVariables.Naming naming) {
+    /** @param label what is started, for the progress line */
+    int run(Started.Launch launch, List<String> command, CliVariables.Naming naming, String label) {
         SignalTrap trap = SignalTrap.install(Thread.currentThread());
         Started started;
-        try {
-            started = launch.start();
+        try (ProgressLine progress = ProgressLine.start(label, !LogSink.showsInfo())) {
+            started = launch.start(progress);
         } catch (StartFailedException e) {
             if (trap.fired()) {
                 return trap.exitStatus();

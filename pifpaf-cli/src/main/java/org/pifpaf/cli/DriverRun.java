@@ -46,9 +46,10 @@ final class DriverRun implements Callable<Integer> {
             RunOptions options = global.namingOptions().or(command.runOptions()).or(run.options);
             CliVariables.Naming naming = naming(options);
             UserConfig config = UserConfig.load(UserConfig.defaultFile(), starter.registry());
-            StartRequest request = settings(StartRequest.builder(driver), options, global, config)
-                    .options(config.optionsOf(driver)).options(command.givenOptions()).prefix(naming.prefix()).build();
-            Started.Launch launch = () -> Started.single(starter.start(request), naming.prefix());
+            StartRequest.Builder request = settings(StartRequest.builder(driver), options, global, config)
+                    .options(config.optionsOf(driver)).options(command.givenOptions()).prefix(naming.prefix());
+            Started.Launch launch = progress -> Started.single(starter.start(request.progress(progress).build()),
+                    naming.prefix());
             return RunModes.run(launch, command.command(), naming, global.supervisor, rawArgs, driver, format(options));
         } catch (InvalidRequestException e) {
             return Usage.error(e.getMessage());

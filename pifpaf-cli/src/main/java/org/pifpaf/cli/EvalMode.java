@@ -45,7 +45,7 @@ final class EvalMode {
         Thread stderrCopy = copyInBackground(supervisor.getErrorStream());
         CompletableFuture<Handshake.Outcome> outcome = CompletableFuture.supplyAsync(() -> read(supervisor));
         Handshake.Outcome result;
-        try {
+        try (ProgressLine progress = ProgressLine.start(label, !org.pifpaf.cli.logging.LogSink.showsInfo())) {
             result = outcome.get();
         } catch (InterruptedException e) {
             // Ctrl-C while the daemon starts: the supervisor (in its own session) must be told.

@@ -66,6 +66,7 @@ final class ListDriversCommand implements Callable<Integer> {
     }
 
     private static String table(List<DriverInventory.Entry> entries) {
+        boolean colour = Terminal.colourOnStdout();
         List<String[]> rows = new ArrayList<>();
         rows.add(new String[] {"NAME", "STATUS", "ORIGIN", "DESCRIPTION"});
         for (DriverInventory.Entry entry : entries) {
@@ -78,9 +79,16 @@ final class ListDriversCommand implements Callable<Integer> {
             }
         }
         StringBuilder out = new StringBuilder();
-        for (String[] row : rows) {
+        for (int r = 0; r < rows.size(); r++) {
+            String[] row = rows.get(r);
             for (int i = 0; i < widths.length; i++) {
-                out.append(String.format("%-" + widths[i] + "s  ", row[i]));
+                String cell = String.format("%-" + widths[i] + "s  ", row[i]);
+                if (r == 0) {
+                    cell = Terminal.paint(cell, 1, colour); // bold header
+                } else if (i == 1) {
+                    cell = Terminal.paint(cell, row[1].startsWith("available") ? 32 : 31, colour);
+                }
+                out.append(cell);
             }
             out.append(row[3]).append(System.lineSeparator());
         }

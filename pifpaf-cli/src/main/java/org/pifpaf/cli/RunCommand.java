@@ -68,9 +68,9 @@ final class RunCommand implements Callable<Integer> {
             CliVariables.Naming naming = DriverRun.naming(merged);
             StackDefinition stack = StackFiles.parse(stackFile, starter.registry());
             UserConfig config = UserConfig.load(UserConfig.defaultFile(), starter.registry());
-            Started.Launch launch = () -> {
+            Started.Launch launch = progress -> {
                 var running = new StackStarter(starter).start(stack,
-                        request -> DriverRun.settings(request, merged, global, config));
+                        request -> DriverRun.settings(request, merged, global, config).progress(progress));
                 List<Started.Member> members = running.daemons().entrySet().stream()
                         .map(e -> new Started.Member(e.getValue(), running.prefix(e.getKey()))).toList();
                 return new Started(members, running);

@@ -19,7 +19,7 @@ final class RunModes {
     static int run(Started.Launch launch, List<String> command, CliVariables.Naming naming, boolean supervisor,
                    List<String> rawArgs, String label, EvalFormat format) {
         if (!command.isEmpty()) {
-            return new CommandMode().run(launch, command, naming);
+            return new CommandMode().run(launch, command, naming, label);
         }
         if (supervisor) {
             return new Supervisor().run(launch, naming, label);

@@ -14,10 +14,11 @@ final class Started implements AutoCloseable {
     @FunctionalInterface
     interface Launch {
         /**
+         * @param progress told what the start waits for
          * @throws org.pifpaf.runtime.StartFailedException    when a daemon cannot start
          * @throws org.pifpaf.runtime.InvalidRequestException for a bad request
          */
-        Started start();
+        Started start(org.pifpaf.runtime.StartProgress progress);
     }
 
     private final List<Member> members;

@@ -18,7 +18,7 @@ final class Supervisor {
         PrintStream toForeground = System.out;
         Started started;
         try {
-            started = launch.start();
+            started = launch.start(org.pifpaf.runtime.StartProgress.NONE);
         } catch (StartFailedException e) {
             if (!trap.fired()) {
                 FailureReport.of(e);

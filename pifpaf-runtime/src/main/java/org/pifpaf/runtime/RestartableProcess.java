@@ -20,20 +20,22 @@ final class RestartableProcess implements DaemonProcess {
     private final Ready ready;
     private final Duration startupTimeout;
     private final ReadinessWaiter.CommandRunner probes;
+    private final StartProgress progress;
     private volatile LaunchedProcess current;
 
     RestartableProcess(Supplier<LaunchedProcess> spawn, Ready ready, Duration startupTimeout,
-                       ReadinessWaiter.CommandRunner probes) {
+                       ReadinessWaiter.CommandRunner probes, StartProgress progress) {
         this.spawn = spawn;
         this.ready = ready;
         this.startupTimeout = startupTimeout;
         this.probes = probes;
+        this.progress = progress;
     }
 
     /** Spawns the process and waits until it is ready. */
     void launch(Deadline deadline) throws InterruptedException {
         current = spawn.get();
-        ReadinessWaiter.await(current, ready, deadline, probes);
+        ReadinessWaiter.await(current, ready, deadline, probes, progress::waiting);
     }
 
     @Override

@@ -36,6 +36,7 @@ final class StartContext implements DriverContext {
     private final CleanupStack cleanup;
     private final ProcessSpawner spawner;
     private final System.Logger log;
+    private final StartProgress progress;
 
     private final Map<String, String> exported = new LinkedHashMap<>();
     private final List<DaemonProcess> processes = new ArrayList<>();
@@ -57,6 +58,7 @@ final class StartContext implements DriverContext {
         this.cleanup = cleanup;
         this.spawner = new ProcessSpawner(dataDir, unprivilegedUser);
         this.log = new Slf4jSystemLogger("pifpaf.driver." + driverName);
+        this.progress = request.progress();
     }
 
     @Override
@@ -115,6 +117,7 @@ final class StartContext implements DriverContext {
 
     @Override
     public String run(Command command) {
+        progress.waiting(command.label(), "`" + command.label() + "` to finish");
         LaunchedProcess process = spawn(command);
         try {
             if (!process.waitFor(deadline.remainingMillis())) {
@@ -145,7 +148,7 @@ final class StartContext implements DriverContext {
                 OutputEcho.start(launched);
             }
             return launched;
-        }, ready, deadline.timeout(), this::probeSucceeds);
+        }, ready, deadline.timeout(), this::probeSucceeds, progress);
         processes.add(process);
         cleanup.push("stop " + command.label(), process::stop);
         try {

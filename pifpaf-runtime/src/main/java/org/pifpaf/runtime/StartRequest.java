@@ -30,6 +30,7 @@ public final class StartRequest {
     private final String runAs;
     private final boolean echoOutput;
     private final Path tmpDir;
+    private final StartProgress progress;
 
     private StartRequest(Builder b) {
         this.driver = b.driver;
@@ -40,6 +41,7 @@ public final class StartRequest {
         this.runAs = b.runAs;
         this.echoOutput = b.echoOutput;
         this.tmpDir = b.tmpDir;
+        this.progress = b.progress;
     }
 
     /** A builder for starting {@code driver}. */
@@ -87,6 +89,11 @@ public final class StartRequest {
         return tmpDir;
     }
 
+    /** Who hears what the start waits for. */
+    public StartProgress progress() {
+        return progress;
+    }
+
     /** Builds a {@link StartRequest}; every setting has a default. */
     public static final class Builder {
         private final String driver;
@@ -98,6 +105,7 @@ public final class StartRequest {
                 .filter(s -> !s.isBlank()).orElse(DEFAULT_RUN_AS);
         private boolean echoOutput;
         private Path tmpDir = defaultTmpDir();
+        private StartProgress progress = StartProgress.NONE;
 
         private Builder(String driver) {
             this.driver = Objects.requireNonNull(driver, "driver");
@@ -148,6 +156,12 @@ public final class StartRequest {
         /** Sets the directory the data directory is created in. */
         public Builder tmpDir(Path value) {
             tmpDir = Objects.requireNonNull(value, "tmpDir");
+            return this;
+        }
+
+        /** Tells {@code listener} what the start waits for. */
+        public Builder progress(StartProgress listener) {
+            progress = Objects.requireNonNull(listener, "listener");
             return this;
         }
 

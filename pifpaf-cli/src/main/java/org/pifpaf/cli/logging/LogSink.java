@@ -39,6 +39,11 @@ public final class LogSink {
         console = null;
     }
 
+    /** Whether info (or debug) records reach standard error. */
+    public static boolean showsInfo() {
+        return enabled(Level.INFO);
+    }
+
     static boolean enabled(Level level) {
         return level.toInt() >= consoleLevel.toInt();
     }

@@ -26,12 +26,15 @@ public final class ReadinessWaiter {
      * Returns when {@code ready} holds for {@code process}.
      *
      * @param commandRunner runs a probe command, telling whether it exited 0
+     * @param waiting       told the process's label and what is waited for, before the wait
      * @throws NotReadyException     when the process exits first
      * @throws StartTimeoutException when the deadline passes
      */
     public static void await(LaunchedProcess process, Ready ready, Deadline deadline,
-                             CommandRunner commandRunner) throws InterruptedException {
+                             CommandRunner commandRunner, java.util.function.BiConsumer<String, String> waiting)
+            throws InterruptedException {
         Probe probe = Probes.of(ready, process, commandRunner);
+        waiting.accept(process.command().label(), probe.describe());
         long pause = 1;
         while (!probe.holds()) {
             if (!process.isAlive()) {
