@@ -12,6 +12,7 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.util.HashMap;
+import java.util.function.Consumer;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Assumptions;
@@ -113,6 +114,33 @@ public final class DriverTestKit {
             }
         } finally {
             closeAndAssertNothingLeft(second);
+        }
+    }
+
+    /** What a client command printed (standard output and error) and its exit status. */
+    public record ClientResult(int status, String output) {
+    }
+
+    /**
+     * Runs a daemon's client (psql, etcdctl, ...) to completion, with no input, its standard
+     * error merged into its output; fails the test if it takes more than a minute.
+     *
+     * @param environment adjusts the environment it inherits (e.g. adds the daemon's variables)
+     */
+    public static ClientResult runClient(List<String> argv, Consumer<Map<String, String>> environment) {
+        try {
+            ProcessBuilder builder = new ProcessBuilder(argv).redirectErrorStream(true)
+                    .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
+            environment.accept(builder.environment());
+            Process process = builder.start();
+            String output = new String(process.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            assertTrue(process.waitFor(60, java.util.concurrent.TimeUnit.SECONDS), argv.get(0) + " did not finish");
+            return new ClientResult(process.exitValue(), output);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError("interrupted while running " + argv.get(0), e);
         }
     }
 

@@ -19,7 +19,6 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -27,6 +26,7 @@ import org.pifpaf.api.Binary;
 import org.pifpaf.api.RunningDaemon;
 import org.pifpaf.runtime.StartFailedException;
 import org.pifpaf.testkit.DriverTestKit;
+import org.pifpaf.testkit.DriverTestKit.ClientResult;
 
 /**
  * The etcd driver against the real etcd: its v3 HTTP API (the gRPC gateway) through
@@ -84,7 +84,7 @@ class EtcdDriverTest {
             assertEquals("4006", daemon.environment().get("PIFPAF_ETCD_PEER_PORT"));
             assertEquals("http://localhost:4005", daemon.environment().get("PIFPAF_HTTP_URL"));
             assertEquals(200, get("http://localhost:4005/version").statusCode());
-            Result health = etcdctl(daemon, "endpoint", "health");
+            ClientResult health = etcdctl(daemon, "endpoint", "health");
             assertEquals(0, health.status(), health.output());
             assertTrue(health.output().contains("http://localhost:4005 is healthy"), health.output());
         } finally {
@@ -96,10 +96,10 @@ class EtcdDriverTest {
     void etcdctlWorksWithTheExportedVariablesAlone() throws Exception {
         RunningDaemon daemon = DriverTestKit.start("etcd", Map.of("port", "0", "peer-port", "0"));
         try {
-            Result put = etcdctl(daemon, "put", "pifpaf", "paf");
+            ClientResult put = etcdctl(daemon, "put", "pifpaf", "paf");
             assertEquals(0, put.status(), put.output());
             assertEquals("OK", put.output().strip());
-            Result get = etcdctl(daemon, "get", "pifpaf", "--print-value-only");
+            ClientResult get = etcdctl(daemon, "get", "pifpaf", "--print-value-only");
             assertEquals(0, get.status(), get.output());
             assertEquals("paf", get.output().strip());
         } finally {
@@ -119,7 +119,7 @@ class EtcdDriverTest {
             assertEquals("http://localhost:" + daemon.environment().get("PIFPAF_ETCD_PORT"), endpoints[0]);
             assertEquals(endpoints[0], daemon.environment().get("PIFPAF_HTTP_URL"));
 
-            Result members = etcdctl(daemon, "member", "list");
+            ClientResult members = etcdctl(daemon, "member", "list");
             assertEquals(0, members.status(), members.output());
             List<String> lines = members.output().strip().lines().toList();
             assertEquals(3, lines.size(), members.output());
@@ -127,7 +127,7 @@ class EtcdDriverTest {
                 String name = "pifpaf" + i;
                 assertTrue(lines.stream().anyMatch(l -> l.contains(", started, " + name + ", ")), members.output());
             }
-            Result health = etcdctl(daemon, "endpoint", "health", "--cluster");
+            ClientResult health = etcdctl(daemon, "endpoint", "health", "--cluster");
             assertEquals(0, health.status(), health.output());
             assertEquals(3, health.output().lines().filter(l -> l.contains(" is healthy")).count(), health.output());
 
@@ -150,7 +150,7 @@ class EtcdDriverTest {
             assertEquals("http://localhost:4007,http://localhost:4009,http://localhost:4011",
                     daemon.environment().get("ETCDCTL_ENDPOINTS"));
             assertEquals(200, get("http://localhost:4007/version").statusCode());
-            Result members = etcdctl(daemon, "member", "list");
+            ClientResult members = etcdctl(daemon, "member", "list");
             assertEquals(0, members.status(), members.output());
             for (int i = 0; i < 3; i++) {
                 String expected = ", started, pifpaf" + i + ", http://127.0.0.1:" + (4008 + 2 * i)
@@ -222,20 +222,13 @@ class EtcdDriverTest {
     }
 
     /** Runs etcdctl with only the daemon's variables telling it where etcd is. */
-    private static Result etcdctl(RunningDaemon daemon, String... args) throws IOException, InterruptedException {
+    private static ClientResult etcdctl(RunningDaemon daemon, String... args) {
         List<String> argv = new ArrayList<>(List.of(ETCDCTL));
         argv.addAll(List.of(args));
-        ProcessBuilder builder = new ProcessBuilder(argv).redirectErrorStream(true);
-        builder.environment().keySet().removeIf(name -> name.startsWith("ETCDCTL_"));
-        builder.environment().putAll(daemon.environment());
-        Process process = builder.start();
-        process.getOutputStream().close();
-        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertTrue(process.waitFor(30, TimeUnit.SECONDS), "etcdctl did not finish");
-        return new Result(process.exitValue(), output);
-    }
-
-    private record Result(int status, String output) {
+        return DriverTestKit.runClient(argv, env -> {
+            env.keySet().removeIf(name -> name.startsWith("ETCDCTL_"));
+            env.putAll(daemon.environment());
+        });
     }
 
     @Test

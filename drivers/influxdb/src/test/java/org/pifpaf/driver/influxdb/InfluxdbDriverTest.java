@@ -18,13 +18,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.pifpaf.api.MissingBinaryException;
 import org.pifpaf.api.RunningDaemon;
 import org.pifpaf.testkit.DriverTestKit;
+import org.pifpaf.testkit.DriverTestKit.ClientResult;
 
 /** The influxdb driver against the real InfluxDB 1.x, over its HTTP API and with its client. */
 class InfluxdbDriverTest {
@@ -60,7 +60,7 @@ class InfluxdbDriverTest {
             assertEquals(List.of("PIFPAF_DATA", "PIFPAF_INFLUXDB_PORT", "PIFPAF_INFLUXDB_DATABASE", "PIFPAF_URL"),
                     new ArrayList<>(env.keySet()));
             // pifpaf's own test, with the influx client.
-            Result databases = influx("-port", "51236", "-execute", "SHOW DATABASES;");
+            ClientResult databases = influx("-port", "51236", "-execute", "SHOW DATABASES;");
             assertEquals(0, databases.status(), databases.output());
             assertTrue(databases.output().lines().anyMatch("databases,foobar"::equals), databases.output());
         } finally {
@@ -88,7 +88,7 @@ class InfluxdbDriverTest {
     void quotesTheDatabaseName() throws Exception {
         RunningDaemon daemon = DriverTestKit.start("influxdb", Map.of("port", "0", "database", "pif-paf \"db\""));
         try {
-            Result databases = influx("-host", "127.0.0.1", "-port", daemon.environment().get("PIFPAF_INFLUXDB_PORT"),
+            ClientResult databases = influx("-host", "127.0.0.1", "-port", daemon.environment().get("PIFPAF_INFLUXDB_PORT"),
                     "-execute", "SHOW DATABASES");
             assertEquals(0, databases.status(), databases.output());
             assertTrue(databases.output().lines().anyMatch("databases,\"pif-paf \"\"db\"\"\""::equals), databases.output());
@@ -152,21 +152,14 @@ class InfluxdbDriverTest {
     }
 
     /** Runs the influx client (skipped, or failed in CI, when it is missing). */
-    private static Result influx(String... args) throws IOException, InterruptedException {
+    private static ClientResult influx(String... args) {
         Path client = Path.of("/usr/bin/influx");
         if (!Files.isExecutable(client)) {
             DriverTestKit.skipUnlessCi("influx not found; install it with 'apt-get install influxdb-client'");
         }
         List<String> argv = new ArrayList<>(List.of(client.toString(), "-format", "csv"));
         argv.addAll(List.of(args));
-        Process process = new ProcessBuilder(argv).redirectErrorStream(true).start();
-        process.getOutputStream().close();
-        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertTrue(process.waitFor(30, TimeUnit.SECONDS), "influx did not finish");
-        return new Result(process.exitValue(), output);
-    }
-
-    private record Result(int status, String output) {
+        return DriverTestKit.runClient(argv, env -> { });
     }
 
     @Test

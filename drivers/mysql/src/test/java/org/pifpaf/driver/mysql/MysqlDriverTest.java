@@ -7,10 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.io.IOException;
 import java.net.InetAddress;
 import java.net.Socket;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -21,13 +19,13 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.pifpaf.api.DaemonProcess;
 import org.pifpaf.api.MissingBinaryException;
 import org.pifpaf.api.RunningDaemon;
 import org.pifpaf.testkit.DriverTestKit;
+import org.pifpaf.testkit.DriverTestKit.ClientResult;
 
 /** The mysql driver against the real MariaDB, through MariaDB Connector/J and the mariadb client. */
 class MysqlDriverTest {
@@ -73,10 +71,10 @@ class MysqlDriverTest {
         try {
             String socket = daemon.environment().get("PIFPAF_MYSQL_SOCKET");
             // pifpaf's own test, as the invoking user (the client's default user name)...
-            Result tables = mysqlClient("--no-defaults", "-S", socket, "-e", "SHOW TABLES;", "pifpaf");
+            ClientResult tables = mysqlClient("--no-defaults", "-S", socket, "-e", "SHOW TABLES;", "pifpaf");
             assertEquals(0, tables.status(), tables.output());
             // ...and as the URL's root.
-            Result root = mysqlClient("--no-defaults", "-S", socket, "-u", "root", "-N", "-e",
+            ClientResult root = mysqlClient("--no-defaults", "-S", socket, "-u", "root", "-N", "-e",
                     "select current_user()", "pifpaf");
             assertEquals(0, root.status(), root.output());
             assertEquals("root@localhost", root.output().strip());
@@ -209,7 +207,7 @@ class MysqlDriverTest {
     }
 
     /** Runs the MariaDB command-line client (skipped, or failed in CI, when it is missing). */
-    private static Result mysqlClient(String... args) throws IOException, InterruptedException {
+    private static ClientResult mysqlClient(String... args) {
         String client = Stream.of("/usr/bin/mariadb", "/usr/bin/mysql", "/usr/local/bin/mariadb")
                 .filter(path -> Files.isExecutable(Path.of(path))).findFirst().orElse(null);
         if (client == null) {
@@ -217,14 +215,7 @@ class MysqlDriverTest {
         }
         List<String> argv = new ArrayList<>(List.of(client));
         argv.addAll(List.of(args));
-        Process process = new ProcessBuilder(argv).redirectErrorStream(true).start();
-        process.getOutputStream().close();
-        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertTrue(process.waitFor(30, TimeUnit.SECONDS), "client did not finish");
-        return new Result(process.exitValue(), output);
-    }
-
-    private record Result(int status, String output) {
+        return DriverTestKit.runClient(argv, env -> { });
     }
 
     @Test

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -17,10 +16,10 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.pifpaf.api.RunningDaemon;
 import org.pifpaf.testkit.DriverTestKit;
+import org.pifpaf.testkit.DriverTestKit.ClientResult;
 
 class PostgresqlDriverTest {
 
@@ -70,7 +69,7 @@ class PostgresqlDriverTest {
     void psqlWorksWithTheExportedVariablesAlone() throws Exception {
         RunningDaemon daemon = DriverTestKit.start("postgresql", Map.of("port", "0"));
         try {
-            Result result = psql(daemon, "-Atc", "select 1");
+            ClientResult result = psql(daemon, "-Atc", "select 1");
             assertEquals(0, result.status(), result.output());
             assertEquals("1", result.output().strip());
         } finally {
@@ -85,7 +84,7 @@ class PostgresqlDriverTest {
             assertEquals("postgresql://localhost/postgres?host=" + daemon.dataDir() + "&port=9825", daemon.url());
             assertEquals("9825", daemon.environment().get("PGPORT"));
             // The original pifpaf test: psql on template1, relying on PGHOST and PGPORT.
-            Result result = psql(daemon, "template1", "-c", "CREATE TABLE FOOBAR();");
+            ClientResult result = psql(daemon, "template1", "-c", "CREATE TABLE FOOBAR();");
             assertEquals(0, result.status(), result.output());
         } finally {
             DriverTestKit.closeAndAssertNothingLeft(daemon);
@@ -126,7 +125,7 @@ class PostgresqlDriverTest {
             assertFalse(daemon.environment().containsKey("PIFPAF_POSTGRESQL_JDBC_URL"));
             assertThrows(SQLException.class, () -> DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + port
                     + "/postgres?connectTimeout=5&user=" + System.getProperty("user.name")).close());
-            Result result = psql(daemon, "-Atc", "select 1");
+            ClientResult result = psql(daemon, "-Atc", "select 1");
             assertEquals(0, result.status(), result.output());
             assertEquals("1", result.output().strip());
         } finally {
@@ -162,20 +161,13 @@ class PostgresqlDriverTest {
     }
 
     /** Runs psql with only the daemon's variables telling it where the server is. */
-    private static Result psql(RunningDaemon daemon, String... args) throws IOException, InterruptedException {
+    private static ClientResult psql(RunningDaemon daemon, String... args) {
         List<String> argv = new ArrayList<>(List.of(PSQL, "--no-psqlrc"));
         argv.addAll(List.of(args));
-        ProcessBuilder builder = new ProcessBuilder(argv).redirectErrorStream(true);
-        builder.environment().keySet().removeIf(name -> name.startsWith("PG"));
-        builder.environment().putAll(daemon.environment());
-        Process process = builder.start();
-        process.getOutputStream().close();
-        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertTrue(process.waitFor(30, TimeUnit.SECONDS), "psql did not finish");
-        return new Result(process.exitValue(), output);
-    }
-
-    private record Result(int status, String output) {
+        return DriverTestKit.runClient(argv, env -> {
+            env.keySet().removeIf(name -> name.startsWith("PG"));
+            env.putAll(daemon.environment());
+        });
     }
 
     @Test

@@ -62,7 +62,7 @@ class RabbitmqDriverTest {
                     "PIFPAF_RABBITMQ_PORT", "PIFPAF_RABBITMQ_NODENAME", "PIFPAF_URL"), List.copyOf(env.keySet()));
             assertEquals("hello", AmqpBroker.fromUrl(daemon.url()).get(0).roundTrip("pifpaf-test", "hello"));
 
-            Rabbitmqctl.Result users = Rabbitmqctl.run(daemon, "pifpaf@localhost", "list_users", "--quiet");
+            DriverTestKit.ClientResult users = Rabbitmqctl.run(daemon, "pifpaf@localhost", "list_users", "--quiet");
             assertEquals(0, users.status(), users.output());
             assertEquals(List.of("user\ttags", "pifpaf\t[administrator]"), users.output().strip().lines().toList());
         } finally {

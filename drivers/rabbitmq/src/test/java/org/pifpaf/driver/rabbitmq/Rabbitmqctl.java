@@ -4,16 +4,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.pifpaf.api.RunningDaemon;
+import org.pifpaf.testkit.DriverTestKit;
 
 /** RabbitMQ's own command-line client, pointed at a daemon through its exported variables alone. */
 final class Rabbitmqctl {
@@ -26,26 +25,19 @@ final class Rabbitmqctl {
     private Rabbitmqctl() {
     }
 
-    record Result(int status, String output) {
-    }
-
     /** Runs {@code rabbitmqctl -n node args...} with the daemon's HOME (its cookie) and epmd. */
-    static Result run(RunningDaemon daemon, String node, String... args) throws IOException, InterruptedException {
+    static DriverTestKit.ClientResult run(RunningDaemon daemon, String node, String... args) {
         List<String> argv = new ArrayList<>(List.of(EXECUTABLE, "-n", node));
         argv.addAll(List.of(args));
-        ProcessBuilder builder = new ProcessBuilder(argv).redirectErrorStream(true);
-        builder.environment().put("HOME", daemon.environment().get("PIFPAF_RABBITMQ_HOME"));
-        builder.environment().put("ERL_EPMD_PORT", daemon.environment().get("PIFPAF_RABBITMQ_EPMD_PORT"));
-        Process process = builder.start();
-        process.getOutputStream().close();
-        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertTrue(process.waitFor(60, TimeUnit.SECONDS), "rabbitmqctl did not finish");
-        return new Result(process.exitValue(), output);
+        return DriverTestKit.runClient(argv, env -> {
+            env.put("HOME", daemon.environment().get("PIFPAF_RABBITMQ_HOME"));
+            env.put("ERL_EPMD_PORT", daemon.environment().get("PIFPAF_RABBITMQ_EPMD_PORT"));
+        });
     }
 
     /** The running nodes that {@code cluster_status} on {@code node} lists, sorted. */
     static List<String> runningNodes(RunningDaemon daemon, String node) throws IOException, InterruptedException {
-        Result status = run(daemon, node, "cluster_status", "--formatter", "json");
+        DriverTestKit.ClientResult status = run(daemon, node, "cluster_status", "--formatter", "json");
         assertEquals(0, status.status(), status.output());
         Matcher running = RUNNING_NODES.matcher(status.output());
         assertTrue(running.find(), status.output());
