@@ -51,6 +51,11 @@ public final class DriverTestKit {
             if (e.getCause() instanceof MissingBinaryException missing) {
                 skipUnlessCi(missing.getMessage());
             }
+            if (!e.logTail().isEmpty()) {
+                // Test reports print suppressed exceptions: the daemon's own words land there.
+                e.addSuppressed(new StartFailedException("the daemon's last lines:\n  | "
+                        + String.join("\n  | ", e.logTail()), java.util.List.of(), null));
+            }
             throw e;
         }
     }
