@@ -43,7 +43,7 @@ final class InstanceRecords {
         String runtime = System.getenv("XDG_RUNTIME_DIR");
         Path dir = runtime != null && !runtime.isBlank() && Files.isDirectory(Path.of(runtime))
                 ? Path.of(runtime, "pifpaf")
-                : Path.of(System.getProperty("java.io.tmpdir"), "pifpaf-" + System.getProperty("user.name"), "instances");
+                : Path.of(System.getProperty("java.io.tmpdir"), "pifpaf-instances-" + System.getProperty("user.name"));
         if (!Files.isDirectory(dir)) {
             Files.createDirectories(dir, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
         }
