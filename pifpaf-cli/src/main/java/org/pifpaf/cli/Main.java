@@ -12,7 +12,6 @@ import org.pifpaf.runtime.DriverDescriptor;
 import org.pifpaf.runtime.DriverRegistry;
 import org.slf4j.event.Level;
 import picocli.CommandLine;
-import picocli.CommandLine.ParseResult;
 
 /** The {@code pifpaf} command's entry point. */
 public final class Main {
@@ -108,10 +107,5 @@ public final class Main {
         }
         dirs.addAll(DriverRegistry.driversPathFromEnvironment());
         return dirs;
-    }
-
-    /** For picocli's {@code ParseResult}-based tests: the parse of {@code args}. */
-    static ParseResult parse(DriverRegistry registry, String... args) {
-        return commandLine(registry, List.of(args)).parseArgs(args);
     }
 }

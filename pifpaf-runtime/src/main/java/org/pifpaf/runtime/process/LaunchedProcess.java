@@ -3,11 +3,13 @@ package org.pifpaf.runtime.process;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 import org.pifpaf.api.Command;
-import org.pifpaf.api.DaemonProcess;
 import org.pifpaf.runtime.system.ProcessStatus;
 
-/** A process started by {@link ProcessSpawner}. */
-public final class LaunchedProcess implements DaemonProcess {
+/**
+ * A process started by {@link ProcessSpawner}: started once; the runtime's restartable wrapper
+ * is what drivers and front ends see.
+ */
+public final class LaunchedProcess {
 
     private final Process process;
     private final Command command;
@@ -23,25 +25,17 @@ public final class LaunchedProcess implements DaemonProcess {
         this.ownGroup = ownGroup;
     }
 
-    @Override
+    /** Its command's label. */
     public String label() {
         return command.label();
     }
 
-    /** A launched process runs once; see the runtime's restartable wrapper for a second start. */
-    @Override
-    public void start() {
-        if (!isAlive()) {
-            throw new UnsupportedOperationException(this + " cannot be started again");
-        }
-    }
-
-    @Override
+    /** The operating-system process id. */
     public long pid() {
         return process.pid();
     }
 
-    @Override
+    /** The file its output goes to. */
     public Path logFile() {
         return logFile;
     }
@@ -56,7 +50,7 @@ public final class LaunchedProcess implements DaemonProcess {
         return command;
     }
 
-    @Override
+    /** Whether it still runs (a zombie does not). */
     public boolean isAlive() {
         return process.isAlive() && ProcessStatus.isRunning(process.pid());
     }
@@ -79,12 +73,12 @@ public final class LaunchedProcess implements DaemonProcess {
         return process.waitFor(millis, TimeUnit.MILLISECONDS);
     }
 
-    @Override
+    /** Stop signal, grace period, then its whole tree and group are killed. */
     public void stop() {
         ProcessTree.stop(process.toHandle(), command.stopSignal(), command.stopGracePeriod(), ownGroup);
     }
 
-    @Override
+    /** Kills its whole tree and group at once. */
     public void kill() {
         ProcessTree.kill(process.toHandle(), ownGroup);
     }
