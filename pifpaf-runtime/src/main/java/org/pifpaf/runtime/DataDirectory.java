@@ -6,7 +6,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.attribute.FileAttribute;
+import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.security.SecureRandom;
+import java.util.Set;
 import java.util.List;
 import org.pifpaf.runtime.system.Reaper;
 
@@ -15,6 +20,9 @@ final class DataDirectory {
 
     /** Every data directory's name starts with this, so stale ones can be recognised. */
     static final String NAME_PREFIX = "pifpaf-";
+    private static final SecureRandom RANDOM = new SecureRandom();
+    private static final FileAttribute<Set<PosixFilePermission>> OWNER_ONLY =
+            PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------"));
 
     private DataDirectory() {
     }
@@ -27,9 +35,7 @@ final class DataDirectory {
         StaleDataDirectories.sweepOnce(parent);
         Path dir = null;
         try {
-            dir = Files.createTempDirectory(parent, NAME_PREFIX + driver + "-",
-                    PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
-            Reaper.watchDirectory(dir);
+            dir = createWatched(parent, driver);
             StaleDataDirectories.markOwned(dir); // the first write: fails here if the disk is full
             return dir;
         } catch (IOException | UnsupportedOperationException | SecurityException e) {
@@ -38,6 +44,29 @@ final class DataDirectory {
             }
             throw new StartFailedException("cannot create a data directory in " + parent + ": " + describe(e), List.of(),
                     new CreationFailed(e));
+        }
+    }
+
+    /**
+     * A new directory with a random name, told to the reaper <em>before</em> it exists: if this
+     * JVM is killed at any moment afterwards, the reaper removes it (a path that was never made
+     * costs it nothing).
+     */
+    private static Path createWatched(Path parent, String driver) throws IOException {
+        for (int attempt = 0; ; attempt++) {
+            Path dir = parent.resolve(NAME_PREFIX + driver + "-" + Long.toUnsignedString(RANDOM.nextLong()));
+            Reaper.watchDirectory(dir);
+            try {
+                return Files.createDirectory(dir, OWNER_ONLY);
+            } catch (FileAlreadyExistsException e) {
+                Reaper.releaseDirectory(dir);
+                if (attempt == 100) {
+                    throw e;
+                }
+            } catch (IOException | RuntimeException e) {
+                Reaper.releaseDirectory(dir);
+                throw e;
+            }
         }
     }
 
