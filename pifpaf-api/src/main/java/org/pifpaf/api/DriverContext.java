@@ -52,6 +52,16 @@ public interface DriverContext {
      */
     DaemonProcess launch(Command command, Ready ready);
 
+    /**
+     * Creates {@code target}, which must not exist yet, from {@code template}: a copy of the
+     * runtime's cached tree for the template's key, or, when there is none (or caching is off),
+     * the result of running the template's creator at {@code target}, which is then cached for
+     * later starts. Ownership and permissions are kept.
+     *
+     * @throws DriverException if the creator fails
+     */
+    void createFromTemplate(Template template, Path target);
+
     /** Exports {@code <PREFIX>_<name>=value} to the user and to processes started from now on. */
     void export(String name, String value);
 

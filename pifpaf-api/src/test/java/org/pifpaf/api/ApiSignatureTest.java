@@ -31,7 +31,7 @@ class ApiSignatureTest {
             DaemonProcess.class, DriverContext.class, DriverContext.CleanupStep.class, DriverException.class,
             DriverOption.class, DriverOption.Type.class, MissingBinaryException.class, Ready.class, Ready.AllOf.class,
             Ready.CommandSucceeds.class, Ready.Http.class, Ready.LogLine.class, Ready.TcpPort.class,
-            Ready.UnixSocket.class, RunningDaemon.class, Signal.class);
+            Ready.UnixSocket.class, RunningDaemon.class, Signal.class, Template.class, Template.Creator.class);
 
     @Test
     void thePublicSurfaceIsTheRecordedOne() throws IOException {

@@ -1,11 +1,8 @@
 package org.pifpaf.runtime;
 
 import java.io.IOException;
-import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.attribute.FileAttribute;
 import java.nio.file.attribute.PosixFilePermission;
@@ -13,6 +10,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.util.Set;
 import java.util.List;
+import org.pifpaf.runtime.system.FileTrees;
 import org.pifpaf.runtime.system.Reaper;
 
 /** Creates and removes daemons' private data directories. */
@@ -70,29 +68,9 @@ final class DataDirectory {
         }
     }
 
-    /** Removes {@code dir} and everything in it; what cannot be removed is left. */
-    static void delete(Path dir) throws IOException {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        Files.walkFileTree(dir, new SimpleFileVisitor<>() {
-            @Override
-            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
-                Files.deleteIfExists(file);
-                return FileVisitResult.CONTINUE;
-            }
-
-            @Override
-            public FileVisitResult postVisitDirectory(Path directory, IOException e) throws IOException {
-                Files.deleteIfExists(directory);
-                return FileVisitResult.CONTINUE;
-            }
-        });
-    }
-
     private static void removeQuietly(Path dir) {
         try {
-            delete(dir);
+            FileTrees.delete(dir);
         } catch (IOException e) {
             // Nothing more to do: the sweep or the reaper will try again.
         }

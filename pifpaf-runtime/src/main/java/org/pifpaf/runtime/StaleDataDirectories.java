@@ -12,6 +12,7 @@ import java.util.stream.Stream;
 import org.pifpaf.runtime.system.ProcessesInDirectory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.pifpaf.runtime.system.FileTrees;
 
 /**
  * Marks each data directory with its owner process, and sweeps away, once per temporary
@@ -64,7 +65,7 @@ final class StaleDataDirectories {
         }
         int killed = ProcessesInDirectory.kill(dir);
         try {
-            DataDirectory.delete(dir);
+            FileTrees.delete(dir);
             LOG.info("removed {}, left behind by process {} ({} process(es) stopped)", dir,
                     owner.get().split(" ")[0], killed);
         } catch (IOException e) {

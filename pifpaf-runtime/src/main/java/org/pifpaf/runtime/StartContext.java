@@ -1,5 +1,7 @@
 package org.pifpaf.runtime;
 
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -11,8 +13,11 @@ import org.pifpaf.api.Binary;
 import org.pifpaf.api.Command;
 import org.pifpaf.api.DaemonProcess;
 import org.pifpaf.api.DriverContext;
+import org.pifpaf.api.DriverException;
 import org.pifpaf.api.MissingBinaryException;
 import org.pifpaf.api.Ready;
+import org.pifpaf.api.Template;
+import org.pifpaf.runtime.cache.TemplateCache;
 import org.pifpaf.runtime.process.LaunchedProcess;
 import org.pifpaf.runtime.process.LogFile;
 import org.pifpaf.runtime.process.OutputEcho;
@@ -37,6 +42,7 @@ final class StartContext implements DriverContext {
     private final ProcessSpawner spawner;
     private final System.Logger log;
     private final StartProgress progress;
+    private final TemplateCache templates;
 
     private final Map<String, String> exported = new LinkedHashMap<>();
     private final List<DaemonProcess> processes = new ArrayList<>();
@@ -59,6 +65,7 @@ final class StartContext implements DriverContext {
         this.spawner = new ProcessSpawner(dataDir, unprivilegedUser);
         this.log = new Slf4jSystemLogger("pifpaf.driver." + driverName);
         this.progress = request.progress();
+        this.templates = request.cacheDir().map(TemplateCache::new).orElse(null);
     }
 
     @Override
@@ -157,6 +164,32 @@ final class StartContext implements DriverContext {
             throw new StartInterruptedException();
         }
         return process;
+    }
+
+    @Override
+    public void createFromTemplate(Template template, Path target) {
+        checkNotInterrupted();
+        if (Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
+            throw new DriverException("cannot create " + target + " from template " + template.name()
+                    + ": it exists already");
+        }
+        try {
+            if (templates == null) {
+                template.creator().create(target);
+            } else {
+                // The creator's commands run as the unprivileged user when pifpaf is root: the
+                // files' owner is part of what is cached.
+                String creatorUser = unprivilegedUser != null ? unprivilegedUser.name() : UnixUser.currentName();
+                templates.create(driverName, template, creatorUser, target);
+            }
+        } catch (InterruptedException e) {
+            throw new StartInterruptedException();
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new DriverException("cannot create " + target + " from template " + template.name() + ": " + e, e);
+        }
+        checkNotInterrupted();
     }
 
     private boolean probeSucceeds(Command probe) {

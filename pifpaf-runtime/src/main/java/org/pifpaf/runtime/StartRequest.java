@@ -6,10 +6,12 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import org.pifpaf.runtime.cache.TemplateCache;
 
 /**
  * What to start and how: the driver, its option values, the variable prefix, the start-up
- * timeout, whether to keep the data, and whom to run root-refusing daemons as.
+ * timeout, whether to keep the data, whom to run root-refusing daemons as, and where templates
+ * are cached.
  *
  * <pre>{@code
  * StartRequest.builder("redis").option("port", "0").prefix("CACHE").build()
@@ -31,6 +33,8 @@ public final class StartRequest {
     private final boolean echoOutput;
     private final Path tmpDir;
     private final StartProgress progress;
+    private final boolean cacheEnabled;
+    private final Path cacheDir;
 
     private StartRequest(Builder b) {
         this.driver = b.driver;
@@ -42,6 +46,8 @@ public final class StartRequest {
         this.echoOutput = b.echoOutput;
         this.tmpDir = b.tmpDir;
         this.progress = b.progress;
+        this.cacheEnabled = b.cacheEnabled;
+        this.cacheDir = b.cacheDir;
     }
 
     /** A builder for starting {@code driver}. */
@@ -94,6 +100,17 @@ public final class StartRequest {
         return progress;
     }
 
+    /**
+     * Where templates (e.g. an initialised PostgreSQL cluster) are cached: the directory set, else
+     * {@link TemplateCache#defaultRoot()}; empty when caching is off and every start creates them.
+     */
+    public Optional<Path> cacheDir() {
+        if (!cacheEnabled) {
+            return Optional.empty();
+        }
+        return Optional.of(cacheDir != null ? cacheDir : TemplateCache.defaultRoot());
+    }
+
     /** Builds a {@link StartRequest}; every setting has a default. */
     public static final class Builder {
         private final String driver;
@@ -106,6 +123,8 @@ public final class StartRequest {
         private boolean echoOutput;
         private Path tmpDir = defaultTmpDir();
         private StartProgress progress = StartProgress.NONE;
+        private boolean cacheEnabled = true;
+        private Path cacheDir;
 
         private Builder(String driver) {
             this.driver = Objects.requireNonNull(driver, "driver");
@@ -162,6 +181,18 @@ public final class StartRequest {
         /** Tells {@code listener} what the start waits for. */
         public Builder progress(StartProgress listener) {
             progress = Objects.requireNonNull(listener, "listener");
+            return this;
+        }
+
+        /** Caches templates in {@code dir} ({@code null}: the default directory). */
+        public Builder cacheDir(Path dir) {
+            cacheDir = dir;
+            return this;
+        }
+
+        /** Turns the template cache on (the default) or off: off, every start creates its templates. */
+        public Builder cache(boolean enabled) {
+            cacheEnabled = enabled;
             return this;
         }
 

@@ -13,6 +13,7 @@ import org.pifpaf.runtime.system.ProcessesInDirectory;
 import org.pifpaf.runtime.system.Reaper;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.pifpaf.runtime.system.FileTrees;
 
 /** A started daemon; closing it runs its clean-up steps and removes its data directory. */
 final class StartedDaemon implements RunningDaemon {
@@ -90,7 +91,7 @@ final class StartedDaemon implements RunningDaemon {
             LOG.warn("data of the daemon kept in {}", dir);
         } else {
             try {
-                DataDirectory.delete(dir);
+                FileTrees.delete(dir);
             } catch (IOException e) {
                 LOG.warn("cannot remove {} entirely: {}", dir, e.toString());
             }

@@ -15,6 +15,8 @@ public final class SystemTools {
     public static final Path SETPRIV = first("/usr/bin/setpriv", "/bin/setpriv");
     /** {@code kill(1)}. */
     public static final String KILL = orName(first("/bin/kill", "/usr/bin/kill"), "kill");
+    /** {@code cp(1)}. */
+    public static final String CP = orName(first("/bin/cp", "/usr/bin/cp"), "cp");
     /** {@code getent(1)}. */
     public static final String GETENT = orName(first("/usr/bin/getent", "/bin/getent"), "getent");
 

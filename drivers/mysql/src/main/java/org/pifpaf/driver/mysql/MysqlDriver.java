@@ -14,6 +14,7 @@ import org.pifpaf.api.DriverException;
 import org.pifpaf.api.DriverOption;
 import org.pifpaf.api.MissingBinaryException;
 import org.pifpaf.api.Ready;
+import org.pifpaf.api.Template;
 
 /**
  * Starts a throw-away MariaDB (or Oracle MySQL): a fresh data directory in {@code <data>/data},
@@ -76,13 +77,21 @@ public final class MysqlDriver implements DaemonDriver {
         boolean mariadb = server.toRealPath().getFileName().toString().startsWith("mariadb");
         // Both create root@localhost without a password. The server runs as the unprivileged
         // user when pifpaf is root (it refuses root without --user), so --user is never needed.
-        Command initialise = mariadb
-                ? Command.of(ctx.executable(INSTALL_DB), "--no-defaults", "--datadir=" + data, "--tmpdir=" + tmp,
-                        "--auth-root-authentication-method=normal", "--skip-test-db", "--skip-name-resolve",
-                        REDO_LOG_SIZE)
-                : Command.of(server, "--no-defaults", "--initialize-insecure", "--datadir=" + data,
-                        "--tmpdir=" + tmp, REDO_LOG_SIZE);
-        ctx.run(initialise.asUnprivilegedUser());
+        // The result depends on the binaries and these options only, so it is created once and
+        // copied from the runtime's cache at later starts.
+        List<String> initOptions = mariadb
+                ? List.of("--no-defaults", "--auth-root-authentication-method=normal", "--skip-test-db",
+                        "--skip-name-resolve")
+                : List.of("--no-defaults", "--initialize-insecure");
+        Path initialiser = mariadb ? ctx.executable(INSTALL_DB) : server;
+        ctx.createFromTemplate(Template.named("datadir")
+                .keyedByBinary(initialiser)
+                .keyedByBinary(server)
+                .keyedBy(initOptions.toArray(String[]::new))
+                .keyedBy(REDO_LOG_SIZE)
+                .createdBy(target -> ctx.run(Command.of(initialiser).args(initOptions)
+                        .args("--datadir=" + target, "--tmpdir=" + tmp, REDO_LOG_SIZE).asUnprivilegedUser())),
+                data);
         Files.writeString(initFile, initScript(ctx.invokingUser()));
 
         List<String> args = new ArrayList<>(List.of("--no-defaults", "--datadir=" + data, "--tmpdir=" + tmp,

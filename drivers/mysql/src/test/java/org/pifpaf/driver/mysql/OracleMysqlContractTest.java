@@ -10,6 +10,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.pifpaf.api.RunningDaemon;
+import org.pifpaf.runtime.StartRequest;
 import org.pifpaf.testkit.DriverTestKit;
 
 /**
@@ -49,6 +50,14 @@ class OracleMysqlContractTest {
         return mysqld;
     }
 
+    /**
+     * Starts without the template cache: every test's fake server is a new binary, whose
+     * initialised directory is worth nothing to later runs.
+     */
+    private static RunningDaemon start(Map<String, String> options) {
+        return DriverTestKit.start(StartRequest.builder("mysql").options(options).cache(false).build());
+    }
+
     private static List<String> argumentLines(RunningDaemon daemon) throws Exception {
         List<String> lines = new java.util.ArrayList<>();
         for (String log : List.of("mysqld.log", "mysqld-2.log")) {
@@ -60,7 +69,7 @@ class OracleMysqlContractTest {
 
     @Test
     void initialisesWithInitializeInsecureThenServesTheSocketOnly() throws Exception {
-        RunningDaemon daemon = DriverTestKit.start("mysql", Map.of("mysqld", fakeMysqld().toString()));
+        RunningDaemon daemon = start(Map.of("mysqld", fakeMysqld().toString()));
         try {
             String d = daemon.dataDir().toString();
             assertEquals(List.of(
@@ -82,8 +91,7 @@ class OracleMysqlContractTest {
 
     @Test
     void withAPortListensOnLoopbackOnly() throws Exception {
-        RunningDaemon daemon = DriverTestKit.start("mysql",
-                Map.of("mysqld", fakeMysqld().toString(), "port", "13999"));
+        RunningDaemon daemon = start(Map.of("mysqld", fakeMysqld().toString(), "port", "13999"));
         try {
             List<String> server = List.of(argumentLines(daemon).get(1).split(" "));
             assertEquals(List.of("--port=13999", "--bind-address=127.0.0.1", "--mysqlx=OFF"),

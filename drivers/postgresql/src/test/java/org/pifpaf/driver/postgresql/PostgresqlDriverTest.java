@@ -17,7 +17,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.pifpaf.api.RunningDaemon;
+import org.pifpaf.runtime.StartRequest;
 import org.pifpaf.testkit.DriverTestKit;
 import org.pifpaf.testkit.DriverTestKit.ClientResult;
 
@@ -36,6 +38,40 @@ class PostgresqlDriverTest {
             assertEquals("paf", queryOne(sql, "select name from pifpaf where id = 2"));
         } finally {
             DriverTestKit.closeAndAssertNothingLeft(daemon);
+        }
+    }
+
+    @Test
+    void initdbRunsOnceThenStartsCopyTheCachedCluster(@TempDir Path cache) throws Exception {
+        // Data written by one start must not reach the next: each gets a copy, not the template.
+        for (int start = 1; start <= 3; start++) {
+            RunningDaemon daemon = DriverTestKit.start(StartRequest.builder("postgresql")
+                    .option("port", "0").cacheDir(cache.resolve("pifpaf")).build());
+            try (Connection db = DriverManager.getConnection(daemon.environment().get("PIFPAF_POSTGRESQL_JDBC_URL"));
+                 Statement sql = db.createStatement()) {
+                assertEquals(start == 1, Files.exists(daemon.dataDir().resolve("initdb.log")), "initdb ran at start " + start);
+                assertEquals("0", queryOne(sql, "select count(*) from pg_tables where tablename = 'leftover'"));
+                sql.execute("create table leftover (id int)");
+                // The no-fsync settings are added to each copy, not baked into the cached one.
+                assertEquals("off", queryOne(sql, "show fsync"));
+            } finally {
+                DriverTestKit.closeAndAssertNothingLeft(daemon);
+            }
+        }
+    }
+
+    @Test
+    void withoutTheCacheEveryStartRunsInitdb() throws Exception {
+        for (int start = 1; start <= 2; start++) {
+            RunningDaemon daemon = DriverTestKit.start(StartRequest.builder("postgresql")
+                    .option("port", "0").option("sync", "true").cache(false).build());
+            try (Connection db = DriverManager.getConnection(daemon.environment().get("PIFPAF_POSTGRESQL_JDBC_URL"));
+                 Statement sql = db.createStatement()) {
+                assertTrue(Files.exists(daemon.dataDir().resolve("initdb.log")), "initdb ran at start " + start);
+                assertEquals("on", queryOne(sql, "show fsync"));
+            } finally {
+                DriverTestKit.closeAndAssertNothingLeft(daemon);
+            }
         }
     }
 

@@ -1,0 +1,307 @@
+package org.pifpaf.runtime.cache;
+
+import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.FileTime;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.ReentrantLock;
+import org.pifpaf.api.Template;
+import org.pifpaf.runtime.system.FileTrees;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Trees made once and copied at every start (see {@link Template}), kept in a directory of the
+ * user's ({@code $XDG_CACHE_HOME/pifpaf} by default).
+ *
+ * <p>An entry is {@code <driver>-<template>-<key hash>/} holding {@code tree/} and
+ * {@code manifest}. It is built in a staging directory and renamed into place, so it is complete
+ * or absent; it is built under an exclusive lock on {@code <entry>.lock}, so concurrent starts,
+ * in this JVM or another, create it once and the others wait and copy. Readers copy under a
+ * shared lock. An entry whose tree no longer matches its manifest is removed and built again.
+ *
+ * <p>The cache only ever speeds starts up: when it cannot be used (unwritable, full), the start
+ * goes on without it and a warning says why.
+ */
+public final class TemplateCache {
+
+    private static final Logger LOG = LoggerFactory.getLogger("pifpaf");
+    /** Changes when the entry layout changes, so older entries are ignored, not misread. */
+    private static final String FORMAT = "1";
+    private static final Set<PosixFilePermission> PRIVATE = PosixFilePermissions.fromString("rwx------");
+    /** In-JVM guards, one per entry: a file lock is held per JVM, not per thread. */
+    private static final Map<Path, ReentrantLock> ENTRY_GUARDS = new ConcurrentHashMap<>();
+
+    private final Path root;
+
+    /** A cache kept in {@code root}, created (mode 0700) on first use. */
+    public TemplateCache(Path root) {
+        this.root = root.toAbsolutePath().normalize();
+    }
+
+    /**
+     * The default cache directory: {@code $PIFPAF_CACHE_DIR}, else {@code $XDG_CACHE_HOME/pifpaf},
+     * else {@code ~/.cache/pifpaf}; when the home directory cannot hold it (system users such as
+     * {@code nobody} have none), a private directory in the temporary directory.
+     */
+    public static Path defaultRoot() {
+        String explicit = System.getenv("PIFPAF_CACHE_DIR");
+        if (explicit != null && !explicit.isBlank()) {
+            return Path.of(explicit);
+        }
+        String xdg = System.getenv("XDG_CACHE_HOME");
+        Path base = xdg != null && !xdg.isBlank() ? Path.of(xdg) : Path.of(System.getProperty("user.home"), ".cache");
+        Path existing = base;
+        while (existing != null && !Files.exists(existing)) {
+            existing = existing.getParent();
+        }
+        if (existing != null && Files.isWritable(existing)) {
+            return base.resolve("pifpaf");
+        }
+        return Path.of(System.getProperty("java.io.tmpdir"), "pifpaf-cache-" + System.getProperty("user.name"));
+    }
+
+    /** Where the entries are kept. */
+    public Path root() {
+        return root;
+    }
+
+    /**
+     * Creates {@code target} from {@code template}: copies the cached tree, or runs the
+     * template's creator at {@code target} and caches the result.
+     *
+     * @param driver      the driver's name, part of the entry's name and key
+     * @param creatorUser the user the creator's commands run as, part of the key (file owners)
+     * @throws Exception what the creator throws
+     */
+    public void create(String driver, Template template, String creatorUser, Path target) throws Exception {
+        Path entry;
+        try {
+            entry = entryFor(driver, template, creatorUser);
+        } catch (IOException e) {
+            LOG.warn("template cache {} not used: {}", root, e.getMessage());
+            template.creator().create(target);
+            return;
+        }
+        ReentrantLock guard = ENTRY_GUARDS.computeIfAbsent(entry, path -> new ReentrantLock());
+        guard.lockInterruptibly();
+        try (FileChannel channel = openLockFile(entry)) {
+            if (copyIfValid(channel, entry, target, true)) {
+                return;
+            }
+            // Exclusive from here: one process creates, the others wait and then copy.
+            try (FileLock exclusive = lockExclusively(channel)) {
+                if (copyIfValid(channel, entry, target, false)) {
+                    return;
+                }
+                removeDamaged(entry);
+                LOG.info("creating the {} template of {} once; later starts with this version and these options"
+                        + " copy it from {}", template.name(), driver, root);
+                template.creator().create(target);
+                store(target, entry);
+            }
+        } catch (CacheUnusable e) {
+            LOG.warn("template cache {} not used: {}", root, e.getMessage());
+            FileTrees.delete(target);
+            template.creator().create(target);
+        } finally {
+            guard.unlock();
+        }
+    }
+
+    /**
+     * Copies the entry's tree to {@code target} if the entry is valid, under a shared lock when
+     * {@code shared} (else the caller holds the exclusive one).
+     */
+    private boolean copyIfValid(FileChannel channel, Path entry, Path target, boolean shared) throws CacheUnusable {
+        try (FileLock lock = shared ? channel.lock(0, Long.MAX_VALUE, true) : null) {
+            if (!valid(entry)) {
+                return false;
+            }
+            TreeCopy.copy(entry.resolve("tree"), target);
+            touch(entry);
+            LOG.debug("copied template {} to {}", entry, target);
+            return true;
+        } catch (IOException e) {
+            throw new CacheUnusable(e);
+        }
+    }
+
+    /** Moves a damaged or incomplete entry aside, so that it is never seen half deleted, and removes it. */
+    private void removeDamaged(Path entry) throws CacheUnusable {
+        if (!Files.exists(entry, LinkOption.NOFOLLOW_LINKS)) {
+            return;
+        }
+        LOG.warn("template cache entry {} is damaged or incomplete; creating it again", entry);
+        Path doomed = root.resolve(".removed-" + entry.getFileName() + "-" + randomSuffix());
+        try {
+            Files.move(entry, doomed, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new CacheUnusable(e);
+        }
+        removeQuietly(doomed);
+    }
+
+    /** Copies the tree at {@code source} into the cache as {@code entry}; failures only warn. */
+    private void store(Path source, Path entry) {
+        Path staging = root.resolve(".staging-" + entry.getFileName() + "-" + randomSuffix());
+        try {
+            TreeManifest manifest = TreeManifest.of(source);
+            if (!manifest.representable()) {
+                LOG.warn("template {} not cached: a file name holds a line break", entry.getFileName());
+                return;
+            }
+            Files.createDirectory(staging);
+            TreeCopy.copy(source, staging.resolve("tree"));
+            if (!TreeManifest.of(staging.resolve("tree")).equals(manifest)) {
+                throw new IOException("the copy differs from " + source + " (changed while copied?)");
+            }
+            manifest.writeTo(staging.resolve("manifest"));
+            Files.move(staging, entry, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            LOG.warn("template {} not cached: {}", entry.getFileName(), e.getMessage());
+        } finally {
+            removeQuietly(staging);
+        }
+    }
+
+    private static boolean valid(Path entry) {
+        Path manifest = entry.resolve("manifest");
+        Path tree = entry.resolve("tree");
+        if (!Files.isRegularFile(manifest) || !Files.isDirectory(tree)) {
+            return false;
+        }
+        try {
+            return TreeManifest.of(tree).equals(TreeManifest.readFrom(manifest));
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    /** The entry for the key, creating the cache directory when needed. */
+    private Path entryFor(String driver, Template template, String creatorUser) throws IOException {
+        ensurePrivateRoot();
+        MessageDigest digest = sha256();
+        update(digest, FORMAT);
+        update(digest, driver);
+        update(digest, template.name());
+        update(digest, creatorUser);
+        for (String part : template.keyParts()) {
+            update(digest, "part");
+            update(digest, part);
+        }
+        for (Path binary : template.keyBinaries()) {
+            Path real = binary.toRealPath();
+            BasicFileAttributes attributes = Files.readAttributes(real, BasicFileAttributes.class);
+            update(digest, "binary");
+            update(digest, real.toString());
+            update(digest, Long.toString(attributes.size()));
+            update(digest, Long.toString(attributes.lastModifiedTime().toMillis()));
+        }
+        String hash = HexFormat.of().formatHex(digest.digest()).substring(0, 20);
+        return root.resolve(driver + "-" + template.name() + "-" + hash);
+    }
+
+    /**
+     * Creates the cache directory private to this user, or checks that an existing one is ours
+     * and not writable by others: a planted template would become a daemon's configuration.
+     */
+    private void ensurePrivateRoot() throws IOException {
+        if (!Files.isDirectory(root)) {
+            Files.createDirectories(root.getParent());
+            try {
+                Files.createDirectory(root, PosixFilePermissions.asFileAttribute(PRIVATE));
+            } catch (java.nio.file.FileAlreadyExistsException raced) {
+                // Another process created it: checked below like any existing directory.
+            }
+        }
+        String owner = Files.getOwner(root, LinkOption.NOFOLLOW_LINKS).getName();
+        if (!owner.equals(System.getProperty("user.name"))) {
+            throw new AccessDeniedException(root.toString(), null, "owned by " + owner + ", not by this user");
+        }
+        Set<PosixFilePermission> permissions = Files.getPosixFilePermissions(root, LinkOption.NOFOLLOW_LINKS);
+        if (permissions.contains(PosixFilePermission.GROUP_WRITE) || permissions.contains(PosixFilePermission.OTHERS_WRITE)) {
+            throw new FileSystemException(root.toString(), null, "writable by other users");
+        }
+    }
+
+    private static FileChannel openLockFile(Path entry) throws CacheUnusable {
+        try {
+            return FileChannel.open(entry.resolveSibling(entry.getFileName() + ".lock"), StandardOpenOption.CREATE,
+                    StandardOpenOption.READ, StandardOpenOption.WRITE);
+        } catch (IOException e) {
+            throw new CacheUnusable(e);
+        }
+    }
+
+    private static FileLock lockExclusively(FileChannel channel) throws CacheUnusable {
+        try {
+            return channel.lock();
+        } catch (IOException e) {
+            throw new CacheUnusable(e);
+        }
+    }
+
+    /** Marks the entry used, so that whoever prunes the cache can tell old entries from live ones. */
+    private static void touch(Path entry) {
+        try {
+            Files.setLastModifiedTime(entry.resolve("manifest"), FileTime.fromMillis(System.currentTimeMillis()));
+        } catch (IOException e) {
+            // Only a hint for pruning.
+        }
+    }
+
+    private static void removeQuietly(Path path) {
+        try {
+            FileTrees.delete(path);
+        } catch (IOException e) {
+            LOG.debug("could not remove {}: {}", path, e.getMessage());
+        }
+    }
+
+    private static void update(MessageDigest digest, String text) {
+        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+        digest.update(Integer.toString(bytes.length).getBytes(StandardCharsets.US_ASCII));
+        digest.update((byte) ':');
+        digest.update(bytes);
+    }
+
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JDK has SHA-256", e);
+        }
+    }
+
+    private static String randomSuffix() {
+        return Long.toUnsignedString(new SecureRandom().nextLong(), 36);
+    }
+
+    /** The cache failed (I/O), not the creator: the start goes on without it. */
+    private static final class CacheUnusable extends Exception {
+        private static final long serialVersionUID = 1L;
+
+        CacheUnusable(IOException cause) {
+            super(cause.getMessage(), cause);
+        }
+    }
+}

@@ -1,0 +1,188 @@
+package org.pifpaf.runtime.cache;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.pifpaf.api.Template;
+
+class TemplateCacheTest {
+
+    @TempDir
+    Path tmp;
+
+    private final AtomicInteger creations = new AtomicInteger();
+
+    /** A template whose creator counts its runs and writes a small tree, one file private. */
+    private Template counted(String... key) {
+        return Template.named("tree").keyedBy(key).createdBy(dir -> {
+            creations.incrementAndGet();
+            Files.createDirectories(dir.resolve("sub"));
+            Files.writeString(dir.resolve("sub/data"), "made by the creator");
+            Files.writeString(dir.resolve("private"), "secret");
+            Files.setPosixFilePermissions(dir.resolve("private"), PosixFilePermissions.fromString("rw-------"));
+        });
+    }
+
+    private TemplateCache cache() {
+        return new TemplateCache(tmp.resolve("cache"));
+    }
+
+    private Path create(TemplateCache cache, Template template) throws Exception {
+        Path target = Files.createTempDirectory(tmp, "data").resolve("tree");
+        cache.create("test", template, "someone", target);
+        return target;
+    }
+
+    @Test
+    void theCreatorRunsOnceAndLaterStartsGetAnIdenticalCopy() throws Exception {
+        TemplateCache cache = cache();
+        Path first = create(cache, counted("a"));
+        Path second = create(cache, counted("a"));
+
+        assertEquals(1, creations.get());
+        assertEquals("made by the creator", Files.readString(second.resolve("sub/data")));
+        assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(second.resolve("private"))));
+        assertEquals(TreeManifest.of(first), TreeManifest.of(second));
+        assertEquals("rwx------", PosixFilePermissions.toString(Files.getPosixFilePermissions(cache.root())));
+        try (Stream<Path> entries = Files.list(cache.root())) {
+            // One entry and its lock file: no staging directory is left behind.
+            assertEquals(2, entries.count());
+        }
+    }
+
+    @Test
+    void anotherKeyIsAnotherEntry() throws Exception {
+        TemplateCache cache = cache();
+        create(cache, counted("a"));
+        create(cache, counted("b"));
+        create(cache, counted("a", "b"));
+        assertEquals(3, creations.get());
+        create(cache, counted("b"));
+        assertEquals(3, creations.get());
+    }
+
+    @Test
+    void aChangedBinaryIsANewEntry() throws Exception {
+        TemplateCache cache = cache();
+        Path binary = Files.writeString(tmp.resolve("initdb"), "#!/bin/sh\n");
+        create(cache, counted().keyedByBinary(binary));
+        create(cache, counted().keyedByBinary(binary));
+        assertEquals(1, creations.get());
+
+        Files.setLastModifiedTime(binary, FileTime.fromMillis(Files.getLastModifiedTime(binary).toMillis() + 60_000));
+        create(cache, counted().keyedByBinary(binary));
+        assertEquals(2, creations.get());
+    }
+
+    @Test
+    void aDamagedEntryIsDetectedAndBuiltAgain() throws Exception {
+        TemplateCache cache = cache();
+        create(cache, counted("a"));
+        Path tree = onlyEntry(cache).resolve("tree");
+
+        Files.writeString(tree.resolve("sub/data"), "trunc"); // a truncated file
+        Path copy = create(cache, counted("a"));
+        assertEquals(2, creations.get());
+        assertEquals("made by the creator", Files.readString(copy.resolve("sub/data")));
+
+        Files.delete(onlyEntry(cache).resolve("tree/private")); // a lost file
+        create(cache, counted("a"));
+        assertEquals(3, creations.get());
+
+        Files.delete(onlyEntry(cache).resolve("manifest")); // an entry left half made
+        create(cache, counted("a"));
+        assertEquals(4, creations.get());
+        create(cache, counted("a"));
+        assertEquals(4, creations.get());
+    }
+
+    @Test
+    void concurrentStartsCreateOnceAndAllGetTheTree() throws Exception {
+        TemplateCache cache = cache();
+        Template slow = Template.named("tree").keyedBy("slow").createdBy(dir -> {
+            creations.incrementAndGet();
+            Thread.sleep(200); // long enough for the others to queue up behind the lock
+            Files.createDirectories(dir);
+            Files.writeString(dir.resolve("data"), "once");
+        });
+        ExecutorService pool = Executors.newFixedThreadPool(6);
+        try {
+            List<Future<Path>> results = new ArrayList<>();
+            for (int i = 0; i < 6; i++) {
+                results.add(pool.submit((Callable<Path>) () -> create(cache, slow)));
+            }
+            for (Future<Path> result : results) {
+                assertEquals("once", Files.readString(result.get().resolve("data")));
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertEquals(1, creations.get());
+    }
+
+    @Test
+    void aFailingCreatorCachesNothingAndTheNextStartTriesAgain() throws Exception {
+        TemplateCache cache = cache();
+        IOException failure = new IOException("initdb failed");
+        Template failing = Template.named("tree").keyedBy("a").createdBy(dir -> {
+            creations.incrementAndGet();
+            throw failure;
+        });
+        assertSame(failure, assertThrows(IOException.class, () -> create(cache, failing)));
+        create(cache, counted("a"));
+        assertEquals(2, creations.get());
+        create(cache, counted("a"));
+        assertEquals(2, creations.get());
+    }
+
+    @Test
+    void aCacheDirectoryOthersCanWriteToIsNotUsed() throws Exception {
+        // Someone else could plant a template there, which would become a daemon's configuration.
+        Path shared = Files.createDirectory(tmp.resolve("shared"));
+        Files.setPosixFilePermissions(shared, PosixFilePermissions.fromString("rwxrwxrwx"));
+        TemplateCache cache = new TemplateCache(shared);
+        Path first = create(cache, counted("a"));
+        create(cache, counted("a"));
+        assertEquals(2, creations.get());
+        assertTrue(Files.isRegularFile(first.resolve("sub/data")));
+        try (Stream<Path> entries = Files.list(shared)) {
+            assertEquals(0, entries.count());
+        }
+    }
+
+    @Test
+    void anUnwritableCacheDirectoryOnlyCostsTheCreation() throws Exception {
+        Path file = Files.writeString(tmp.resolve("not-a-directory"), "");
+        TemplateCache cache = new TemplateCache(file.resolve("cache"));
+        Path target = create(cache, counted("a"));
+        assertEquals(1, creations.get());
+        assertTrue(Files.isRegularFile(target.resolve("sub/data")));
+        assertFalse(Files.exists(file.resolve("cache")));
+    }
+
+    private static Path onlyEntry(TemplateCache cache) throws IOException {
+        try (Stream<Path> entries = Files.list(cache.root())) {
+            List<Path> dirs = entries.filter(Files::isDirectory).toList();
+            assertEquals(1, dirs.size(), dirs.toString());
+            return dirs.get(0);
+        }
+    }
+}
