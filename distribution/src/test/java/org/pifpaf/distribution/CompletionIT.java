@@ -30,16 +30,6 @@ class CompletionIT {
     }
 
     @Test
-    void zshLoadsItThroughBashcompinit() throws Exception {
-        Binaries.require("zsh", "zsh");
-        var result = Launcher.run(Identity.CURRENT_USER, List.of("zsh", "-c",
-                "autoload -U +X compinit && compinit -u; autoload -U +X bashcompinit && bashcompinit;"
-                        + " source \"$0\" && complete -p pifpaf", SCRIPT.toString()), Map.of());
-        assertEquals(0, result.exit(), result.toString());
-        assertEquals(true, result.stdout().contains("complete -F _complete_pifpaf"), result.stdout());
-    }
-
-    @Test
     void completesSubCommandsDriversAndDriverOptions() throws Exception {
         assertEquals("list-drivers", complete("pifpaf list-d"));
         assertEquals("redis", complete("pifpaf run red"));
