@@ -68,6 +68,21 @@ public final class DaemonBuilder {
     }
 
     /**
+     * Keeps templates (e.g. PostgreSQL's initialised cluster) in {@code dir} instead of
+     * {@code $PIFPAF_CACHE_DIR} or {@code $XDG_CACHE_HOME/pifpaf}.
+     */
+    public DaemonBuilder cacheDir(Path dir) {
+        request.cacheDir(dir);
+        return this;
+    }
+
+    /** Turns the template cache off (or on again): off, each start creates its templates afresh. */
+    public DaemonBuilder cache(boolean enabled) {
+        request.cache(enabled);
+        return this;
+    }
+
+    /**
      * Starts the daemon and returns once it is ready.
      *
      * @throws org.pifpaf.runtime.InvalidRequestException for an unknown driver or option

@@ -37,6 +37,8 @@ final class ConfigCommand implements Callable<Integer> {
         }
         config.timeout().ifPresentOrElse(s -> line("timeout", s.value() + "s", fromFile(config, s)),
                 () -> line("timeout", "each driver's own", "default"));
+        UserConfig.CacheDir cache = config.effectiveCacheDir();
+        line("cache-dir", cache.path().toString(), cache.source());
         String tmp = System.getenv("TMPDIR");
         line("tmpdir", tmp != null && !tmp.isBlank() ? tmp : System.getProperty("java.io.tmpdir"),
                 tmp != null && !tmp.isBlank() ? "environment (TMPDIR)" : "default");

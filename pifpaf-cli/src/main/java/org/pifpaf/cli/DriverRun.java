@@ -83,11 +83,12 @@ final class DriverRun implements Callable<Integer> {
 
     /**
      * The run options that apply to every daemon a run starts: the command line's, else the
-     * environment's ({@code PIFPAF_RUN_AS}), else the user configuration's.
+     * environment's ({@code PIFPAF_RUN_AS}, {@code PIFPAF_CACHE_DIR}), else the user configuration's.
      */
     static StartRequest.Builder settings(StartRequest.Builder builder, RunOptions options, PifpafCommand global,
                                          UserConfig config) {
-        builder.keepData(Boolean.TRUE.equals(options.keepData)).echoOutput(global.debug);
+        builder.keepData(Boolean.TRUE.equals(options.keepData)).echoOutput(global.debug)
+                .cache(!Boolean.TRUE.equals(options.noCache)).cacheDir(config.effectiveCacheDir().path());
         if (options.timeoutSeconds != null) {
             if (options.timeoutSeconds <= 0) {
                 throw new InvalidRequestException("--timeout must be a positive number of seconds, not " + options.timeoutSeconds);

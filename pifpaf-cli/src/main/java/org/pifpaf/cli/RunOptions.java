@@ -31,6 +31,11 @@ final class RunOptions {
             description = "When run as root, run daemons that refuse root as USER (default: $PIFPAF_RUN_AS or nobody).")
     String runAs;
 
+    @Option(names = "--no-cache",
+            description = "Create templates (e.g. PostgreSQL's initdb cluster) afresh, neither copying nor"
+                    + " filling the template cache.")
+    Boolean noCache;
+
     /** This value where set, else {@code fallback}'s. */
     RunOptions or(RunOptions fallback) {
         RunOptions merged = new RunOptions();
@@ -40,6 +45,7 @@ final class RunOptions {
         merged.keepData = keepData != null ? keepData : fallback.keepData;
         merged.runAs = runAs != null ? runAs : fallback.runAs;
         merged.format = format != null ? format : fallback.format;
+        merged.noCache = noCache != null ? noCache : fallback.noCache;
         return merged;
     }
 }

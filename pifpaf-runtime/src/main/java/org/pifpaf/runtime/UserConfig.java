@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.List;
 import org.pifpaf.api.DaemonDriver;
 import org.pifpaf.api.DriverOption;
+import org.pifpaf.runtime.cache.TemplateCache;
 import org.pifpaf.runtime.stack.YamlException;
 import org.pifpaf.runtime.stack.YamlNode;
 import org.pifpaf.runtime.stack.YamlNode.Field;
@@ -25,6 +26,7 @@ import org.pifpaf.runtime.stack.YamlTree;
  * <pre>
  * run-as: daemon            # as root, the user for daemons that refuse root
  * timeout: 30               # start-up timeout in seconds
+ * cache-dir: ~/.cache/pifpaf # where templates (initialised databases) are cached
  * drivers:                  # default options per driver
  *   postgresql: { sync: true }
  * </pre>
@@ -36,12 +38,13 @@ import org.pifpaf.runtime.stack.YamlTree;
  * @param exists        whether it exists
  * @param runAs         the {@code run-as} setting, if any
  * @param timeout       the {@code timeout} setting in seconds, if any
+ * @param cacheDir      the {@code cache-dir} setting, an absolute path with {@code ~} expanded, if any
  * @param driverOptions default options per driver, each with its line
  */
 public record UserConfig(Path file, boolean exists, Optional<Setting> runAs, Optional<Setting> timeout,
-                         Map<String, Map<String, Setting>> driverOptions) {
+                         Optional<Setting> cacheDir, Map<String, Map<String, Setting>> driverOptions) {
 
-    private static final List<String> KEYS = List.of("run-as", "timeout", "drivers");
+    private static final List<String> KEYS = List.of("run-as", "timeout", "cache-dir", "drivers");
 
     /** A value and the line of the file it was read from. @param value the text @param line the line */
     public record Setting(String value, int line) {
@@ -68,7 +71,7 @@ public record UserConfig(Path file, boolean exists, Optional<Setting> runAs, Opt
         try {
             text = Files.readString(file, StandardCharsets.UTF_8);
         } catch (NoSuchFileException e) {
-            return new UserConfig(file, false, Optional.empty(), Optional.empty(), Map.of());
+            return new UserConfig(file, false, Optional.empty(), Optional.empty(), Optional.empty(), Map.of());
         } catch (IOException e) {
             throw error(file, 0, "", "cannot read: " + e.getMessage());
         }
@@ -76,7 +79,7 @@ public record UserConfig(Path file, boolean exists, Optional<Setting> runAs, Opt
         try {
             Optional<YamlNode> read = YamlTree.read(text);
             if (read.isEmpty()) {
-                return new UserConfig(file, true, Optional.empty(), Optional.empty(), Map.of());
+                return new UserConfig(file, true, Optional.empty(), Optional.empty(), Optional.empty(), Map.of());
             }
             root = read.get();
         } catch (YamlException e) {
@@ -87,16 +90,38 @@ public record UserConfig(Path file, boolean exists, Optional<Setting> runAs, Opt
         }
         Optional<Setting> runAs = Optional.empty();
         Optional<Setting> timeout = Optional.empty();
+        Optional<Setting> cacheDir = Optional.empty();
         Map<String, Map<String, Setting>> drivers = new LinkedHashMap<>();
         for (Field field : top.fields()) {
             switch (field.key()) {
                 case "run-as" -> runAs = Optional.of(new Setting(text(file, field, "run-as"), field.line()));
                 case "timeout" -> timeout = Optional.of(new Setting(positive(file, field), field.line()));
+                case "cache-dir" -> cacheDir = Optional.of(new Setting(directory(file, field), field.line()));
                 case "drivers" -> drivers = drivers(file, field, registry);
                 default -> throw error(file, field.line(), field.key(), "unknown setting; the settings are " + KEYS);
             }
         }
-        return new UserConfig(file, true, runAs, timeout, drivers);
+        return new UserConfig(file, true, runAs, timeout, cacheDir, drivers);
+    }
+
+    /**
+     * Where templates are cached, and what says so: {@code $PIFPAF_CACHE_DIR}, else this file's
+     * {@code cache-dir}, else the default ({@code $XDG_CACHE_HOME/pifpaf} or {@code ~/.cache/pifpaf}).
+     *
+     * @param path   the directory
+     * @param source where the setting comes from, for {@code pifpaf config}
+     */
+    public record CacheDir(Path path, String source) {
+    }
+
+    /** The effective template cache directory; see {@link CacheDir}. */
+    public CacheDir effectiveCacheDir() {
+        String explicit = System.getenv(TemplateCache.DIRECTORY_VARIABLE);
+        if (explicit != null && !explicit.isBlank()) {
+            return new CacheDir(Path.of(explicit), "environment (" + TemplateCache.DIRECTORY_VARIABLE + ")");
+        }
+        return cacheDir.map(setting -> new CacheDir(Path.of(setting.value()), file + ":" + setting.line()))
+                .orElseGet(() -> new CacheDir(TemplateCache.defaultRoot(), "default"));
     }
 
     /** The configured default options of {@code driver}, as text. */
@@ -144,6 +169,17 @@ public record UserConfig(Path file, boolean exists, Optional<Setting> runAs, Opt
             throw error(file, field.line(), key, "must be a name, not " + field.value().describe());
         }
         return scalar.text();
+    }
+
+    private static String directory(Path file, Field field) {
+        String text = text(file, field, "cache-dir");
+        if (text.equals("~") || text.startsWith("~/")) {
+            text = System.getProperty("user.home") + text.substring(1);
+        }
+        if (!Path.of(text).isAbsolute()) {
+            throw error(file, field.line(), "cache-dir", "must be an absolute path (or start with ~/), not " + text);
+        }
+        return Path.of(text).normalize().toString();
     }
 
     private static String positive(Path file, Field field) {

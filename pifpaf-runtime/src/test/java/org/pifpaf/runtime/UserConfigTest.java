@@ -38,6 +38,17 @@ class UserConfigTest {
     }
 
     @Test
+    void theCacheDirectoryIsAnAbsolutePathWithTildeExpanded() throws Exception {
+        UserConfig config = load("run-as: daemon\ncache-dir: ~/templates/../cache\n");
+        String expected = Path.of(System.getProperty("user.home"), "cache").toString();
+        assertEquals(new UserConfig.Setting(expected, 2), config.cacheDir().orElseThrow());
+        if (System.getenv("PIFPAF_CACHE_DIR") == null) {
+            assertEquals(new UserConfig.CacheDir(Path.of(expected), dir.resolve("config.yaml") + ":2"),
+                    config.effectiveCacheDir());
+        }
+    }
+
+    @Test
     void aMissingFileIsAnEmptyConfiguration() {
         UserConfig config = UserConfig.load(dir.resolve("absent.yaml"), REGISTRY);
         assertFalse(config.exists());
@@ -46,9 +57,11 @@ class UserConfigTest {
 
     @Test
     void mistakesNameTheFileTheLineAndTheKey() {
-        assertEquals("config.yaml:2: colour: unknown setting; the settings are [run-as, timeout, drivers]",
+        assertEquals("config.yaml:2: colour: unknown setting; the settings are [run-as, timeout, cache-dir, drivers]",
                 error("run-as: daemon\ncolour: red\n"));
         assertEquals("config.yaml:1: timeout: must be a whole number of seconds above 0", error("timeout: soon\n"));
+        assertEquals("config.yaml:1: cache-dir: must be an absolute path (or start with ~/), not cache",
+                error("cache-dir: cache\n"));
         assertEquals("config.yaml:2: drivers.shel: unknown driver; did you mean 'shell'?", error("drivers:\n  shel: {}\n"));
         assertEquals("config.yaml:3: drivers.shell.colour: unknown option of shell",
                 error("drivers:\n  shell:\n    colour: red\n"));

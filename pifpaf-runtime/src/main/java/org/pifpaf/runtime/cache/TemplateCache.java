@@ -43,6 +43,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class TemplateCache {
 
+    /** The environment variable that names the cache directory, overriding every other setting. */
+    public static final String DIRECTORY_VARIABLE = "PIFPAF_CACHE_DIR";
     private static final Logger LOG = LoggerFactory.getLogger("pifpaf");
     /** Changes when the entry layout changes, so older entries are ignored, not misread. */
     private static final String FORMAT = "1";
@@ -63,12 +65,15 @@ public final class TemplateCache {
      * {@code nobody} have none), a private directory in the temporary directory.
      */
     public static Path defaultRoot() {
-        String explicit = System.getenv("PIFPAF_CACHE_DIR");
+        String explicit = System.getenv(DIRECTORY_VARIABLE);
         if (explicit != null && !explicit.isBlank()) {
             return Path.of(explicit);
         }
         String xdg = System.getenv("XDG_CACHE_HOME");
-        Path base = xdg != null && !xdg.isBlank() ? Path.of(xdg) : Path.of(System.getProperty("user.home"), ".cache");
+        // $HOME before the password file's home (user.home), as other XDG-following tools do.
+        String home = System.getenv("HOME") != null && !System.getenv("HOME").isBlank()
+                ? System.getenv("HOME") : System.getProperty("user.home");
+        Path base = xdg != null && !xdg.isBlank() ? Path.of(xdg) : Path.of(home, ".cache");
         Path existing = base;
         while (existing != null && !Files.exists(existing)) {
             existing = existing.getParent();
