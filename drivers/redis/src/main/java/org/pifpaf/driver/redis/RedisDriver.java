@@ -12,6 +12,7 @@ import org.pifpaf.api.DaemonDriver;
 import org.pifpaf.api.DriverContext;
 import org.pifpaf.api.DriverOption;
 import org.pifpaf.api.Ready;
+import org.pifpaf.api.Signal;
 
 /**
  * Starts a Redis server on 127.0.0.1 without persistence and, with {@code --sentinel}, a Redis
@@ -73,8 +74,10 @@ public final class RedisDriver implements DaemonDriver {
             server.set("requirepass", password);
         }
         Path serverFile = write(ctx.dataDir().resolve("redis.conf"), server);
-        // "eady": Redis has printed both "Ready" and "ready" over the versions.
-        ctx.launch(Command.of(ctx.executable(SERVER), serverFile.toString()),
+        // "eady": Redis has printed both "Ready" and "ready" over the versions. Stopped with
+        // SIGKILL: without persistence there is nothing to save, and Redis only acts on SIGTERM
+        // at its next timer tick (up to 100 ms later at the default hz).
+        ctx.launch(Command.of(ctx.executable(SERVER), serverFile.toString()).stopSignal(Signal.KILL),
                 Ready.logLine("eady to accept connections"));
 
         if (ctx.booleanOption("sentinel")) {
@@ -99,7 +102,8 @@ public final class RedisDriver implements DaemonDriver {
         // A file of its own: the sentinel insists on one it can rewrite (it does so at once,
         // and Redis 7 writes auth-pass back unquoted; harmless, as it never reads it again).
         Path sentinelFile = write(ctx.dataDir().resolve("redis-sentinel.conf"), sentinel);
-        ctx.launch(Command.of(ctx.executable(SENTINEL), sentinelFile.toString()).label("redis-sentinel"),
+        ctx.launch(Command.of(ctx.executable(SENTINEL), sentinelFile.toString()).label("redis-sentinel")
+                        .stopSignal(Signal.KILL),
                 Ready.logLine("[#*] Sentinel (runid|ID) is"));
         ctx.export("REDIS_SENTINEL_PORT", Integer.toString(port));
     }
