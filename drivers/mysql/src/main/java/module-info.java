@@ -34,6 +34,9 @@
  * <thead><tr><th scope="col">Variable</th><th scope="col">Value</th></tr></thead>
  * <tbody>
  * <tr><th scope="row">{@code PIFPAF_MYSQL_SOCKET}</th><td>{@code <data>/mysql.socket}</td></tr>
+ * <tr><th scope="row">{@code MYSQL_UNIX_PORT}</th><td>the same socket, for the {@code mysql} client</td></tr>
+ * <tr><th scope="row">{@code MYSQL_HOME}</th><td>the data directory, whose {@code my.cnf} names the socket
+ *     for MariaDB's clients (it wins over a system-wide {@code [client]} socket)</td></tr>
  * <tr><th scope="row">{@code PIFPAF_URL}</th>
  *     <td>{@code mysql://root@localhost/pifpaf?unix_socket=<data>/mysql.socket}</td></tr>
  * <tr><th scope="row">{@code PIFPAF_MYSQL_PORT}</th><td>the TCP port, with {@code --port} only

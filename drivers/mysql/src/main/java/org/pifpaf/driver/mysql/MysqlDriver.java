@@ -113,6 +113,12 @@ public final class MysqlDriver implements DaemonDriver {
                 Ready.logLine(": ready for connections"));
 
         ctx.export("MYSQL_SOCKET", socket.toString());
+        // So that a bare `mysql` finds this server: the client libraries' own variable, and,
+        // because a [client] socket in /etc/mysql (Debian has one) overrides that variable, an
+        // option file MariaDB's clients read after the system's.
+        ctx.exportRaw("MYSQL_UNIX_PORT", socket.toString());
+        Files.writeString(dir.resolve("my.cnf"), "[client]\nsocket=" + socket + "\n");
+        ctx.exportRaw("MYSQL_HOME", dir.toString());
         ctx.url("mysql://root@localhost/" + DATABASE + "?unix_socket=" + socket);
         if (port != null) {
             ctx.export("MYSQL_PORT", Integer.toString(port));

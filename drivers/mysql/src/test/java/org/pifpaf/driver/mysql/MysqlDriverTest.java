@@ -58,7 +58,10 @@ class MysqlDriverTest {
             assertEquals(env.get("PIFPAF_URL"), daemon.url());
             assertEquals("jdbc:mariadb://localhost/pifpaf?user=root&localSocket=" + socket,
                     env.get("PIFPAF_MYSQL_JDBC_URL"));
-            assertEquals(List.of("PIFPAF_DATA", "PIFPAF_MYSQL_SOCKET", "PIFPAF_URL", "PIFPAF_MYSQL_JDBC_URL"),
+            assertEquals(socket, env.get("MYSQL_UNIX_PORT"));
+            assertEquals(daemon.dataDir().toString(), env.get("MYSQL_HOME"));
+            assertEquals(List.of("PIFPAF_DATA", "PIFPAF_MYSQL_SOCKET", "MYSQL_UNIX_PORT", "MYSQL_HOME", "PIFPAF_URL",
+                            "PIFPAF_MYSQL_JDBC_URL"),
                     new ArrayList<>(env.keySet()));
         } finally {
             DriverTestKit.closeAndAssertNothingLeft(daemon);
@@ -78,6 +81,10 @@ class MysqlDriverTest {
                     "select current_user()", "pifpaf");
             assertEquals(0, root.status(), root.output());
             assertEquals("root@localhost", root.output().strip());
+            // ...and with nothing but the exported variables, as psql works for PostgreSQL.
+            ClientResult bare = mysqlClient(daemon.environment(), "-N", "-e", "select database() is null, 1");
+            assertEquals(0, bare.status(), bare.output());
+            assertEquals("1\t1", bare.output().strip());
         } finally {
             DriverTestKit.closeAndAssertNothingLeft(daemon);
         }
@@ -208,6 +215,11 @@ class MysqlDriverTest {
 
     /** Runs the MariaDB command-line client (skipped, or failed in CI, when it is missing). */
     private static ClientResult mysqlClient(String... args) {
+        return mysqlClient(Map.of(), args);
+    }
+
+    /** Runs the MariaDB command-line client with {@code variables} added to its environment. */
+    private static ClientResult mysqlClient(Map<String, String> variables, String... args) {
         String client = Stream.of("/usr/bin/mariadb", "/usr/bin/mysql", "/usr/local/bin/mariadb")
                 .filter(path -> Files.isExecutable(Path.of(path))).findFirst().orElse(null);
         if (client == null) {
@@ -215,7 +227,7 @@ class MysqlDriverTest {
         }
         List<String> argv = new ArrayList<>(List.of(client));
         argv.addAll(List.of(args));
-        return DriverTestKit.runClient(argv, env -> { });
+        return DriverTestKit.runClient(argv, env -> env.putAll(variables));
     }
 
     @Test
