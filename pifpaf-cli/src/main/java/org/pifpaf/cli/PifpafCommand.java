@@ -19,7 +19,7 @@ import picocli.CommandLine.Spec;
                 "  pifpaf list-drivers"})
 final class PifpafCommand implements Runnable {
 
-    @Option(names = "--verbose", description = "Also log what pifpaf does (info level).")
+    @Option(names = {"-v", "--verbose"}, description = "Also log what pifpaf does (info level).")
     boolean verbose;
 
     @Option(names = {"-q", "--quiet"}, description = "Log errors only.")
