@@ -26,8 +26,9 @@ prepare() {
     bin=$(bindir)
     mkdir -p "$template"
     [ "$EUID" -ne 0 ] || chown nobody:nogroup "$template"
+    # The same cluster as pifpaf's template, 1 MB WAL segments included.
     "${as_daemon_user[@]}" "$bin/initdb" -D "$template/pgdata" -A trust -U "$(id -un)" -E UTF8 --locale=C \
-        --no-sync --no-instructions >/dev/null
+        --no-sync --no-instructions --wal-segsize=1 >/dev/null
     printf '\nfsync = off\nsynchronous_commit = off\nfull_page_writes = off\n' >>"$template/pgdata/postgresql.conf"
     echo "$bin" >"$template/bindir"
 }
