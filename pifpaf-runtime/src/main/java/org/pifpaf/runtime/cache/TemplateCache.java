@@ -5,6 +5,7 @@ import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
+import java.nio.file.DirectoryStream;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -18,6 +19,8 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.Set;
@@ -49,6 +52,8 @@ public final class TemplateCache {
     /** Changes when the entry layout changes, so older entries are ignored, not misread. */
     private static final String FORMAT = "1";
     private static final Set<PosixFilePermission> PRIVATE = PosixFilePermissions.fromString("rwx------");
+    /** Entries not copied for this long are removed when a new entry is made (after an upgrade, say). */
+    static final Duration UNUSED_LIFETIME = Duration.ofDays(30);
     /** In-JVM guards, one per entry: a file lock is held per JVM, not per thread. */
     private static final Map<Path, ReentrantLock> ENTRY_GUARDS = new ConcurrentHashMap<>();
 
@@ -122,6 +127,7 @@ public final class TemplateCache {
                         + " copy it from {}", template.name(), driver, root);
                 template.creator().create(target);
                 store(target, entry);
+                pruneUnusedSince(Instant.now().minus(UNUSED_LIFETIME), entry);
             }
         } catch (CacheUnusable e) {
             LOG.warn("template cache {} not used: {}", root, e.getMessage());
@@ -150,18 +156,26 @@ public final class TemplateCache {
         }
     }
 
-    /** Moves a damaged or incomplete entry aside, so that it is never seen half deleted, and removes it. */
+    /** Removes a damaged or incomplete entry, if there is one. */
     private void removeDamaged(Path entry) throws CacheUnusable {
         if (!Files.exists(entry, LinkOption.NOFOLLOW_LINKS)) {
             return;
         }
         LOG.warn("template cache entry {} is damaged or incomplete; creating it again", entry);
-        Path doomed = root.resolve(".removed-" + entry.getFileName() + "-" + randomSuffix());
         try {
-            Files.move(entry, doomed, StandardCopyOption.ATOMIC_MOVE);
+            discard(entry);
         } catch (IOException e) {
             throw new CacheUnusable(e);
         }
+    }
+
+    /**
+     * Moves an entry aside first, so that it is never seen half deleted, then removes it. The
+     * caller holds its exclusive lock; the lock file stays, as others may be waiting on it.
+     */
+    private void discard(Path entry) throws IOException {
+        Path doomed = root.resolve(".removed-" + entry.getFileName() + "-" + randomSuffix());
+        Files.move(entry, doomed, StandardCopyOption.ATOMIC_MOVE);
         removeQuietly(doomed);
     }
 
@@ -265,7 +279,51 @@ public final class TemplateCache {
         }
     }
 
-    /** Marks the entry used, so that whoever prunes the cache can tell old entries from live ones. */
+    /**
+     * Removes the entries other than {@code keep} last used before {@code cutoff}, each under its
+     * exclusive lock, skipping those in use. Only done when an entry is created: that is when old
+     * ones become likely (a new version), and it keeps the copying path free of the work.
+     */
+    void pruneUnusedSince(Instant cutoff, Path keep) {
+        try (DirectoryStream<Path> entries = Files.newDirectoryStream(root, path -> Files.isDirectory(path,
+                LinkOption.NOFOLLOW_LINKS) && !path.getFileName().toString().startsWith("."))) {
+            for (Path entry : entries) {
+                if (!entry.equals(keep) && lastUse(entry).isBefore(cutoff)) {
+                    removeIfIdle(entry);
+                }
+            }
+        } catch (IOException e) {
+            LOG.debug("could not prune {}: {}", root, e.getMessage());
+        }
+    }
+
+    private void removeIfIdle(Path entry) {
+        ReentrantLock guard = ENTRY_GUARDS.computeIfAbsent(entry, path -> new ReentrantLock());
+        if (!guard.tryLock()) {
+            return;
+        }
+        try (FileChannel channel = openLockFile(entry); FileLock lock = channel.tryLock()) {
+            if (lock != null) {
+                discard(entry);
+                LOG.debug("removed template cache entry {}, unused since {}", entry, UNUSED_LIFETIME);
+            }
+        } catch (IOException | CacheUnusable e) {
+            LOG.debug("could not remove {}: {}", entry, e.getMessage());
+        } finally {
+            guard.unlock();
+        }
+    }
+
+    /** When the entry was last copied (or made); the epoch when that cannot be told. */
+    private static Instant lastUse(Path entry) {
+        try {
+            return Files.getLastModifiedTime(entry.resolve("manifest")).toInstant();
+        } catch (IOException e) {
+            return Instant.EPOCH;
+        }
+    }
+
+    /** Marks the entry used, so that pruning can tell old entries from live ones. */
     private static void touch(Path entry) {
         try {
             Files.setLastModifiedTime(entry.resolve("manifest"), FileTime.fromMillis(System.currentTimeMillis()));

@@ -11,6 +11,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -115,6 +117,25 @@ class TemplateCacheTest {
     }
 
     @Test
+    void entriesUnusedForLongAreRemovedWhenANewOneIsMade() throws Exception {
+        TemplateCache cache = cache();
+        create(cache, counted("old"));
+        create(cache, counted("recent"));
+        Path old = entryWith(cache, counted("old"));
+        Path recent = entryWith(cache, counted("recent"));
+        Instant longAgo = Instant.now().minus(TemplateCache.UNUSED_LIFETIME).minus(Duration.ofDays(1));
+        Files.setLastModifiedTime(old.resolve("manifest"), FileTime.from(longAgo));
+
+        create(cache, counted("recent")); // a copy prunes nothing
+        assertTrue(Files.isDirectory(old));
+        create(cache, counted("new"));
+        assertFalse(Files.exists(old), "unused for longer than the lifetime");
+        assertTrue(Files.isDirectory(recent));
+        create(cache, counted("old"));
+        assertEquals(4, creations.get());
+    }
+
+    @Test
     void concurrentStartsCreateOnceAndAllGetTheTree() throws Exception {
         TemplateCache cache = cache();
         Template slow = Template.named("tree").keyedBy("slow").createdBy(dir -> {
@@ -176,6 +197,14 @@ class TemplateCacheTest {
         assertEquals(1, creations.get());
         assertTrue(Files.isRegularFile(target.resolve("sub/data")));
         assertFalse(Files.exists(file.resolve("cache")));
+    }
+
+    /** The entry directory a template uses: the one that appears when only it is created. */
+    private Path entryWith(TemplateCache cache, Template template) throws Exception {
+        TemplateCache alone = new TemplateCache(Files.createTempDirectory(tmp, "alone").resolve("c"));
+        create(alone, template);
+        creations.decrementAndGet();
+        return cache.root().resolve(onlyEntry(alone).getFileName());
     }
 
     private static Path onlyEntry(TemplateCache cache) throws IOException {
