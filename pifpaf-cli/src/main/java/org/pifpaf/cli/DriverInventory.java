@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.pifpaf.api.Binary;
@@ -38,28 +40,56 @@ final class DriverInventory {
     private DriverInventory() {
     }
 
-    /** The entries of {@code drivers}, binaries checked in parallel (each may spawn a process). */
-    static List<Entry> of(List<DriverDescriptor> drivers) {
-        List<CompletableFuture<Entry>> entries = new ArrayList<>();
-        for (DriverDescriptor descriptor : drivers) {
-            entries.add(CompletableFuture.supplyAsync(() -> entry(descriptor)));
+    /**
+     * The entries of {@code drivers}, binaries checked in parallel, one thread per driver (each
+     * check may spawn processes, which mostly means waiting; the common pool would have a single
+     * thread on two cores). Versions come from {@code versions} when the binary has not changed.
+     */
+    static List<Entry> of(List<DriverDescriptor> drivers, VersionCache versions) {
+        ExecutorService threads = Executors.newFixedThreadPool(Math.max(1, drivers.size()), task -> {
+            Thread thread = new Thread(task, "pifpaf-inventory");
+            thread.setDaemon(true);
+            return thread;
+        });
+        try {
+            List<CompletableFuture<Entry>> entries = new ArrayList<>();
+            for (DriverDescriptor descriptor : drivers) {
+                entries.add(CompletableFuture.supplyAsync(() -> entry(descriptor, versions), threads));
+            }
+            return entries.stream().map(CompletableFuture::join).toList();
+        } finally {
+            threads.shutdown();
         }
-        return entries.stream().map(CompletableFuture::join).toList();
     }
 
-    private static Entry entry(DriverDescriptor descriptor) {
+    private static Entry entry(DriverDescriptor descriptor, VersionCache versions) {
         Map<String, Found> found = new LinkedHashMap<>();
         List<String> missing = new ArrayList<>();
         for (Binary binary : descriptor.driver().binaries()) {
             Optional<Path> path = Binaries.find(binary);
             if (path.isPresent()) {
-                String version = Binaries.version(binary, path.get()).map(DriverInventory::versionNumber).orElse(null);
-                found.put(binary.name(), new Found(path.get().toString(), version));
+                found.put(binary.name(), new Found(path.get().toString(), version(binary, path.get(), versions)));
             } else {
                 missing.add(binary.name() + " (" + binary.installHint() + ")");
             }
         }
         return new Entry(descriptor.name(), descriptor.driver().description(), descriptor.origin(), found, missing);
+    }
+
+    /** The version number of {@code executable}: remembered, else asked and remembered; null if it does not tell. */
+    private static String version(Binary binary, Path executable, VersionCache versions) {
+        if (binary.versionArgs().isEmpty()) {
+            return null;
+        }
+        Optional<String> known = versions.get(executable, binary.versionArgs());
+        if (known.isPresent()) {
+            return known.get();
+        }
+        String version = Binaries.version(binary, executable).map(DriverInventory::versionNumber).orElse(null);
+        if (version != null) {
+            versions.put(executable, binary.versionArgs(), version);
+        }
+        return version;
     }
 
     private static String versionNumber(String versionLine) {

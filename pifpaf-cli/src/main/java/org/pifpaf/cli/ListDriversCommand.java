@@ -33,7 +33,9 @@ final class ListDriversCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        List<DriverInventory.Entry> entries = DriverInventory.of(registry.drivers());
+        VersionCache versions = VersionCache.load(VersionCache.defaultFile());
+        List<DriverInventory.Entry> entries = DriverInventory.of(registry.drivers(), versions);
+        versions.save();
         switch (output) {
             case json -> System.out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
                     .writeValueAsString(asData(entries)));

@@ -4,6 +4,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.OptionalInt;
 import org.pifpaf.api.DaemonDriver;
 import org.pifpaf.cli.logging.LogSink;
 import org.pifpaf.runtime.DaemonStarter;
@@ -36,27 +38,32 @@ public final class Main {
         return commandLine(registry, List.of(args)).execute(args);
     }
 
+    /**
+     * The picocli model. Reflecting over the annotated commands is most of pifpaf's own
+     * start-up, so when the command line selects a sub-command ({@link SelectedWord}) only that
+     * one is built, and under {@code run} only the driver named; otherwise (no sub-command, help,
+     * the completion and man-page generators, anything unclear) the whole model is.
+     */
     static CommandLine commandLine(DriverRegistry registry, List<String> rawArgs) {
         PifpafCommand global = new PifpafCommand();
         DaemonStarter starter = new DaemonStarter(registry);
-        RunCommand run = new RunCommand(global, starter, rawArgs);
         CommandLine cli = new CommandLine(global);
-        CommandLine runLine = new CommandLine(run);
-        for (DriverDescriptor descriptor : registry.drivers()) {
-            DaemonDriver driver = descriptor.driver();
-            DriverRun driverRun = new DriverRun(driver.name(), starter, global, run, rawArgs);
-            DriverCommand command = new DriverCommand(driver, driverRun);
-            driverRun.attach(command);
-            runLine.addSubcommand(driver.name(), command.spec());
+        OptionalInt selected = SelectedWord.in(cli.getCommandSpec(), rawArgs, 0);
+        String word = selected.isPresent() ? rawArgs.get(selected.getAsInt()) : "";
+        Object leaf = leaf(word, registry);
+        if (word.equals("run")) {
+            cli.addSubcommand("run", runLine(starter, global, rawArgs, selected.getAsInt() + 1));
+        } else if (leaf != null) {
+            cli.addSubcommand(leaf);
+        } else {
+            cli.addSubcommand("run", runLine(starter, global, rawArgs, rawArgs.size())); // no word left: every driver
+            for (String name : List.of("list-drivers", "status", "stop", "config")) {
+                cli.addSubcommand(leaf(name, registry));
+            }
+            // Hidden: prints the bash/zsh completion script, made from this very model (drivers included).
+            cli.addSubcommand("generate-completion", new CommandLine(new picocli.AutoComplete.GenerateCompletion()));
+            cli.addSubcommand(new ManPage());
         }
-        cli.addSubcommand("run", runLine);
-        cli.addSubcommand(new ListDriversCommand(registry));
-        cli.addSubcommand(new StatusCommand());
-        cli.addSubcommand(new StopCommand());
-        cli.addSubcommand(new ConfigCommand(registry));
-        // Hidden: prints the bash/zsh completion script, made from this very model (drivers included).
-        cli.addSubcommand("generate-completion", new CommandLine(new picocli.AutoComplete.GenerateCompletion()));
-        cli.addSubcommand(new ManPage());
         cli.setParameterExceptionHandler(new UsageErrorHandler(registry));
         cli.setExecutionExceptionHandler((e, line, parseResult) -> {
             throw e; // a bug: let the stack trace show
@@ -66,6 +73,34 @@ public final class Main {
             return invalid != null ? invalid : new CommandLine.RunLast().execute(parseResult);
         });
         return cli;
+    }
+
+    /** {@code pifpaf run}, with the driver the command line names after {@code from}, or with every driver. */
+    private static CommandLine runLine(DaemonStarter starter, PifpafCommand global, List<String> rawArgs, int from) {
+        RunCommand run = new RunCommand(global, starter, rawArgs);
+        CommandLine runLine = new CommandLine(run);
+        OptionalInt at = SelectedWord.in(runLine.getCommandSpec(), rawArgs, from);
+        Optional<DriverDescriptor> named = at.isPresent() ? starter.registry().find(rawArgs.get(at.getAsInt()))
+                : Optional.empty();
+        for (DriverDescriptor descriptor : named.map(List::of).orElseGet(starter.registry()::drivers)) {
+            DaemonDriver driver = descriptor.driver();
+            DriverRun driverRun = new DriverRun(driver.name(), starter, global, run, rawArgs);
+            DriverCommand command = new DriverCommand(driver, driverRun);
+            driverRun.attach(command);
+            runLine.addSubcommand(driver.name(), command.spec());
+        }
+        return runLine;
+    }
+
+    /** The sub-command other than {@code run} named {@code word} (by name or alias), or null. */
+    private static Object leaf(String word, DriverRegistry registry) {
+        return switch (word) {
+            case "list-drivers", "list" -> new ListDriversCommand(registry);
+            case "status" -> new StatusCommand();
+            case "stop" -> new StopCommand();
+            case "config" -> new ConfigCommand(registry);
+            default -> null;
+        };
     }
 
     private static Integer configureLogging(PifpafCommand global) {

@@ -7,7 +7,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -20,6 +23,10 @@ import org.slf4j.LoggerFactory;
  * creates, and withdraws them once they are dealt with. If the pipe closes with records left,
  * the owner died: the script kills the groups (and any process still working in a recorded
  * directory) and removes the directories. Without a shell the runtime works on, unwatched.
+ *
+ * <p>At a normal exit with nothing recorded, a shutdown hook closes the pipe and lets the script
+ * end first: while it runs, a JVM thread waits for it in native code, and the JVM's exit waits
+ * up to 300 ms for such threads.
  */
 public final class Reaper {
 
@@ -27,6 +34,9 @@ public final class Reaper {
     private static final Object LOCK = new Object();
     private static OutputStream pipe;
     private static boolean tried;
+    private static Process watcher;
+    /** What the script holds now ("g PGID", "d DIR"). */
+    private static final Set<String> RECORDED = new HashSet<>();
 
     private Reaper() {
     }
@@ -63,6 +73,11 @@ public final class Reaper {
             try {
                 out.write((record + "\n").getBytes(StandardCharsets.UTF_8));
                 out.flush();
+                if (record.startsWith("+")) {
+                    RECORDED.add(record.substring(1));
+                } else {
+                    RECORDED.remove(record.substring(1));
+                }
             } catch (IOException e) {
                 LOG.warn("the reaper is gone; daemons will not be cleaned up if this process is killed");
                 pipe = null;
@@ -76,6 +91,28 @@ public final class Reaper {
             pipe = start();
         }
         return pipe;
+    }
+
+    /** The shutdown hook: with nothing recorded, ends the script (briefly waited for) before the JVM exits. */
+    private static void letGoIfIdle() {
+        Process process;
+        synchronized (LOCK) {
+            if (pipe == null || !RECORDED.isEmpty()) {
+                return; // something is still being cleaned up: the script stays on guard
+            }
+            try {
+                pipe.close();
+            } catch (IOException e) {
+                // It is gone already.
+            }
+            pipe = null;
+            process = watcher;
+        }
+        try {
+            process.waitFor(200, TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private static OutputStream start() {
@@ -93,11 +130,12 @@ public final class Reaper {
             }
             argv.addAll(List.of(sh.toString(), "-c", new String(script.readAllBytes(), StandardCharsets.UTF_8),
                     "pifpaf-reaper"));
-            Process reaper = new ProcessBuilder(argv)
+            watcher = new ProcessBuilder(argv)
                     .redirectOutput(ProcessBuilder.Redirect.DISCARD)
                     .redirectError(ProcessBuilder.Redirect.DISCARD)
                     .start();
-            return reaper.getOutputStream();
+            Runtime.getRuntime().addShutdownHook(new Thread(Reaper::letGoIfIdle, "pifpaf-reaper"));
+            return watcher.getOutputStream();
         } catch (IOException e) {
             LOG.debug("cannot start the reaper: {}", e.toString());
             return null;
