@@ -4,12 +4,15 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import java.io.IOException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.pifpaf.runtime.DriverRegistry;
+import org.pifpaf.runtime.InvalidRequestException;
+import org.pifpaf.runtime.UserConfig;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -33,7 +36,13 @@ final class ListDriversCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        VersionCache versions = VersionCache.load(VersionCache.defaultFile());
+        Path cacheDir;
+        try {
+            cacheDir = UserConfig.load(UserConfig.defaultFile(), registry).effectiveCacheDir().path();
+        } catch (InvalidRequestException e) {
+            return Usage.error(e.getMessage());
+        }
+        VersionCache versions = VersionCache.load(cacheDir.resolve(VersionCache.FILE_NAME));
         List<DriverInventory.Entry> entries = DriverInventory.of(registry.drivers(), versions);
         versions.save();
         switch (output) {

@@ -15,9 +15,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.LoggerFactory;
 
 /**
- * The versions {@code list-drivers} found, remembered across runs in
- * {@code $XDG_CACHE_HOME/pifpaf/versions}, so that it spawns a binary only when that binary is
- * new or has changed: an entry holds while the file at the path (links followed) keeps its size
+ * The versions {@code list-drivers} found, remembered across runs in the file {@code versions}
+ * of the cache directory ({@code $XDG_CACHE_HOME/pifpaf} by default), so that it spawns a binary
+ * only when that binary is new or has changed: an entry holds while the file at the path (links followed) keeps its size
  * and modification time. Only versions found are kept; a cache that cannot be read or written
  * is simply not used.
  */
@@ -37,12 +37,8 @@ final class VersionCache {
         this.file = file;
     }
 
-    /** The cache file: {@code $XDG_CACHE_HOME/pifpaf/versions}, else {@code ~/.cache/pifpaf/versions}. */
-    static Path defaultFile() {
-        String xdg = System.getenv("XDG_CACHE_HOME");
-        Path base = xdg != null && !xdg.isBlank() ? Path.of(xdg) : Path.of(System.getProperty("user.home"), ".cache");
-        return base.resolve("pifpaf").resolve("versions");
-    }
+    /** The cache file's name in the cache directory (see {@code UserConfig.effectiveCacheDir}). */
+    static final String FILE_NAME = "versions";
 
     /** Reads {@code file}; a missing or unreadable file is an empty cache. */
     static VersionCache load(Path file) {
