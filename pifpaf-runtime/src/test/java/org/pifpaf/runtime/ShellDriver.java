@@ -29,9 +29,9 @@ public final class ShellDriver implements DaemonDriver {
                 DriverOption.string("script", "echo ready; exec sleep 1000", "the daemon's script"),
                 DriverOption.string("ready", "^ready$", "the readiness line"),
                 DriverOption.string("setup", null, "a one-shot script run first"),
-                DriverOption.string("peer", null, "a second daemon's script, launched together with the first"),
                 DriverOption.flag("unprivileged", "run as the unprivileged user"),
-                DriverOption.port("port", 0, "a port to export"));
+                DriverOption.port("port", 0, "a port to export"),
+                DriverOption.string("peer", null, "a second daemon's script, launched together with the first"));
     }
 
     @Override
