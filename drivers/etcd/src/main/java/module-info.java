@@ -6,9 +6,9 @@
  *
  * <p>Each member keeps its data in {@code <data>/<name>} and logs (structured, one JSON object
  * a line) to its log file in the data directory. A lone member is ready once it has elected
- * itself and serves clients. The three members of a cluster are launched together, none waiting
- * for another (none can serve before a quorum exists); each is ready once its {@code /health}
- * answers 200, which needs an elected leader. In both modes {@code etcdctl endpoint health} (with
+ * itself and serves clients. Cluster members are all started without waiting for one another
+ * (none can serve before a quorum exists); the start completes once every member's
+ * {@code /health} answers 200. In both modes {@code etcdctl endpoint health} (with
  * {@code --cluster} for a cluster) must then succeed with the exported variables alone.
  *
  * <table>
