@@ -13,11 +13,15 @@
  * output goes to {@code <node>.log} in the data directory; it is ready when it logs
  * "Server startup complete".
  *
- * <p>In a cluster the nodes {@code <nodename>-1@localhost}, {@code -2} and {@code -3} start one
- * after the other, the second and third joining the first during their first boot. Each node's
- * process is labelled with its node name, so a test can stop, kill and start one:
- * {@code daemon.process("pifpaf-2@localhost").kill()}, then {@code .start()}, which returns
- * once the node is back in the cluster.
+ * <p>In a cluster the nodes {@code <nodename>-1@localhost}, {@code -2} and {@code -3} boot
+ * together; the second and third wait for the first and join it during their first boot (their
+ * own {@code joining.conf}). The nodes boot without feature flags and without the definitions:
+ * once {@code rabbitmqctl await_online_nodes 3} has seen all three running in one cluster, the
+ * driver enables every feature flag and imports the definitions (a node joining while the first
+ * still sets up its tables or creates {@code /} would otherwise fail, or run without
+ * {@code /}). Each node's process is labelled with its node name, so a test can stop, kill and
+ * start one: {@code daemon.process("pifpaf-2@localhost").kill()}, then {@code .start()}, which
+ * returns once the node is back in the cluster.
  *
  * <table class="striped">
  * <caption style="display:none">Options</caption>

@@ -3,9 +3,10 @@ package org.pifpaf.api;
 import java.nio.file.Path;
 
 /**
- * A process launched through {@link DriverContext#launch(Command, Ready)}. The runtime stops it
- * when the daemon stops; this handle lets a driver or a test stop, kill and start one process
- * early, e.g. to see how a client copes with a cluster node going away.
+ * A process launched through {@link DriverContext#launch(Command, Ready)} or
+ * {@link DriverContext#launchAll(java.util.List)}. The runtime stops it when the daemon stops;
+ * this handle lets a driver or a test stop, kill and start one process early, e.g. to see how a
+ * client copes with a cluster node going away.
  */
 public interface DaemonProcess {
 

@@ -1,6 +1,7 @@
 package org.pifpaf.api;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -61,6 +62,17 @@ public interface DriverContext {
      * @throws DriverException if the creator fails
      */
     void createFromTemplate(Template template, Path target);
+
+    /**
+     * Launches several daemon processes together, e.g. the members of a cluster that can only
+     * become ready once their peers run: spawns every one first, then waits for each one's
+     * readiness, and returns once all hold. Fails like {@link #launch(Command, Ready)}, with the
+     * tail of the failing process's output, when any of them exits first or the start-up timeout
+     * passes; the runtime then stops the others.
+     *
+     * @return the processes, in the order of {@code launches}
+     */
+    List<DaemonProcess> launchAll(List<Launch> launches);
 
     /** Exports {@code <PREFIX>_<name>=value} to the user and to processes started from now on. */
     void export(String name, String value);

@@ -29,9 +29,10 @@ class ApiSignatureTest {
 
     private static final List<Class<?>> TYPES = List.of(Binary.class, Command.class, DaemonDriver.class,
             DaemonProcess.class, DriverContext.class, DriverContext.CleanupStep.class, DriverException.class,
-            DriverOption.class, DriverOption.Type.class, MissingBinaryException.class, Ready.class, Ready.AllOf.class,
-            Ready.CommandSucceeds.class, Ready.Http.class, Ready.LogLine.class, Ready.TcpPort.class,
-            Ready.UnixSocket.class, RunningDaemon.class, Signal.class, Template.class, Template.Creator.class);
+            DriverOption.class, DriverOption.Type.class, Launch.class, MissingBinaryException.class, Ready.class,
+            Ready.AllOf.class, Ready.CommandSucceeds.class, Ready.Http.class, Ready.LogLine.class,
+            Ready.TcpPort.class, Ready.UnixSocket.class, RunningDaemon.class, Signal.class, Template.class,
+            Template.Creator.class);
 
     @Test
     void thePublicSurfaceIsTheRecordedOne() throws IOException {

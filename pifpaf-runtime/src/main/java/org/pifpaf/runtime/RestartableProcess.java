@@ -2,6 +2,7 @@ package org.pifpaf.runtime;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.function.Supplier;
 import org.pifpaf.api.DaemonProcess;
 import org.pifpaf.api.DriverException;
@@ -12,10 +13,14 @@ import org.pifpaf.runtime.ready.ReadinessWaiter;
 
 /**
  * A daemon process that can be started again after a stop or a kill: each start spawns the same
- * command (its output appended to the same log file) and waits for the same readiness.
+ * command (its output appended to the same log file) and waits for the same readiness. Spawning
+ * and waiting are separate steps, so that the members of a cluster all run before any is waited
+ * for.
  */
 final class RestartableProcess implements DaemonProcess {
 
+    private final String label;
+    private final Path logFile;
     private final Supplier<LaunchedProcess> spawn;
     private final Ready ready;
     private final Duration startupTimeout;
@@ -23,8 +28,10 @@ final class RestartableProcess implements DaemonProcess {
     private final StartProgress progress;
     private volatile LaunchedProcess current;
 
-    RestartableProcess(Supplier<LaunchedProcess> spawn, Ready ready, Duration startupTimeout,
-                       ReadinessWaiter.CommandRunner probes, StartProgress progress) {
+    RestartableProcess(String label, Path logFile, Supplier<LaunchedProcess> spawn, Ready ready,
+                       Duration startupTimeout, ReadinessWaiter.CommandRunner probes, StartProgress progress) {
+        this.label = label;
+        this.logFile = logFile;
         this.spawn = spawn;
         this.ready = ready;
         this.startupTimeout = startupTimeout;
@@ -32,10 +39,18 @@ final class RestartableProcess implements DaemonProcess {
         this.progress = progress;
     }
 
-    /** Spawns the process and waits until it is ready. */
-    void launch(Deadline deadline) throws InterruptedException {
+    /** Spawns the process, without waiting for it. */
+    void spawn() {
         current = spawn.get();
-        ReadinessWaiter.await(current, ready, deadline, probes, progress::waiting);
+    }
+
+    /**
+     * Waits until it is ready. Fails as soon as it, or any of {@code launchedWith} (the processes
+     * spawned together with it), exits.
+     */
+    void awaitReady(Deadline deadline, List<RestartableProcess> launchedWith) throws InterruptedException {
+        ReadinessWaiter.await(current, ready, deadline, probes, progress::waiting,
+                launchedWith.stream().filter(other -> other != this).map(other -> other.current).toList());
     }
 
     @Override
@@ -44,11 +59,12 @@ final class RestartableProcess implements DaemonProcess {
             return;
         }
         try {
-            launch(Deadline.in(startupTimeout));
+            spawn();
+            awaitReady(Deadline.in(startupTimeout), List.of());
         } catch (InterruptedException e) {
             current.kill();
             Thread.currentThread().interrupt();
-            throw new DriverException("interrupted while starting " + current.label() + " again", e);
+            throw new DriverException("interrupted while starting " + label + " again", e);
         } catch (DriverException e) {
             current.kill();
             throw e;
@@ -57,7 +73,7 @@ final class RestartableProcess implements DaemonProcess {
 
     @Override
     public String label() {
-        return current.label();
+        return label;
     }
 
     @Override
@@ -67,7 +83,7 @@ final class RestartableProcess implements DaemonProcess {
 
     @Override
     public Path logFile() {
-        return current.logFile();
+        return logFile;
     }
 
     @Override
@@ -87,6 +103,6 @@ final class RestartableProcess implements DaemonProcess {
 
     @Override
     public String toString() {
-        return current.toString();
+        return current == null ? label : current.toString();
     }
 }

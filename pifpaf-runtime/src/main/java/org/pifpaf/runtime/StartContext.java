@@ -14,6 +14,7 @@ import org.pifpaf.api.Command;
 import org.pifpaf.api.DaemonProcess;
 import org.pifpaf.api.DriverContext;
 import org.pifpaf.api.DriverException;
+import org.pifpaf.api.Launch;
 import org.pifpaf.api.MissingBinaryException;
 import org.pifpaf.api.Ready;
 import org.pifpaf.api.Template;
@@ -23,7 +24,7 @@ import org.pifpaf.runtime.process.LogFile;
 import org.pifpaf.runtime.process.OutputEcho;
 import org.pifpaf.runtime.process.ProcessSpawner;
 import org.pifpaf.runtime.ready.Deadline;
-import org.pifpaf.runtime.ready.ReadinessWaiter;
+import org.pifpaf.runtime.ready.NotReadyException;
 import org.pifpaf.runtime.ready.StartTimeoutException;
 import org.pifpaf.runtime.system.UnixUser;
 
@@ -145,10 +146,39 @@ final class StartContext implements DriverContext {
 
     @Override
     public DaemonProcess launch(Command command, Ready ready) {
+        return launchAll(List.of(Launch.of(command, ready))).get(0);
+    }
+
+    @Override
+    public List<DaemonProcess> launchAll(List<Launch> launches) {
         checkNotInterrupted();
+        List<RestartableProcess> launched = new ArrayList<>();
+        for (Launch launch : launches) {
+            RestartableProcess process = restartable(launch.command(), launch.ready());
+            lastLogFile = process.logFile();
+            process.spawn();
+            processes.add(process);
+            cleanup.push("stop " + launch.command().label(), process::stop);
+            launched.add(process);
+        }
+        try {
+            for (RestartableProcess process : launched) {
+                lastLogFile = process.logFile();
+                process.awaitReady(deadline, launched);
+            }
+        } catch (NotReadyException e) {
+            lastLogFile = e.logFile(); // a member that died while another was waited for
+            throw e;
+        } catch (InterruptedException e) {
+            throw new StartInterruptedException();
+        }
+        return List.copyOf(launched);
+    }
+
+    /** A process spawning {@code command} into a log file of its own, not spawned yet. */
+    private RestartableProcess restartable(Command command, Ready ready) {
         Path logFile = nextLogFile(command.label());
-        lastLogFile = logFile;
-        RestartableProcess process = new RestartableProcess(() -> {
+        return new RestartableProcess(command.label(), logFile, () -> {
             LaunchedProcess launched = spawner.spawn(command, exported, logFile);
             log.log(System.Logger.Level.DEBUG, "launched " + launched + ": " + command);
             if (echoOutput) {
@@ -156,14 +186,6 @@ final class StartContext implements DriverContext {
             }
             return launched;
         }, ready, deadline.timeout(), this::probeSucceeds, progress);
-        processes.add(process);
-        cleanup.push("stop " + command.label(), process::stop);
-        try {
-            process.launch(deadline);
-        } catch (InterruptedException e) {
-            throw new StartInterruptedException();
-        }
-        return process;
     }
 
     @Override

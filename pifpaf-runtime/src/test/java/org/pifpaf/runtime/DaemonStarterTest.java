@@ -110,6 +110,36 @@ class DaemonStarterTest {
     }
 
     @Test
+    void processesLaunchedTogetherAllRunBeforeAnyIsWaitedFor() throws Exception {
+        // Each gets ready only once the other has run: launched one after the other, the first
+        // would never be ready.
+        String first = "touch first; while [ ! -e peer ]; do sleep 0.05; done; echo ready; exec sleep 1000";
+        String peer = "touch peer; while [ ! -e first ]; do sleep 0.05; done; echo ready; exec sleep 1000";
+        RunningDaemon daemon = STARTER.start(shell(first).option("peer", peer).build());
+        List<DaemonProcess> processes = daemon.processes();
+        assertEquals(List.of("sh", "peer"), processes.stream().map(DaemonProcess::label).toList());
+        assertTrue(processes.stream().allMatch(DaemonProcess::isAlive));
+        assertEquals(List.of("ready"), Files.readAllLines(daemon.process("peer").logFile()));
+        daemon.close();
+        assertTrue(processes.stream().noneMatch(DaemonProcess::isAlive));
+        assertEquals(List.of(), tmpEntries());
+    }
+
+    @Test
+    void aProcessExitingWhileAnotherLaunchedWithItIsWaitedForFailsTheStartWithItsOutput() throws Exception {
+        // The first never gets ready: only the peer's exit can end the wait before the timeout.
+        String marker = "sleep " + (100_000 + new java.util.Random().nextInt(800_000));
+        StartFailedException e = assertThrows(StartFailedException.class, () -> STARTER.start(
+                shell("echo started; exec " + marker).option("peer", "echo peer broke; exit 4").build()));
+        assertTrue(e.getMessage().contains("peer exited with status 4 while sh was starting"), e.getMessage());
+        assertEquals(StartFailedException.Reason.DAEMON_FAILED, e.reason());
+        assertEquals(List.of("peer broke"), e.logTail());
+        assertTrue(ProcessHandle.allProcesses().noneMatch(p -> p.info().commandLine().orElse("").endsWith(marker)),
+                "the first process was left running");
+        assertEquals(List.of(), tmpEntries());
+    }
+
+    @Test
     void aProcessIgnoringItsStopSignalIsKilledAfterTheGracePeriod() throws Exception {
         RunningDaemon daemon = STARTER.start(shell("trap '' TERM; echo ready; while :; do sleep 1; done").build());
         DaemonProcess process = daemon.processes().get(0);

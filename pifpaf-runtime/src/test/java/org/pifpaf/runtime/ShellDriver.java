@@ -7,6 +7,7 @@ import org.pifpaf.api.Command;
 import org.pifpaf.api.DaemonDriver;
 import org.pifpaf.api.DriverContext;
 import org.pifpaf.api.DriverOption;
+import org.pifpaf.api.Launch;
 import org.pifpaf.api.Ready;
 
 /**
@@ -29,7 +30,8 @@ public final class ShellDriver implements DaemonDriver {
                 DriverOption.string("ready", "^ready$", "the readiness line"),
                 DriverOption.string("setup", null, "a one-shot script run first"),
                 DriverOption.flag("unprivileged", "run as the unprivileged user"),
-                DriverOption.port("port", 0, "a port to export"));
+                DriverOption.port("port", 0, "a port to export"),
+                DriverOption.string("peer", null, "a second daemon's script, launched together with the first"));
     }
 
     @Override
@@ -49,7 +51,13 @@ public final class ShellDriver implements DaemonDriver {
         if (context.booleanOption("unprivileged")) {
             daemon = daemon.asUnprivilegedUser();
         }
-        context.launch(daemon, Ready.logLine(context.option("ready")));
+        Ready ready = Ready.logLine(context.option("ready"));
+        if (context.option("peer") == null) {
+            context.launch(daemon, ready);
+        } else {
+            Command peer = Command.of(context.executable(SH), "-c", context.option("peer")).label("peer");
+            context.launchAll(List.of(Launch.of(daemon, ready), Launch.of(peer, ready)));
+        }
         context.export("PORT", Integer.toString(context.port("port")));
         context.url("shell://" + context.dataDir());
     }

@@ -285,10 +285,16 @@ public final class TemplateCache {
      * ones become likely (a new version), and it keeps the copying path free of the work.
      */
     void pruneUnusedSince(Instant cutoff, Path keep) {
-        try (DirectoryStream<Path> entries = Files.newDirectoryStream(root, path -> Files.isDirectory(path,
-                LinkOption.NOFOLLOW_LINKS) && !path.getFileName().toString().startsWith("."))) {
+        Instant abandoned = Instant.now().minus(Duration.ofDays(1));
+        try (DirectoryStream<Path> entries = Files.newDirectoryStream(root,
+                path -> Files.isDirectory(path, LinkOption.NOFOLLOW_LINKS))) {
             for (Path entry : entries) {
-                if (!entry.equals(keep) && lastUse(entry).isBefore(cutoff)) {
+                if (entry.getFileName().toString().startsWith(".")) {
+                    // A staging or removed directory left by a process killed while it worked.
+                    if (Files.getLastModifiedTime(entry, LinkOption.NOFOLLOW_LINKS).toInstant().isBefore(abandoned)) {
+                        removeQuietly(entry);
+                    }
+                } else if (!entry.equals(keep) && lastUse(entry).isBefore(cutoff)) {
                     removeIfIdle(entry);
                 }
             }

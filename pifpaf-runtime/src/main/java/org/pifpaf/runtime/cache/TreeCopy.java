@@ -18,7 +18,11 @@ final class TreeCopy {
 
     /** Copies {@code source} to {@code target}, which must not exist. @throws IOException on failure */
     static void copy(Path source, Path target) throws IOException {
+        // Working in the target's parent: when that is a data directory and this JVM is killed
+        // mid-copy, the reaper finds cp by its working directory and stops it before removing
+        // the directory (cp would otherwise go on writing into it).
         Process cp = new ProcessBuilder(SystemTools.CP, "-a", "--reflink=auto", "--", source.toString(), target.toString())
+                .directory(target.getParent().toFile())
                 .redirectErrorStream(true).redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null"))).start();
         String output = new String(cp.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
         try {

@@ -1,12 +1,14 @@
 package org.pifpaf.runtime.ready;
 
+import java.util.List;
+import java.util.function.BiConsumer;
 import org.pifpaf.api.Command;
 import org.pifpaf.api.Ready;
 import org.pifpaf.runtime.process.LaunchedProcess;
 
 /**
  * Waits until a launched daemon is ready: polls its condition every few milliseconds, fails as
- * soon as the process exits, and gives up at the deadline.
+ * soon as the process (or one launched together with it) exits, and gives up at the deadline.
  */
 public final class ReadinessWaiter {
 
@@ -27,23 +29,32 @@ public final class ReadinessWaiter {
      *
      * @param commandRunner runs a probe command, telling whether it exited 0
      * @param waiting       told the process's label and what is waited for, before the wait
-     * @throws NotReadyException     when the process exits first
+     * @param launchedWith  processes launched together with it: one exiting fails the wait too,
+     *                      at once rather than at the deadline
+     * @throws NotReadyException     when the process, or one of {@code launchedWith}, exits first
      * @throws StartTimeoutException when the deadline passes
      */
-    public static void await(LaunchedProcess process, Ready ready, Deadline deadline,
-                             CommandRunner commandRunner, java.util.function.BiConsumer<String, String> waiting)
+    public static void await(LaunchedProcess process, Ready ready, Deadline deadline, CommandRunner commandRunner,
+                             BiConsumer<String, String> waiting, List<LaunchedProcess> launchedWith)
             throws InterruptedException {
         Probe probe = Probes.of(ready, process, commandRunner);
-        waiting.accept(process.command().label(), probe.describe());
+        waiting.accept(process.label(), probe.describe());
         long pause = 1;
         while (!probe.holds()) {
             if (!process.isAlive()) {
                 // It may have printed the line just before exiting, e.g. a failing second stage.
-                throw new NotReadyException(process.command().label() + " exited with status "
-                        + process.exitStatus() + " before it was ready (waiting for " + probe.describe() + ")");
+                throw new NotReadyException(process.label() + " exited with status " + process.exitStatus()
+                        + " before it was ready (waiting for " + probe.describe() + ")", process.logFile());
+            }
+            for (LaunchedProcess other : launchedWith) {
+                if (!other.isAlive()) {
+                    throw new NotReadyException(other.label() + " exited with status " + other.exitStatus()
+                            + " while " + process.label() + " was starting (waiting for " + probe.describe() + ")",
+                            other.logFile());
+                }
             }
             if (deadline.expired()) {
-                throw new StartTimeoutException(process.command().label() + " was not ready after "
+                throw new StartTimeoutException(process.label() + " was not ready after "
                         + deadline.timeout().toSeconds() + "s (waiting for " + probe.describe()
                         + "); raise --timeout if it is just slow");
             }

@@ -16,8 +16,9 @@ import java.util.Map;
 /**
  * The files every node of one daemon shares, all in the data directory: the Erlang cookie (in
  * the private {@code HOME}), the enabled-plugins file (none), the definitions that create the
- * user, and {@code rabbitmq.conf}, which loads them and, for a cluster, names the seed node;
- * and the environment that points a node at them.
+ * user, and {@code rabbitmq.conf}, which loads them (a single node) or none (a cluster); in a
+ * cluster also {@code joining.conf}, the same plus the seed node that the other nodes join; and
+ * the environment that points a node at them.
  */
 final class BrokerFiles {
 
@@ -26,9 +27,15 @@ final class BrokerFiles {
     private static final boolean POSIX = FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
 
     private final Path dataDir;
+    private final String seedNode;
 
-    BrokerFiles(Path dataDir) {
+    /**
+     * @param seedNode the node the others join at their first boot, or {@code null} for a single
+     *                 node
+     */
+    BrokerFiles(Path dataDir, String seedNode) {
         this.dataDir = dataDir;
+        this.seedNode = seedNode;
     }
 
     Path home() {
@@ -39,6 +46,10 @@ final class BrokerFiles {
         return dataDir.resolve("rabbitmq.conf");
     }
 
+    private Path joiningConfig() {
+        return dataDir.resolve("joining.conf");
+    }
+
     private Path enabledPlugins() {
         return dataDir.resolve("enabled_plugins");
     }
@@ -47,29 +58,58 @@ final class BrokerFiles {
         return dataDir.resolve("definitions.json");
     }
 
-    /**
-     * Writes every file.
-     *
-     * @param seedNode the node the others join at their first boot, or {@code null} for a single
-     *                 node
-     */
-    void write(String username, String password, String seedNode) throws IOException {
+    /** Writes every file. */
+    void write(String username, String password) throws IOException {
         // Written before any node starts, so that every node (and rabbitmqctl) shares it. Erlang
         // refuses a cookie that others can read.
         writePrivate(home().resolve(".erlang.cookie"), randomCookie());
         Files.writeString(enabledPlugins(), "[].\n");
         writePrivate(definitions(), definitions(username, password));
-        StringBuilder conf = new StringBuilder()
-                .append("# A throw-away broker started by pifpaf.\n")
-                // Definitions replace the default guest user: nodes seed it only when they have none.
-                .append("load_definitions = ").append(definitions()).append('\n');
+        // Definitions to load replace the default guest user and / virtual host: a node seeds
+        // them only when it has none. A cluster's nodes load none at boot (see
+        // importedOnceClustered()).
+        Path loaded = definitions();
         if (seedNode != null) {
-            // A node whose database is empty joins the seed during its first boot; later boots
-            // find the cluster in their own database.
-            conf.append("cluster_formation.peer_discovery_backend = classic_config\n")
-                    .append("cluster_formation.classic_config.nodes.1 = ").append(seedNode).append('\n');
+            loaded = dataDir.resolve("no-definitions.json");
+            Files.writeString(loaded, "{}\n");
         }
+        String conf = "# A throw-away broker started by pifpaf.\n"
+                + "load_definitions = " + loaded + "\n";
+        // The seed has no peer discovery at all: it boots alone, and so never waits for the
+        // cluster-formation lock that a joining node holds while it waits for the seed.
         Files.writeString(config(), conf);
+        if (seedNode != null) {
+            Files.writeString(joiningConfig(), conf + joining(seedNode));
+        }
+    }
+
+    /**
+     * The definitions (the user, the / virtual host and the user's permissions on it) that a
+     * cluster's nodes do not load at boot, to be imported once all of them run. A node that
+     * joins while the seed is still booting may pass the step that starts the existing virtual
+     * hosts before the seed has created /; the seed then starts / only on nodes done booting,
+     * and waits 45 s for it to run everywhere. Created once all nodes run, / runs on all.
+     */
+    Path importedOnceClustered() {
+        return definitions();
+    }
+
+    /**
+     * How a node whose database is empty joins {@code seed} during its first boot; later boots
+     * find the cluster in their own database. All nodes boot together, so a joining node usually
+     * looks for the seed before the seed is up: it retries every 200 ms rather than booting alone
+     * after 10 tries 500 ms apart. Joining nodes take turns through a lock on the seed; the one
+     * waiting for it asks again every 200 ms, not after 30 s. The limits (hours) are never
+     * reached: the start-up timeout stops the nodes long before.
+     */
+    private static String joining(String seed) {
+        return "cluster_formation.peer_discovery_backend = classic_config\n"
+                + "cluster_formation.classic_config.nodes.1 = " + seed + "\n"
+                + "cluster_formation.discovery_retry_interval = 200\n"
+                + "cluster_formation.discovery_retry_limit = 100000\n"
+                + "cluster_formation.internal_lock_retries = 1\n"
+                + "cluster_formation.lock_retry_timeout = 200\n"
+                + "cluster_formation.lock_retry_limit = 100000\n";
     }
 
     /**
@@ -92,13 +132,20 @@ final class BrokerFiles {
         env.put("RABBITMQ_LOGS", "-"); // standard output, which the runtime writes to <node>.log
         env.put("RABBITMQ_LOG", "info"); // the readiness line is an info message
         env.put("RABBITMQ_PID_FILE", dataDir.resolve(node + ".pid").toString());
-        env.put("RABBITMQ_CONFIG_FILE", config().toString());
+        boolean joins = seedNode != null && !seedNode.equals(node);
+        env.put("RABBITMQ_CONFIG_FILE", (joins ? joiningConfig() : config()).toString());
         env.put("RABBITMQ_ENABLED_PLUGINS_FILE", enabledPlugins().toString());
         // Files that do not exist, instead of the ones in /etc/rabbitmq.
         env.put("RABBITMQ_CONF_ENV_FILE", dataDir.resolve("rabbitmq-env.conf").toString());
         env.put("RABBITMQ_ADVANCED_CONFIG_FILE", dataDir.resolve("advanced.config").toString());
         env.put("RABBITMQ_CONFIG_FILES", dataDir.resolve("conf.d").toString());
         env.put("RABBITMQ_MOTD_FILE", dataDir.resolve("motd").toString());
+        if (seedNode != null) {
+            // A new seed enables every feature flag once its tables exist, changing the tables'
+            // layout; a node joining right then fails its schema check. So a cluster's first
+            // boot enables none, and the driver enables them all once every node runs.
+            env.put("RABBITMQ_FEATURE_FLAGS", "");
+        }
         return env;
     }
 

@@ -2,6 +2,7 @@ package org.pifpaf.driver.rabbitmq;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -15,6 +16,7 @@ import org.pifpaf.api.DaemonDriver;
 import org.pifpaf.api.DriverContext;
 import org.pifpaf.api.DriverException;
 import org.pifpaf.api.DriverOption;
+import org.pifpaf.api.Launch;
 import org.pifpaf.api.Ready;
 
 /**
@@ -85,25 +87,28 @@ public final class RabbitmqDriver implements DaemonDriver {
         List<Integer> ports = amqpPorts(ctx, nodes.size());
         Path server = scriptOf(ctx.executable(SERVER));
         Path epmd = ctx.executable(EPMD);
-        BrokerFiles files = new BrokerFiles(ctx.dataDir());
-        files.write(username, password, cluster ? nodes.get(0) : null);
+        BrokerFiles files = new BrokerFiles(ctx.dataDir(), cluster ? nodes.get(0) : null);
+        files.write(username, password);
 
         // Each daemon has its own epmd, stopped with it: node names never clash with another
         // daemon's, and no epmd is left behind (the one Erlang starts by itself would be).
         int epmdPort = ctx.freePort();
         ctx.launch(Command.of(epmd, "-port", Integer.toString(epmdPort), "-address", BrokerFiles.LOOPBACK)
                 .label("epmd"), Ready.tcpPort(epmdPort));
-        // One node after the other. The second and third join the first near the end of their
-        // first boot (peer discovery, no stop_app/join_cluster/start_app), which needs the first
-        // running; launch() waits for each node, so the two could only overlap by a fraction of
-        // a second, not worth a weaker readiness signal.
+        // All nodes boot together; the second and third wait, retrying, for the first to be up
+        // and join it during their first boot (see BrokerFiles).
+        List<Launch> launches = new ArrayList<>();
         for (int i = 0; i < nodes.size(); i++) {
             Command node = Command.of(server).label(nodes.get(i));
             for (Map.Entry<String, String> variable
                     : files.nodeEnvironment(nodes.get(i), ports.get(i), ctx.freePort(), epmdPort).entrySet()) {
                 node = node.env(variable.getKey(), variable.getValue());
             }
-            ctx.launch(node, Ready.logLine(READY_LINE));
+            launches.add(Launch.of(node, Ready.logLine(READY_LINE)));
+        }
+        ctx.launchAll(launches);
+        if (cluster) {
+            formCluster(ctx, server, files, nodes, epmdPort);
         }
 
         ctx.export("RABBITMQ_HOME", files.home().toString());
@@ -117,6 +122,34 @@ public final class RabbitmqDriver implements DaemonDriver {
         }
         String credentials = userinfo(username) + ":" + userinfo(password) + "@localhost:";
         ctx.url("rabbit://" + ports.stream().map(port -> credentials + port).collect(Collectors.joining(",")) + "//");
+    }
+
+    /**
+     * Completes a cluster whose nodes have all booted. Fails unless the first node counts every
+     * node as a running member (a node that gave up looking for the first one would have booted
+     * as a cluster of its own, and logged the same readiness line; by now the count is final:
+     * a short timeout). Then enables the feature flags and imports the definitions, which the
+     * nodes left out while they booted together (see BrokerFiles).
+     */
+    private static void formCluster(DriverContext ctx, Path server, BrokerFiles files, List<String> nodes,
+                                    int epmdPort) {
+        Path rabbitmqctl = server.resolveSibling("rabbitmqctl");
+        if (!Files.isExecutable(rabbitmqctl)) {
+            throw new DriverException("rabbitmqctl not found next to " + server + "; a cluster needs it");
+        }
+        Command ctl = Command.of(rabbitmqctl, "-n", nodes.get(0))
+                .env("HOME", files.home().toString()) // the cookie
+                .env("ERL_EPMD_PORT", Integer.toString(epmdPort));
+        try {
+            ctx.run(ctl.args("await_online_nodes", Integer.toString(nodes.size()), "--timeout", "10")
+                    .label("await-cluster"));
+        } catch (DriverException e) {
+            throw new DriverException("the nodes did not form one cluster of " + nodes.size() + ": "
+                    + e.getMessage(), e);
+        }
+        ctx.run(ctl.args("enable_feature_flag", "all").label("enable-feature-flags"));
+        ctx.run(ctl.args("import_definitions", files.importedOnceClustered().toString())
+                .label("import-definitions"));
     }
 
     /** The given port and the next ones, or free ports when it is 0. */

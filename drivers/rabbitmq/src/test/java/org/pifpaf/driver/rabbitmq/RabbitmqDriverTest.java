@@ -118,6 +118,13 @@ class RabbitmqDriverTest {
             assertEquals(nodes, Rabbitmqctl.runningNodes(daemon, "pifpaf-1@localhost"));
             List<AmqpBroker> brokers = AmqpBroker.fromUrl(daemon.url());
             assertEquals(3, brokers.size());
+            // The nodes booted together: none seeded the guest user, and / runs on every one (a
+            // node refuses connections to a virtual host it does not run).
+            DriverTestKit.ClientResult users = Rabbitmqctl.run(daemon, "pifpaf-3@localhost", "list_users", "--quiet");
+            assertEquals(List.of("user\ttags", "pifpaf\t[administrator]"), users.output().strip().lines().toList());
+            for (AmqpBroker broker : brokers) {
+                assertEquals("here", broker.roundTrip("on-" + broker.port(), "here"));
+            }
             assertEquals("across", brokers.get(0).sendThenReceiveVia(brokers.get(2), "across-nodes", "across"));
 
             DaemonProcess second = daemon.process("pifpaf-2@localhost");
