@@ -16,6 +16,7 @@ public final class LaunchedProcess {
     private final Path logFile;
     private final long logOffset;
     private final boolean ownGroup;
+    private volatile Runnable afterStop = () -> { };
 
     LaunchedProcess(Process process, Command command, Path logFile, long logOffset, boolean ownGroup) {
         this.process = process;
@@ -76,11 +77,18 @@ public final class LaunchedProcess {
     /** Stop signal, grace period, then its whole tree and group are killed. */
     public void stop() {
         ProcessTree.stop(process.toHandle(), command.stopSignal(), command.stopGracePeriod(), ownGroup);
+        afterStop.run();
     }
 
     /** Kills its whole tree and group at once. */
     public void kill() {
         ProcessTree.kill(process.toHandle(), ownGroup);
+        afterStop.run();
+    }
+
+    /** Runs {@code step} each time a stop or kill has ended the process (e.g. a last read of its output). */
+    void afterStop(Runnable step) {
+        afterStop = step;
     }
 
     @Override
