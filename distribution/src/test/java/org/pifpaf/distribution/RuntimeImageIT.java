@@ -1,0 +1,74 @@
+package org.pifpaf.distribution;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The launcher's two ways to run: the bundled runtime image, and the module path without it. */
+class RuntimeImageIT {
+
+    private static final Path HOME = Launcher.PIFPAF.getParent().getParent();
+
+    @Test
+    void theBundledRuntimeRunsWithItsClassDataArchive() throws Exception {
+        // -Xshare:on makes the JVM fail instead of quietly running without the archive.
+        var result = Launcher.run(Identity.CURRENT_USER, List.of(Launcher.PIFPAF.toString(), "--version"),
+                Map.of("PIFPAF_JAVA_OPTS", "-Xshare:on -XshowSettings:properties", "JAVA_HOME", "/nonexistent"));
+        assertEquals(0, result.exit(), result.toString());
+        assertTrue(result.stdout().startsWith("pifpaf, version "), result.toString());
+        assertTrue(result.stderr().contains("java.home = " + HOME.resolve("runtime")), result.toString());
+        assertTrue(!result.stderr().contains("jdk.module.path"), result.toString());
+    }
+
+    @Test
+    void theRuntimeHoldsPifpafsModulesAndWhatDriversMayUse() throws Exception {
+        Process process = new ProcessBuilder(HOME.resolve("runtime/bin/java").toString(), "--list-modules")
+                .redirectErrorStream(true).start();
+        String modules = new String(process.getInputStream().readAllBytes());
+        assertEquals(0, process.waitFor(), modules);
+        for (String module : List.of("org.pifpaf.cli", "org.pifpaf.runtime", "org.pifpaf.api", "java.sql", "java.net.http")) {
+            assertTrue(modules.contains(module + "@"), module + " missing from:\n" + modules);
+        }
+        assertTrue(!modules.contains("org.pifpaf.driver."), "drivers stay in drivers/:\n" + modules);
+    }
+
+    @Test
+    void withoutTheRuntimeTheModulePathAndJavaHomeAreUsed(@TempDir Path copy) throws Exception {
+        for (String part : List.of("bin", "lib", "drivers")) {
+            copyTree(HOME.resolve(part), copy.resolve(part));
+        }
+        Path launcher = copy.resolve("bin/pifpaf");
+        var result = Launcher.run(Identity.CURRENT_USER, List.of(launcher.toString(), "list-drivers"),
+                Map.of("JAVA_HOME", System.getProperty("java.home"), "PIFPAF_JAVA_OPTS", "-XshowSettings:properties"));
+        assertEquals(0, result.exit(), result.toString());
+        assertTrue(result.stdout().contains("drivers/redis.jar"), result.toString());
+        assertTrue(result.stderr().contains("java.home = " + System.getProperty("java.home")), result.toString());
+        assertTrue(result.stderr().contains("jdk.module.path = " + copy.resolve("lib")), result.toString());
+
+        var noJava = Launcher.run(Identity.CURRENT_USER, List.of(launcher.toString(), "--version"),
+                Map.of("JAVA_HOME", "/nonexistent", "PATH", "/nonexistent"));
+        assertEquals(127, noJava.exit(), noJava.toString());
+    }
+
+    private static void copyTree(Path from, Path to) throws IOException {
+        try (Stream<Path> paths = Files.walk(from)) {
+            for (Path path : paths.toList()) {
+                Path target = to.resolve(from.relativize(path).toString());
+                if (Files.isDirectory(path)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(path, target, StandardCopyOption.COPY_ATTRIBUTES);
+                }
+            }
+        }
+    }
+}
