@@ -19,6 +19,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.pifpaf.runtime.discovery.DriverIndex;
+import org.pifpaf.runtime.discovery.UnitStamp;
 
 /** The driver index: a lookup loads only the units that provide the name, or that the index does not know. */
 class DriverIndexTest {
@@ -91,6 +92,25 @@ class DriverIndexTest {
         assertEquals(List.of(), loadedBy(registry(), "echo"));
         assertTrue(registry().find("beta").isPresent());
         assertFalse(registry().find("alpha").isPresent());
+    }
+
+    @Test
+    void aJarReplacedWithTheSameSizeAndModificationTimeIsLoadedAgain() throws Exception {
+        Path jar = DriverJars.write(drivers.resolve("a.jar"), "alpha");
+        // Indexed without loading it: this JVM's zip cache would serve the old content again at the same path and time.
+        DriverIndex index = DriverIndex.load(indexFile());
+        index.record(UnitStamp.of(jar).orElseThrow(), List.of("alpha"));
+        index.save();
+        assertEquals(List.of(), loadedBy(registry(), "omega"), "indexed as alpha");
+        FileTime modified = Files.getLastModifiedTime(jar);
+        Object changed = Files.getAttribute(jar, "unix:ctime");
+        long size = Files.size(jar);
+        do { // until the file system's clock (a few ms per tick) has moved on
+            DriverJars.write(jar, "omega");
+            Files.setLastModifiedTime(jar, modified);
+        } while (Files.getAttribute(jar, "unix:ctime").equals(changed));
+        assertEquals(size, Files.size(jar), "the test needs jars of one size");
+        assertEquals(List.of("omega"), loadedBy(registry(), "omega"));
     }
 
     @Test

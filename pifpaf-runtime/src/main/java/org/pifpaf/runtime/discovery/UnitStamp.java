@@ -3,20 +3,21 @@ package org.pifpaf.runtime.discovery;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 /**
  * One state of a drivers-directory unit, as the {@link DriverIndex} remembers it: the unit's
- * real path, and for its jar (or each jar of a sub-directory) the size, modification time and
- * file name. Replacing, adding or removing a jar changes the stamp.
+ * real path, and for its jar (or each jar of a sub-directory) the size, modification and change
+ * times, and file name. Replacing, adding or removing a jar changes the stamp.
  *
  * @param path  the unit's real path (links resolved)
- * @param files one {@code "<size> <mtime in ns> <name>"} per jar, in file-name order
+ * @param files one {@code "<size> <mtime in ns> <ctime in ns> <name>"} per jar, in file-name order
  */
 public record UnitStamp(String path, List<String> files) {
 
@@ -34,14 +35,19 @@ public record UnitStamp(String path, List<String> files) {
             Path real = unit.toRealPath();
             List<String> files = new ArrayList<>();
             for (Path jar : Files.isDirectory(real) ? jarsIn(real) : List.of(real)) {
-                BasicFileAttributes attributes = Files.readAttributes(jar, BasicFileAttributes.class);
-                files.add(attributes.size() + " " + attributes.lastModifiedTime().to(TimeUnit.NANOSECONDS) + " "
-                        + jar.getFileName());
+                // The change time too: reproducible builds give every jar the same modification time.
+                Map<String, Object> attributes = Files.readAttributes(jar, "unix:size,lastModifiedTime,ctime");
+                files.add(attributes.get("size") + " " + nanos(attributes.get("lastModifiedTime")) + " "
+                        + nanos(attributes.get("ctime")) + " " + jar.getFileName());
             }
             return Optional.of(new UnitStamp(real.toString(), files));
-        } catch (IOException | IllegalArgumentException e) {
+        } catch (IOException | IllegalArgumentException | UnsupportedOperationException e) {
             return Optional.empty(); // loaded every time instead, as without an index
         }
+    }
+
+    private static long nanos(Object time) {
+        return ((FileTime) time).to(TimeUnit.NANOSECONDS);
     }
 
     private static List<Path> jarsIn(Path dir) throws IOException {
