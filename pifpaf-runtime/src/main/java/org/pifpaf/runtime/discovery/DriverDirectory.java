@@ -89,7 +89,8 @@ public final class DriverDirectory {
                 .map(ModuleReference::descriptor)
                 .map(d -> d.name())
                 .collect(Collectors.toSet());
-        Configuration configuration = parent.configuration().resolveAndBind(finder, ModuleFinder.of(), roots);
+        // Every module of the unit is a root, so service binding could add nothing; it only costs time.
+        Configuration configuration = parent.configuration().resolve(finder, ModuleFinder.of(), roots);
         ModuleLayer layer = parent.defineModulesWithOneLoader(configuration, DaemonDriver.class.getClassLoader());
         List<DriverDescriptor> drivers = new ArrayList<>();
         ServiceLoader.load(layer, DaemonDriver.class).stream()
