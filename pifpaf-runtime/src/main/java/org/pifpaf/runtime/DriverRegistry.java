@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,11 +14,9 @@ import java.util.Optional;
 import java.util.ServiceLoader;
 import java.util.Set;
 import java.util.function.Supplier;
-import java.util.stream.Collectors;
 import org.pifpaf.api.DaemonDriver;
 import org.pifpaf.runtime.discovery.DriverIndex;
 import org.pifpaf.runtime.discovery.DriverUnit;
-import org.pifpaf.runtime.discovery.UnitStamp;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -80,9 +79,10 @@ public final class DriverRegistry {
      * @throws DriverConflictException when two built-in drivers share a name
      */
     public static DriverRegistry indexed(List<Path> driverDirs, Supplier<Optional<Path>> cacheDir) {
-        return new DriverRegistry(driverDirs, () -> cacheDir.get()
-                .map(dir -> DriverIndex.load(dir.resolve(DriverIndex.FILE_NAME)))
-                .orElseGet(DriverIndex::none));
+        return new DriverRegistry(driverDirs, () -> {
+            Optional<Path> dir = cacheDir.get();
+            return dir.isPresent() ? DriverIndex.load(dir.get().resolve(DriverIndex.FILE_NAME)) : DriverIndex.none();
+        });
     }
 
     /** The drivers directories named by {@code PIFPAF_DRIVERS_PATH} (colon-separated). */
@@ -106,18 +106,24 @@ public final class DriverRegistry {
      */
     public synchronized Optional<DriverDescriptor> find(String name) {
         List<DriverDescriptor> named = new ArrayList<>();
-        Optional.ofNullable(builtIns.get(name)).ifPresent(named::add);
+        if (builtIns.containsKey(name)) {
+            named.add(builtIns.get(name));
+        }
         DriverIndex index = index();
         for (DriverUnit unit : units) {
             if (unit.mayProvide(name, index)) {
-                unit.drivers(index).stream().filter(d -> d.name().equals(name)).forEach(named::add);
+                for (DriverDescriptor descriptor : unit.drivers(index)) {
+                    if (descriptor.name().equals(name)) {
+                        named.add(descriptor);
+                    }
+                }
             }
         }
         index.save();
         if (named.size() > 1) {
             throw conflict(named.get(0), named.get(1));
         }
-        return named.stream().findFirst();
+        return named.isEmpty() ? Optional.empty() : Optional.of(named.get(0));
     }
 
     /**
@@ -157,11 +163,12 @@ public final class DriverRegistry {
         if (index == null) {
             index = units.isEmpty() ? DriverIndex.none() : indexSource.get();
             for (Path dir : driverDirs) {
-                Set<String> present = units.stream()
-                        .filter(unit -> unit.path().getParent().equals(dir))
-                        .flatMap(unit -> unit.stamp().stream())
-                        .map(UnitStamp::path)
-                        .collect(Collectors.toSet());
+                Set<String> present = new HashSet<>();
+                for (DriverUnit unit : units) {
+                    if (unit.path().getParent().equals(dir) && unit.stamp().isPresent()) {
+                        present.add(unit.stamp().get().path());
+                    }
+                }
                 try {
                     index.forgetMissing(dir.toRealPath(), present);
                 } catch (IOException e) {

@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -94,17 +95,29 @@ public final class DriverIndex {
 
     /** Records that the unit, in the state {@code stamp}, provides {@code names}; none forgets it. */
     public void record(UnitStamp stamp, Collection<String> names) {
-        if (names.isEmpty() || !names.stream().allMatch(name -> writable(name) && !name.isEmpty() && !name.contains(","))) {
+        boolean recordable = !names.isEmpty();
+        for (String name : names) {
+            recordable &= !name.isEmpty() && writable(name) && name.indexOf(',') < 0;
+        }
+        if (!recordable) {
             changed |= entries.remove(stamp.path()) != null;
             return;
         }
         Entry entry = new Entry(stamp.files(), new TreeSet<>(names));
-        changed |= !entry.equals(entries.put(stamp.path(), entry));
+        Entry previous = entries.put(stamp.path(), entry);
+        // Compared by parts: a record's own equals is bootstrapped at run time, a cost on every start.
+        changed |= previous == null || !previous.files().equals(entry.files()) || !previous.names().equals(entry.names());
     }
 
     /** Forgets the units recorded directly in {@code realDir} other than {@code present} (real paths). */
     public void forgetMissing(Path realDir, Set<String> present) {
-        changed |= entries.keySet().removeIf(path -> realDir.equals(Path.of(path).getParent()) && !present.contains(path));
+        for (Iterator<String> paths = entries.keySet().iterator(); paths.hasNext(); ) {
+            String path = paths.next();
+            if (!present.contains(path) && realDir.equals(Path.of(path).getParent())) {
+                paths.remove();
+                changed = true;
+            }
+        }
     }
 
     /**
@@ -145,6 +158,6 @@ public final class DriverIndex {
 
     /** Whether {@code part} fits in one field of an index line. */
     static boolean writable(String part) {
-        return part.chars().noneMatch(c -> c == '\t' || c == '\n' || c == '\r');
+        return part.indexOf('\t') < 0 && part.indexOf('\n') < 0 && part.indexOf('\r') < 0;
     }
 }

@@ -1,8 +1,10 @@
 package org.pifpaf.runtime.discovery;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.pifpaf.runtime.DriverDescriptor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,7 +27,11 @@ public final class DriverUnit {
 
     /** The units of drivers directory {@code dir}, in file-name order; none if it does not exist. */
     public static List<DriverUnit> in(Path dir) {
-        return DriverDirectory.units(dir).stream().map(DriverUnit::new).toList();
+        List<DriverUnit> units = new ArrayList<>();
+        for (Path unit : DriverDirectory.units(dir)) {
+            units.add(new DriverUnit(unit));
+        }
+        return units;
     }
 
     /** The jar or sub-directory, as found in its drivers directory. */
@@ -47,9 +53,10 @@ public final class DriverUnit {
      */
     public boolean mayProvide(String name, DriverIndex index) {
         if (drivers != null) {
-            return drivers.stream().anyMatch(d -> d.name().equals(name));
+            return provides(name);
         }
-        return stamp().flatMap(index::names).map(names -> names.contains(name)).orElse(true);
+        Optional<Set<String>> known = stamp().isPresent() ? index.names(stamp().get()) : Optional.empty();
+        return known.isEmpty() || known.get().contains(name);
     }
 
     /** Its drivers, loading it on the first call and recording in {@code index} what it provides. */
@@ -57,9 +64,24 @@ public final class DriverUnit {
         if (drivers == null) {
             Optional<UnitStamp> before = stamp(); // taken before loading: a jar replaced meanwhile is reloaded next time
             drivers = DriverDirectory.load(path);
-            before.ifPresent(s -> index.record(s, drivers.stream().map(DriverDescriptor::name).toList()));
-            drivers.forEach(d -> LOG.debug("driver {} from {}", d.name(), d.origin()));
+            List<String> names = new ArrayList<>();
+            for (DriverDescriptor descriptor : drivers) {
+                names.add(descriptor.name());
+                LOG.debug("driver {} from {}", descriptor.name(), descriptor.origin());
+            }
+            if (before.isPresent()) {
+                index.record(before.get(), names);
+            }
         }
         return drivers;
+    }
+
+    private boolean provides(String name) {
+        for (DriverDescriptor descriptor : drivers) {
+            if (descriptor.name().equals(name)) {
+                return true;
+            }
+        }
+        return false;
     }
 }

@@ -24,7 +24,11 @@ public record UnitStamp(String path, List<String> files) {
     /** @throws IllegalArgumentException when a part cannot be written on one index line */
     public UnitStamp {
         files = List.copyOf(files);
-        if (!DriverIndex.writable(path) || !files.stream().allMatch(DriverIndex::writable)) {
+        boolean writable = DriverIndex.writable(path);
+        for (String file : files) {
+            writable &= DriverIndex.writable(file);
+        }
+        if (!writable) {
             throw new IllegalArgumentException("cannot be indexed: " + path);
         }
     }
@@ -37,8 +41,11 @@ public record UnitStamp(String path, List<String> files) {
             for (Path jar : Files.isDirectory(real) ? jarsIn(real) : List.of(real)) {
                 // The change time too: reproducible builds give every jar the same modification time.
                 Map<String, Object> attributes = Files.readAttributes(jar, "unix:size,lastModifiedTime,ctime");
-                files.add(attributes.get("size") + " " + nanos(attributes.get("lastModifiedTime")) + " "
-                        + nanos(attributes.get("ctime")) + " " + jar.getFileName());
+                // A builder, not +: that concatenation's shape would be bootstrapped anew on every start (~7 ms).
+                files.add(new StringBuilder().append(attributes.get("size")).append(' ')
+                        .append(nanos(attributes.get("lastModifiedTime"))).append(' ')
+                        .append(nanos(attributes.get("ctime"))).append(' ')
+                        .append(jar.getFileName()).toString());
             }
             return Optional.of(new UnitStamp(real.toString(), files));
         } catch (IOException | IllegalArgumentException | UnsupportedOperationException e) {
