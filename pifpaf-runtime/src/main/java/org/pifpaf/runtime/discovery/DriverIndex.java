@@ -27,6 +27,9 @@ import org.slf4j.LoggerFactory;
  * that loaded and provided drivers are recorded: a broken one is tried (and warned about) on
  * every run until it loads.
  *
+ * <p>The file holds a header line, then one line per unit: its real path, the names it provides
+ * (comma-separated), and one field per jar of its {@link UnitStamp}, separated by tabs.
+ *
  * <p>The file is a cache: when it is missing, damaged or cannot be written, the index is empty
  * and every unit is loaded, as without one. It is replaced in one step, so concurrent runs each
  * read a whole file; when two write at once, the last one wins and the entries only it lacked
