@@ -2,8 +2,10 @@ package org.pifpaf;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.pifpaf.runtime.DaemonStarter;
 import org.pifpaf.runtime.DriverRegistry;
+import org.pifpaf.runtime.cache.TemplateCache;
 
 /**
  * Throw-away daemons for tests, in-process, through the same runtime as the {@code pifpaf}
@@ -21,7 +23,8 @@ import org.pifpaf.runtime.DriverRegistry;
  *
  * <p>Port options not given default to {@code 0}: free ports, claimed so that parallel test
  * JVMs never collide. Drivers come from the class path or module path and from the
- * directories in {@code PIFPAF_DRIVERS_PATH}.
+ * directories in {@code PIFPAF_DRIVERS_PATH}, whose jars are loaded when a driver they provide
+ * is first asked for (see {@link DriverRegistry}; the index lives in the template cache directory).
  */
 public final class Pifpaf {
 
@@ -58,14 +61,15 @@ public final class Pifpaf {
         return new StackBuilder(file, starter());
     }
 
-    /** The starter shared by this JVM (drivers are discovered once). */
+    /** The starter shared by this JVM (each driver is loaded once). */
     static DaemonStarter starter() {
         DaemonStarter current = starter;
         if (current == null) {
             synchronized (Pifpaf.class) {
                 current = starter;
                 if (current == null) {
-                    current = new DaemonStarter(DriverRegistry.discover(DriverRegistry.driversPathFromEnvironment()));
+                    current = new DaemonStarter(DriverRegistry.indexed(DriverRegistry.driversPathFromEnvironment(),
+                            () -> Optional.of(TemplateCache.defaultRoot())));
                     starter = current;
                 }
             }

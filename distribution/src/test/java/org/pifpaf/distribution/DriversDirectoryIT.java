@@ -7,6 +7,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.jar.Attributes;
+import java.util.jar.JarEntry;
+import java.util.jar.JarOutputStream;
+import java.util.jar.Manifest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -52,6 +56,28 @@ class DriversDirectoryIT {
     }
 
     @Test
+    void aDriverSubDirectoryWithADependencyJarRuns() throws Exception {
+        try (PrivateTmp tmp = new PrivateTmp()) {
+            Path unit = Files.createDirectory(drivers.resolve("echo-with-deps"));
+            Files.copy(ECHO_JAR, unit.resolve("echo.jar"));
+            Manifest manifest = new Manifest();
+            manifest.getMainAttributes().put(Attributes.Name.MANIFEST_VERSION, "1.0");
+            manifest.getMainAttributes().putValue("Automatic-Module-Name", "org.example.echo.helper");
+            try (JarOutputStream jar = new JarOutputStream(Files.newOutputStream(unit.resolve("helper.jar")), manifest)) {
+                jar.putNextEntry(new JarEntry("helper.txt"));
+            }
+            for (int run = 0; run < 2; run++) { // the second one through the driver index
+                var result = Launcher.run(Identity.CURRENT_USER, List.of("pifpaf", "--drivers-dir", drivers.toString(),
+                        "run", "echo", "--message", "from a sub-directory", "--", "sh", "-c", "echo \"$PIFPAF_ECHO_MESSAGE\""),
+                        tmp.env());
+                assertEquals(0, result.exit(), result.toString());
+                assertEquals("from a sub-directory", result.stdout().trim());
+                assertEquals("", result.stderr(), result.toString());
+            }
+        }
+    }
+
+    @Test
     void aBrokenJarIsNamedAndTheOthersStillLoad() throws Exception {
         try (PrivateTmp tmp = new PrivateTmp()) {
             Path dir = driversDir(tmp, "echo.jar");
@@ -60,11 +86,13 @@ class DriversDirectoryIT {
                 Path someLibrary = libs.filter(p -> p.getFileName().toString().startsWith("picocli")).findFirst().orElseThrow();
                 Files.copy(someLibrary, dir.resolve("no-driver.jar"));
             }
-            var result = Launcher.run(Identity.CURRENT_USER,
-                    List.of("pifpaf", "--drivers-dir", dir.toString(), "run", "echo", "--", "true"), tmp.env());
-            assertEquals(0, result.exit(), result.toString());
-            assertTrue(result.stderr().contains("broken.jar"), result.stderr());
-            assertTrue(result.stderr().contains("no-driver.jar: it holds no pifpaf driver"), result.stderr());
+            for (int run = 0; run < 2; run++) { // the second one through the driver index: still named
+                var result = Launcher.run(Identity.CURRENT_USER,
+                        List.of("pifpaf", "--drivers-dir", dir.toString(), "run", "echo", "--", "true"), tmp.env());
+                assertEquals(0, result.exit(), result.toString());
+                assertTrue(result.stderr().contains("broken.jar"), result.stderr());
+                assertTrue(result.stderr().contains("no-driver.jar: it holds no pifpaf driver"), result.stderr());
+            }
         }
     }
 
@@ -72,12 +100,16 @@ class DriversDirectoryIT {
     void twoDriversWithOneNameAreAClearError() throws Exception {
         try (PrivateTmp tmp = new PrivateTmp()) {
             Path dir = driversDir(tmp, "echo.jar", "echo-copy.jar");
-            var result = Launcher.run(Identity.CURRENT_USER,
-                    List.of("pifpaf", "--drivers-dir", dir.toString(), "list-drivers"), tmp.env());
-            assertEquals(7, result.exit(), result.toString());
-            assertTrue(result.stderr().contains("'echo'"), result.stderr());
-            assertTrue(result.stderr().contains("echo.jar"), result.stderr());
-            assertTrue(result.stderr().contains("echo-copy.jar"), result.stderr());
+            for (String command : List.of("list-drivers", "run", "run")) { // the last one through the driver index
+                List<String> argv = command.equals("run")
+                        ? List.of("pifpaf", "--drivers-dir", dir.toString(), "run", "echo", "--", "true")
+                        : List.of("pifpaf", "--drivers-dir", dir.toString(), command);
+                var result = Launcher.run(Identity.CURRENT_USER, argv, tmp.env());
+                assertEquals(7, result.exit(), result.toString());
+                assertTrue(result.stderr().contains("'echo'"), result.stderr());
+                assertTrue(result.stderr().contains("echo.jar"), result.stderr());
+                assertTrue(result.stderr().contains("echo-copy.jar"), result.stderr());
+            }
         }
     }
 }

@@ -12,6 +12,7 @@ import org.pifpaf.runtime.DaemonStarter;
 import org.pifpaf.runtime.DriverConflictException;
 import org.pifpaf.runtime.DriverDescriptor;
 import org.pifpaf.runtime.DriverRegistry;
+import org.pifpaf.runtime.UserConfig;
 import org.slf4j.event.Level;
 import picocli.CommandLine;
 
@@ -28,14 +29,18 @@ public final class Main {
 
     /** Runs pifpaf with {@code args} and returns the exit status. */
     public static int run(String[] args) {
-        DriverRegistry registry;
         try {
-            registry = DriverRegistry.discover(driverDirs(args));
+            DriverRegistry registry = DriverRegistry.indexed(driverDirs(args),
+                    () -> UserConfig.cacheDirOf(UserConfig.defaultFile()).map(UserConfig.CacheDir::path));
+            return commandLine(registry, List.of(args)).execute(args);
         } catch (DriverConflictException e) {
-            System.err.println("pifpaf: " + e.getMessage());
-            return ExitCodes.DRIVER_CONFLICT;
+            return conflict(e);
         }
-        return commandLine(registry, List.of(args)).execute(args);
+    }
+
+    private static int conflict(DriverConflictException e) {
+        System.err.println("pifpaf: " + e.getMessage());
+        return ExitCodes.DRIVER_CONFLICT;
     }
 
     /**
@@ -66,6 +71,9 @@ public final class Main {
         }
         cli.setParameterExceptionHandler(new UsageErrorHandler(registry));
         cli.setExecutionExceptionHandler((e, line, parseResult) -> {
+            if (e instanceof DriverConflictException conflict) {
+                return conflict(conflict); // drivers are loaded lazily, so a command may meet it
+            }
             throw e; // a bug: let the stack trace show
         });
         cli.setExecutionStrategy(parseResult -> {

@@ -116,6 +116,33 @@ public record UserConfig(Path file, boolean exists, Optional<Setting> runAs, Opt
 
     /** The effective template cache directory; see {@link CacheDir}. */
     public CacheDir effectiveCacheDir() {
+        return effective(file, cacheDir);
+    }
+
+    /**
+     * The effective cache directory that {@link #effectiveCacheDir()} would give, looking only at
+     * the environment and the {@code cache-dir} setting of {@code file}: the driver index lives
+     * there and is needed before the drivers, which the rest of the file refers to, are known.
+     * Empty when the file cannot be read or that setting is wrong ({@link #load} says why).
+     */
+    public static Optional<CacheDir> cacheDirOf(Path file) {
+        String explicit = System.getenv(TemplateCache.DIRECTORY_VARIABLE);
+        if (explicit != null && !explicit.isBlank() || !Files.exists(file)) {
+            return Optional.of(effective(file, Optional.empty()));
+        }
+        try {
+            Optional<YamlNode> root = YamlTree.read(Files.readString(file, StandardCharsets.UTF_8));
+            if (root.isPresent() && !(root.get() instanceof Mapping)) {
+                return Optional.empty();
+            }
+            Optional<Field> field = root.flatMap(node -> ((Mapping) node).field("cache-dir"));
+            return Optional.of(effective(file, field.map(f -> new Setting(directory(file, f), f.line()))));
+        } catch (IOException | YamlException | InvalidRequestException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static CacheDir effective(Path file, Optional<Setting> cacheDir) {
         String explicit = System.getenv(TemplateCache.DIRECTORY_VARIABLE);
         if (explicit != null && !explicit.isBlank()) {
             return new CacheDir(Path.of(explicit), "environment (" + TemplateCache.DIRECTORY_VARIABLE + ")");

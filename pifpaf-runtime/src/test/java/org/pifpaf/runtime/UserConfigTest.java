@@ -3,13 +3,16 @@ package org.pifpaf.runtime;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.pifpaf.runtime.cache.TemplateCache;
 
 /** The user configuration file: settings with their lines, mistakes named precisely. */
 class UserConfigTest {
@@ -45,6 +48,18 @@ class UserConfigTest {
         if (System.getenv("PIFPAF_CACHE_DIR") == null) {
             assertEquals(new UserConfig.CacheDir(Path.of(expected), dir.resolve("config.yaml") + ":2"),
                     config.effectiveCacheDir());
+        }
+    }
+
+    @Test
+    void theCacheDirectoryIsReadAloneBeforeDriversAreKnown() throws Exception {
+        assumeTrue(System.getenv("PIFPAF_CACHE_DIR") == null, "the environment would decide");
+        Path file = Files.writeString(dir.resolve("config.yaml"), "drivers:\n  not-loaded-yet: {}\ncache-dir: /var/cache/x\n");
+        assertEquals(Optional.of(new UserConfig.CacheDir(Path.of("/var/cache/x"), file + ":3")), UserConfig.cacheDirOf(file));
+        assertEquals(Optional.of(new UserConfig.CacheDir(TemplateCache.defaultRoot(), "default")),
+                UserConfig.cacheDirOf(dir.resolve("absent.yaml")));
+        for (String broken : List.of("cache-dir: relative\n", "- a list\n", "cache-dir: [unclosed\n")) {
+            assertEquals(Optional.empty(), UserConfig.cacheDirOf(Files.writeString(file, broken)), broken);
         }
     }
 

@@ -22,7 +22,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Loads the drivers of one drivers directory. Each jar directly in it, and each sub-directory
+ * Lists and loads the units of a drivers directory. Each jar directly in it, and each sub-directory
  * (a driver jar with its own dependency jars), becomes its own {@link ModuleLayer} whose parent
  * is the layer holding the API, so drivers cannot see each other's dependencies. Plain jars
  * load as automatic modules. A unit that cannot be loaded is reported and skipped.
@@ -37,29 +37,14 @@ public final class DriverDirectory {
     private DriverDirectory() {
     }
 
-    /** The drivers in {@code dir}, in file-name order; none if it does not exist. */
-    public static List<DriverDescriptor> load(Path dir) {
+    /**
+     * The units of {@code dir}: each jar directly in it and each sub-directory, in file-name
+     * order; none if it does not exist.
+     */
+    public static List<Path> units(Path dir) {
         if (!Files.isDirectory(dir)) {
             return List.of();
         }
-        List<DriverDescriptor> drivers = new ArrayList<>();
-        for (Path unit : units(dir)) {
-            try {
-                List<DriverDescriptor> found = loadUnit(unit);
-                if (found.isEmpty()) {
-                    LOG.warn("ignoring {}: it holds no pifpaf driver", unit);
-                }
-                drivers.addAll(found);
-            } catch (LinkageError e) {
-                LOG.warn("ignoring {}: it does not match this pifpaf's API (built for another version?): {}", unit, oneLine(e));
-            } catch (RuntimeException | ServiceConfigurationError e) {
-                LOG.warn("ignoring {}: cannot load it ({})", unit, oneLine(e));
-            }
-        }
-        return drivers;
-    }
-
-    private static List<Path> units(Path dir) {
         try (Stream<Path> entries = Files.list(dir)) {
             return entries
                     .filter(p -> Files.isDirectory(p) || p.getFileName().toString().endsWith(".jar"))
@@ -69,6 +54,25 @@ public final class DriverDirectory {
             LOG.warn("cannot list drivers directory {}: {}", dir, e.getMessage());
             return List.of();
         }
+    }
+
+    /**
+     * The drivers of one unit; none, after a one-line warning naming it, when it cannot be
+     * loaded or holds no driver.
+     */
+    public static List<DriverDescriptor> load(Path unit) {
+        try {
+            List<DriverDescriptor> found = loadUnit(unit);
+            if (found.isEmpty()) {
+                LOG.warn("ignoring {}: it holds no pifpaf driver", unit);
+            }
+            return found;
+        } catch (LinkageError e) {
+            LOG.warn("ignoring {}: it does not match this pifpaf's API (built for another version?): {}", unit, oneLine(e));
+        } catch (RuntimeException | ServiceConfigurationError e) {
+            LOG.warn("ignoring {}: cannot load it ({})", unit, oneLine(e));
+        }
+        return List.of();
     }
 
     private static List<DriverDescriptor> loadUnit(Path unit) {
@@ -85,7 +89,8 @@ public final class DriverDirectory {
                 .map(ModuleReference::descriptor)
                 .map(d -> d.name())
                 .collect(Collectors.toSet());
-        Configuration configuration = parent.configuration().resolveAndBind(finder, ModuleFinder.of(), roots);
+        // Every module of the unit is a root, so service binding could add nothing; it only costs time.
+        Configuration configuration = parent.configuration().resolve(finder, ModuleFinder.of(), roots);
         ModuleLayer layer = parent.defineModulesWithOneLoader(configuration, DaemonDriver.class.getClassLoader());
         List<DriverDescriptor> drivers = new ArrayList<>();
         ServiceLoader.load(layer, DaemonDriver.class).stream()
