@@ -109,11 +109,36 @@ class TemplateCacheTest {
         create(cache, counted("a"));
         assertEquals(3, creations.get());
 
+        Files.writeString(onlyEntry(cache).resolve("tree/planted"), "x"); // an added file
+        copy = create(cache, counted("a"));
+        assertEquals(4, creations.get());
+        assertFalse(Files.exists(copy.resolve("planted")), "the copy of the damaged entry was not removed");
+
         Files.delete(onlyEntry(cache).resolve("manifest")); // an entry left half made
         create(cache, counted("a"));
-        assertEquals(4, creations.get());
+        assertEquals(5, creations.get());
         create(cache, counted("a"));
-        assertEquals(4, creations.get());
+        assertEquals(5, creations.get());
+    }
+
+    @Test
+    void anEntryMadeForAnotherKeyIsNeverCopied() throws Exception {
+        // Two keys whose hashes collide share a directory name: the stored key text tells them apart.
+        TemplateCache cache = cache();
+        create(cache, counted("a"));
+        Path entry = onlyEntry(cache);
+        assertTrue(entry.getFileName().toString().matches("test-tree-[0-9a-f]{16}"), entry.toString());
+        String key = Files.readString(entry.resolve("key"));
+        assertTrue(key.contains("part 1:a\n"), key);
+        Files.writeString(entry.resolve("key"), key.replace("part 1:a\n", "part 1:b\n"));
+        Files.writeString(entry.resolve("tree/sub/data"), "made for other key!"); // same size: the manifest still matches
+
+        Path copy = create(cache, counted("a"));
+        assertEquals(2, creations.get());
+        assertEquals("made by the creator", Files.readString(copy.resolve("sub/data")));
+        assertEquals(key, Files.readString(onlyEntry(cache).resolve("key")));
+        create(cache, counted("a"));
+        assertEquals(2, creations.get());
     }
 
     @Test
