@@ -39,6 +39,9 @@ import org.slf4j.LoggerFactory;
  * collision, or a foreign directory) or whose tree no longer matches its manifest is removed and
  * built again; a copy made from it is thrown away first.
  *
+ * <p>Given a place for them, the cache keeps a spare copy of an entry started more than once in
+ * this JVM, which the next start takes with a rename (see {@link SpareCopies}).
+ *
  * <p>The cache only ever speeds starts up: when it cannot be used (unwritable, full), the start
  * goes on without it and a warning says why.
  */
@@ -54,10 +57,21 @@ public final class TemplateCache {
     private static final Map<Path, ReentrantLock> ENTRY_GUARDS = new ConcurrentHashMap<>();
 
     private final Path root;
+    private final Path sparesIn;
 
-    /** A cache kept in {@code root}, created (mode 0700) on first use. */
+    /** A cache kept in {@code root}, created (mode 0700) on first use; it makes no spare copies. */
     public TemplateCache(Path root) {
+        this(root, null);
+    }
+
+    /**
+     * A cache kept in {@code root} that makes spare copies (see {@link SpareCopies}) in
+     * {@code sparesIn}, which must be on the file system of the targets: the directory that holds
+     * the data directories.
+     */
+    public TemplateCache(Path root, Path sparesIn) {
         this.root = root.toAbsolutePath().normalize();
+        this.sparesIn = sparesIn;
     }
 
     /**
@@ -109,6 +123,11 @@ public final class TemplateCache {
             return;
         }
         Path entry = root.resolve(key.entryName());
+        if (sparesIn != null && SpareCopies.take(entry, key, sparesIn, target)) {
+            touch(entry);
+            handedOut(entry, key);
+            return;
+        }
         ReentrantLock guard = ENTRY_GUARDS.computeIfAbsent(entry, path -> new ReentrantLock());
         guard.lockInterruptibly();
         try (FileChannel channel = openLockFile(entry)) {
@@ -125,6 +144,7 @@ public final class TemplateCache {
                         + " copy it from {}", template.name(), driver, root);
                 template.creator().create(target);
                 store(target, entry, key);
+                handedOut(entry, key);
                 pruneUnusedSince(Instant.now().minus(UNUSED_LIFETIME), entry);
             }
         } catch (CacheUnusable e) {
@@ -154,10 +174,18 @@ public final class TemplateCache {
                 return false;
             }
             touch(entry);
+            handedOut(entry, key);
             LOG.debug("copied template {} to {}", entry, target);
             return true;
         } catch (IOException e) {
             throw new CacheUnusable(e);
+        }
+    }
+
+    /** Counts a tree handed out, which may start a spare copy for the next start. */
+    private void handedOut(Path entry, EntryKey key) {
+        if (sparesIn != null) {
+            SpareCopies.handedOut(entry, key, sparesIn);
         }
     }
 

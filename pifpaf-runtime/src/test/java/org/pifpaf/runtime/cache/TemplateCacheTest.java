@@ -224,6 +224,58 @@ class TemplateCacheTest {
         assertFalse(Files.exists(file.resolve("cache")));
     }
 
+    @Test
+    void fromTheSecondStartASpareIsMadeAndTheNextStartTakesItFresh() throws Exception {
+        Path spares = Files.createDirectory(tmp.resolve("spares"));
+        TemplateCache cache = new TemplateCache(tmp.resolve("cache"), spares);
+        try {
+            Path first = create(cache, counted("a")); // created: one start in a JVM makes no spare
+            assertTrue(SpareCopies.awaitMakers(30_000));
+            assertEquals(List.of(), holders(spares), "a spare after the first start");
+            Files.writeString(first.resolve("sub/data"), "written by a start");
+            Files.writeString(first.resolve("added"), "by a start");
+
+            Path second = create(cache, counted("a")); // a second start: a spare is made for the next one
+            Files.writeString(second.resolve("added"), "by a start");
+            assertTrue(SpareCopies.awaitMakers(30_000));
+            assertEquals(1, holders(spares).size());
+            Object spareTree = Files.readAttributes(holders(spares).get(0).resolve("tree"),
+                    java.nio.file.attribute.BasicFileAttributes.class).fileKey();
+            Path taken = create(cache, counted("a"));
+            assertEquals(spareTree, Files.readAttributes(taken, java.nio.file.attribute.BasicFileAttributes.class).fileKey(),
+                    "the spare was not taken");
+            assertEquals("made by the creator", Files.readString(taken.resolve("sub/data")));
+            assertFalse(Files.exists(taken.resolve("added")));
+            assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(taken.resolve("private"))));
+            assertEquals(1, creations.get());
+
+            assertTrue(SpareCopies.awaitMakers(30_000)); // the next one, in another holder
+            assertEquals(1, holders(spares).size());
+            assertFalse(Files.exists(holders(spares).get(0).resolve("tree").resolve("added")));
+        } finally {
+            SpareCopies.removeAll(10_000);
+        }
+        assertEquals(List.of(), holders(spares), "removed at exit");
+    }
+
+    @Test
+    void aCacheWithoutAPlaceForSparesMakesNone() throws Exception {
+        TemplateCache cache = cache();
+        for (int i = 0; i < 3; i++) {
+            create(cache, counted("a"));
+        }
+        SpareCopies.removeAll(10_000);
+        try (Stream<Path> left = Files.walk(tmp)) {
+            assertEquals(List.of(), left.filter(p -> p.getFileName().toString().startsWith(".pifpaf-spare-")).toList());
+        }
+    }
+
+    private static List<Path> holders(Path spares) throws IOException {
+        try (Stream<Path> entries = Files.list(spares)) {
+            return entries.filter(p -> p.getFileName().toString().startsWith(".pifpaf-spare-")).toList();
+        }
+    }
+
     /** The entry directory a template uses: the one that appears when only it is created. */
     private Path entryWith(TemplateCache cache, Template template) throws Exception {
         TemplateCache alone = new TemplateCache(Files.createTempDirectory(tmp, "alone").resolve("c"));
