@@ -122,7 +122,7 @@ final class SpareCopies {
             Files.createDirectory(spare.holder,
                     PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
             if (slot.key().isIn(slot.entry().resolve("key"))) {
-                TreeCopy.copyInBackground(slot.entry().resolve("tree"), spare.holder.resolve("tree"));
+                TreeCopy.copy(slot.entry().resolve("tree"), spare.holder.resolve("tree"));
                 made = ManifestCheck.matches(spare.holder.resolve("tree"), slot.entry().resolve("manifest"));
             }
         } catch (IOException | RuntimeException e) {

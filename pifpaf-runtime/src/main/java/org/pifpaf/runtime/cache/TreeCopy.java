@@ -3,8 +3,6 @@ package org.pifpaf.runtime.cache;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import org.pifpaf.runtime.system.SystemTools;
 
 /**
@@ -20,24 +18,10 @@ final class TreeCopy {
 
     /** Copies {@code source} to {@code target}, which must not exist. @throws IOException on failure */
     static void copy(Path source, Path target) throws IOException {
-        run(List.of(), source, target);
-    }
-
-    /**
-     * Copies like {@link #copy} at the lowest CPU priority, for work nobody waits for: it must
-     * not slow down the daemon starting meanwhile. @throws IOException on failure
-     */
-    static void copyInBackground(Path source, Path target) throws IOException {
-        run(SystemTools.NICE == null ? List.of() : List.of(SystemTools.NICE.toString(), "-n", "19"), source, target);
-    }
-
-    private static void run(List<String> prefix, Path source, Path target) throws IOException {
-        List<String> argv = new ArrayList<>(prefix);
-        argv.addAll(List.of(SystemTools.CP, "-a", "--reflink=auto", "--", source.toString(), target.toString()));
         // Working in the target's parent: when that is a data directory and this JVM is killed
         // mid-copy, the reaper finds cp by its working directory and stops it before removing
         // the directory (cp would otherwise go on writing into it).
-        Process cp = new ProcessBuilder(argv)
+        Process cp = new ProcessBuilder(SystemTools.CP, "-a", "--reflink=auto", "--", source.toString(), target.toString())
                 .directory(target.getParent().toFile())
                 .redirectErrorStream(true).redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null"))).start();
         String output = new String(cp.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();

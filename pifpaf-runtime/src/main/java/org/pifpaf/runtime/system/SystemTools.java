@@ -17,8 +17,6 @@ public final class SystemTools {
     public static final String KILL = orName(first("/bin/kill", "/usr/bin/kill"), "kill");
     /** {@code cp(1)}. */
     public static final String CP = orName(first("/bin/cp", "/usr/bin/cp"), "cp");
-    /** {@code nice(1)}, or {@code null}. */
-    public static final Path NICE = first("/usr/bin/nice", "/bin/nice");
     /** {@code getent(1)}. */
     public static final String GETENT = orName(first("/usr/bin/getent", "/bin/getent"), "getent");
 
