@@ -53,6 +53,29 @@ class KilledOwnerIT {
     }
 
     @Test
+    void aKilledPifpafMakingASpareTemplateCopyLeavesNothingBehind() throws Exception {
+        // Three PostgreSQL in one process: from the second, a spare copy of the cluster is made
+        // in TMPDIR, which the reaper must remove too, cp included if it is still copying.
+        java.nio.file.Path stack = java.nio.file.Files.writeString(dir.resolve("three.yaml"),
+                "daemons:\n  a: { driver: postgresql }\n  b: { driver: postgresql }\n  c: { driver: postgresql }\n");
+        Random random = new Random(20261126);
+        for (int round = 0; round < 5; round++) {
+            long delay = 300 + random.nextInt(1500);
+            try (PrivateTmp tmp = new PrivateTmp()) {
+                Process pifpaf = Launcher.start(Identity.CURRENT_USER,
+                        List.of("pifpaf", "run", "-f", stack.toString(), "--", "sleep", "30"), tmp.env());
+                Thread.sleep(delay);
+                List<ProcessHandle> command = pifpaf.children()
+                        .filter(p -> p.info().command().map(c -> c.endsWith("/sleep")).orElse(false)).toList();
+                kill9(pifpaf.pid());
+                pifpaf.waitFor();
+                command.forEach(ProcessHandle::destroyForcibly);
+                assertEquals(List.of(), tmp.leftovers(), "round " + round + ": killed after " + delay + " ms");
+            }
+        }
+    }
+
+    @Test
     void aDaemonThatDetachedItselfIsStillReaped() throws Exception {
         java.nio.file.Path drivers = java.nio.file.Files.createDirectory(dir.resolve("drivers"));
         java.nio.file.Files.copy(Launcher.TEST_DRIVERS.resolve("echo.jar"), drivers.resolve("echo.jar"));

@@ -77,6 +77,22 @@ class TemplateCacheIT {
     }
 
     @Test
+    void aSpareCopyMadeForAStackIsRemovedAtExit() throws Exception {
+        // Three PostgreSQL in one process: from the second start, a spare copy is made beside the
+        // data directories; the process must remove it when it exits.
+        Path cache = home.resolve("cache");
+        Path stack = Files.writeString(home.resolve("three.yaml"),
+                "daemons:\n  a: { driver: postgresql }\n  b: { driver: postgresql }\n  c: { driver: postgresql }\n");
+        try (PrivateTmp tmp = new PrivateTmp()) {
+            Launcher.Result result = Launcher.run(Identity.CURRENT_USER, List.of("pifpaf", "run", "-f", stack.toString(),
+                    "--", "sh", "-c", "sleep 1; ls -a \"$TMPDIR\""), env(tmp, cache));
+            assertEquals(0, result.exit(), result.toString());
+            assertTrue(result.stdout().contains(".pifpaf-spare-postgresql-cluster-"), "no spare was made: " + result);
+            assertEquals(List.of(), tmp.leftovers());
+        }
+    }
+
+    @Test
     void noCacheNeitherReadsNorFillsTheCache() throws Exception {
         Path cache = home.resolve("unused");
         try (PrivateTmp tmp = new PrivateTmp()) {

@@ -66,7 +66,8 @@ final class StartContext implements DriverContext {
         this.spawner = new ProcessSpawner(dataDir, unprivilegedUser);
         this.log = new Slf4jSystemLogger("pifpaf.driver." + driverName);
         this.progress = request.progress();
-        this.templates = request.cacheDir().map(TemplateCache::new).orElse(null);
+        // Spares go beside the data directories: on their file system, so taking one is a rename.
+        this.templates = request.cacheDir().map(dir -> new TemplateCache(dir, dataDir.getParent())).orElse(null);
     }
 
     @Override

@@ -3,7 +3,6 @@ package org.pifpaf.runtime.cache;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.FileSystemException;
@@ -12,16 +11,12 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.FileTime;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -35,11 +30,17 @@ import org.slf4j.LoggerFactory;
  * Trees made once and copied at every start (see {@link Template}), kept in a directory of the
  * user's ({@code $XDG_CACHE_HOME/pifpaf} by default).
  *
- * <p>An entry is {@code <driver>-<template>-<key hash>/} holding {@code tree/} and
- * {@code manifest}. It is built in a staging directory and renamed into place, so it is complete
- * or absent; it is built under an exclusive lock on {@code <entry>.lock}, so concurrent starts,
- * in this JVM or another, create it once and the others wait and copy. Readers copy under a
- * shared lock. An entry whose tree no longer matches its manifest is removed and built again.
+ * <p>An entry is {@code <driver>-<template>-<key hash>/} holding {@code tree/}, {@code manifest}
+ * and {@code key} (the full text of its {@link EntryKey}). It is built in a staging directory and
+ * renamed into place, so it is complete or absent; it is built under an exclusive lock on
+ * {@code <entry>.lock}, so concurrent starts, in this JVM or another, create it once and the
+ * others wait and copy. Readers copy under a shared lock, and check the tree against its
+ * manifest while {@code cp} runs. An entry whose key text differs from the start's (a hash
+ * collision, or a foreign directory) or whose tree no longer matches its manifest is removed and
+ * built again; a copy made from it is thrown away first.
+ *
+ * <p>Given a place for them, the cache keeps a spare copy of an entry started more than once in
+ * this JVM, which the next start takes with a rename (see {@link SpareCopies}).
  *
  * <p>The cache only ever speeds starts up: when it cannot be used (unwritable, full), the start
  * goes on without it and a warning says why.
@@ -49,8 +50,6 @@ public final class TemplateCache {
     /** The environment variable that names the cache directory, overriding every other setting. */
     public static final String DIRECTORY_VARIABLE = "PIFPAF_CACHE_DIR";
     private static final Logger LOG = LoggerFactory.getLogger("pifpaf");
-    /** Changes when the entry layout changes, so older entries are ignored, not misread. */
-    private static final String FORMAT = "1";
     private static final Set<PosixFilePermission> PRIVATE = PosixFilePermissions.fromString("rwx------");
     /** Entries not copied for this long are removed when a new entry is made (after an upgrade, say). */
     static final Duration UNUSED_LIFETIME = Duration.ofDays(30);
@@ -58,10 +57,21 @@ public final class TemplateCache {
     private static final Map<Path, ReentrantLock> ENTRY_GUARDS = new ConcurrentHashMap<>();
 
     private final Path root;
+    private final Path sparesIn;
 
-    /** A cache kept in {@code root}, created (mode 0700) on first use. */
+    /** A cache kept in {@code root}, created (mode 0700) on first use; it makes no spare copies. */
     public TemplateCache(Path root) {
+        this(root, null);
+    }
+
+    /**
+     * A cache kept in {@code root} that makes spare copies (see {@link SpareCopies}) in
+     * {@code sparesIn}, which must be on the file system of the targets: the directory that holds
+     * the data directories.
+     */
+    public TemplateCache(Path root, Path sparesIn) {
         this.root = root.toAbsolutePath().normalize();
+        this.sparesIn = sparesIn;
     }
 
     /**
@@ -103,30 +113,38 @@ public final class TemplateCache {
      * @throws Exception what the creator throws
      */
     public void create(String driver, Template template, String creatorUser, Path target) throws Exception {
-        Path entry;
+        EntryKey key;
         try {
-            entry = entryFor(driver, template, creatorUser);
+            ensurePrivateRoot();
+            key = EntryKey.of(driver, template, creatorUser);
         } catch (IOException e) {
             LOG.warn("template cache {} not used: {}", root, e.getMessage());
             template.creator().create(target);
             return;
         }
+        Path entry = root.resolve(key.entryName());
+        if (sparesIn != null && SpareCopies.take(entry, key, sparesIn, target)) {
+            touch(entry);
+            handedOut(entry, key);
+            return;
+        }
         ReentrantLock guard = ENTRY_GUARDS.computeIfAbsent(entry, path -> new ReentrantLock());
         guard.lockInterruptibly();
         try (FileChannel channel = openLockFile(entry)) {
-            if (copyIfValid(channel, entry, target, true)) {
+            if (copyIfValid(channel, entry, key, target, true)) {
                 return;
             }
             // Exclusive from here: one process creates, the others wait and then copy.
             try (FileLock exclusive = lockExclusively(channel)) {
-                if (copyIfValid(channel, entry, target, false)) {
+                if (copyIfValid(channel, entry, key, target, false)) {
                     return;
                 }
                 removeDamaged(entry);
                 LOG.info("creating the {} template of {} once; later starts with this version and these options"
                         + " copy it from {}", template.name(), driver, root);
                 template.creator().create(target);
-                store(target, entry);
+                store(target, entry, key);
+                handedOut(entry, key);
                 pruneUnusedSince(Instant.now().minus(UNUSED_LIFETIME), entry);
             }
         } catch (CacheUnusable e) {
@@ -140,15 +158,23 @@ public final class TemplateCache {
 
     /**
      * Copies the entry's tree to {@code target} if the entry is valid, under a shared lock when
-     * {@code shared} (else the caller holds the exclusive one).
+     * {@code shared} (else the caller holds the exclusive one). The tree is checked against its
+     * manifest while it is copied; when the check fails, the copy is removed.
      */
-    private boolean copyIfValid(FileChannel channel, Path entry, Path target, boolean shared) throws CacheUnusable {
+    private boolean copyIfValid(FileChannel channel, Path entry, EntryKey key, Path target, boolean shared)
+            throws CacheUnusable {
         try (FileLock lock = shared ? channel.lock(0, Long.MAX_VALUE, true) : null) {
-            if (!valid(entry)) {
+            if (!Files.isDirectory(entry.resolve("tree")) || !key.isIn(entry.resolve("key"))) {
                 return false;
             }
+            ManifestCheck check = ManifestCheck.start(entry.resolve("tree"), entry.resolve("manifest"));
             TreeCopy.copy(entry.resolve("tree"), target);
+            if (!check.passed()) {
+                FileTrees.delete(target);
+                return false;
+            }
             touch(entry);
+            handedOut(entry, key);
             LOG.debug("copied template {} to {}", entry, target);
             return true;
         } catch (IOException e) {
@@ -156,12 +182,19 @@ public final class TemplateCache {
         }
     }
 
-    /** Removes a damaged or incomplete entry, if there is one. */
+    /** Counts a tree handed out, which may start a spare copy for the next start. */
+    private void handedOut(Path entry, EntryKey key) {
+        if (sparesIn != null) {
+            SpareCopies.handedOut(entry, key, sparesIn);
+        }
+    }
+
+    /** Removes a damaged, incomplete or foreign entry, if there is one. */
     private void removeDamaged(Path entry) throws CacheUnusable {
         if (!Files.exists(entry, LinkOption.NOFOLLOW_LINKS)) {
             return;
         }
-        LOG.warn("template cache entry {} is damaged or incomplete; creating it again", entry);
+        LOG.warn("template cache entry {} is damaged, incomplete or made for another key; creating it again", entry);
         try {
             discard(entry);
         } catch (IOException e) {
@@ -180,7 +213,7 @@ public final class TemplateCache {
     }
 
     /** Copies the tree at {@code source} into the cache as {@code entry}; failures only warn. */
-    private void store(Path source, Path entry) {
+    private void store(Path source, Path entry, EntryKey key) {
         Path staging = root.resolve(".staging-" + entry.getFileName() + "-" + randomSuffix());
         try {
             TreeManifest manifest = TreeManifest.of(source);
@@ -194,49 +227,13 @@ public final class TemplateCache {
                 throw new IOException("the copy differs from " + source + " (changed while copied?)");
             }
             manifest.writeTo(staging.resolve("manifest"));
+            key.writeTo(staging.resolve("key"));
             Files.move(staging, entry, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
             LOG.warn("template {} not cached: {}", entry.getFileName(), e.getMessage());
         } finally {
             removeQuietly(staging);
         }
-    }
-
-    private static boolean valid(Path entry) {
-        Path manifest = entry.resolve("manifest");
-        Path tree = entry.resolve("tree");
-        if (!Files.isRegularFile(manifest) || !Files.isDirectory(tree)) {
-            return false;
-        }
-        try {
-            return TreeManifest.of(tree).equals(TreeManifest.readFrom(manifest));
-        } catch (IOException e) {
-            return false;
-        }
-    }
-
-    /** The entry for the key, creating the cache directory when needed. */
-    private Path entryFor(String driver, Template template, String creatorUser) throws IOException {
-        ensurePrivateRoot();
-        MessageDigest digest = sha256();
-        update(digest, FORMAT);
-        update(digest, driver);
-        update(digest, template.name());
-        update(digest, creatorUser);
-        for (String part : template.keyParts()) {
-            update(digest, "part");
-            update(digest, part);
-        }
-        for (Path binary : template.keyBinaries()) {
-            Path real = binary.toRealPath();
-            BasicFileAttributes attributes = Files.readAttributes(real, BasicFileAttributes.class);
-            update(digest, "binary");
-            update(digest, real.toString());
-            update(digest, Long.toString(attributes.size()));
-            update(digest, Long.toString(attributes.lastModifiedTime().toMillis()));
-        }
-        String hash = HexFormat.of().formatHex(digest.digest()).substring(0, 20);
-        return root.resolve(driver + "-" + template.name() + "-" + hash);
     }
 
     /**
@@ -343,21 +340,6 @@ public final class TemplateCache {
             FileTrees.delete(path);
         } catch (IOException e) {
             LOG.debug("could not remove {}: {}", path, e.getMessage());
-        }
-    }
-
-    private static void update(MessageDigest digest, String text) {
-        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
-        digest.update(Integer.toString(bytes.length).getBytes(StandardCharsets.US_ASCII));
-        digest.update((byte) ':');
-        digest.update(bytes);
-    }
-
-    private static MessageDigest sha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JDK has SHA-256", e);
         }
     }
 

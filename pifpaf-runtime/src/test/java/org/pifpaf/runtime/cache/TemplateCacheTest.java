@@ -109,11 +109,36 @@ class TemplateCacheTest {
         create(cache, counted("a"));
         assertEquals(3, creations.get());
 
+        Files.writeString(onlyEntry(cache).resolve("tree/planted"), "x"); // an added file
+        copy = create(cache, counted("a"));
+        assertEquals(4, creations.get());
+        assertFalse(Files.exists(copy.resolve("planted")), "the copy of the damaged entry was not removed");
+
         Files.delete(onlyEntry(cache).resolve("manifest")); // an entry left half made
         create(cache, counted("a"));
-        assertEquals(4, creations.get());
+        assertEquals(5, creations.get());
         create(cache, counted("a"));
-        assertEquals(4, creations.get());
+        assertEquals(5, creations.get());
+    }
+
+    @Test
+    void anEntryMadeForAnotherKeyIsNeverCopied() throws Exception {
+        // Two keys whose hashes collide share a directory name: the stored key text tells them apart.
+        TemplateCache cache = cache();
+        create(cache, counted("a"));
+        Path entry = onlyEntry(cache);
+        assertTrue(entry.getFileName().toString().matches("test-tree-[0-9a-f]{16}"), entry.toString());
+        String key = Files.readString(entry.resolve("key"));
+        assertTrue(key.contains("part 1:a\n"), key);
+        Files.writeString(entry.resolve("key"), key.replace("part 1:a\n", "part 1:b\n"));
+        Files.writeString(entry.resolve("tree/sub/data"), "made for other key!"); // same size: the manifest still matches
+
+        Path copy = create(cache, counted("a"));
+        assertEquals(2, creations.get());
+        assertEquals("made by the creator", Files.readString(copy.resolve("sub/data")));
+        assertEquals(key, Files.readString(onlyEntry(cache).resolve("key")));
+        create(cache, counted("a"));
+        assertEquals(2, creations.get());
     }
 
     @Test
@@ -197,6 +222,58 @@ class TemplateCacheTest {
         assertEquals(1, creations.get());
         assertTrue(Files.isRegularFile(target.resolve("sub/data")));
         assertFalse(Files.exists(file.resolve("cache")));
+    }
+
+    @Test
+    void fromTheSecondStartASpareIsMadeAndTheNextStartTakesItFresh() throws Exception {
+        Path spares = Files.createDirectory(tmp.resolve("spares"));
+        TemplateCache cache = new TemplateCache(tmp.resolve("cache"), spares);
+        try {
+            Path first = create(cache, counted("a")); // created: one start in a JVM makes no spare
+            assertTrue(SpareCopies.awaitMakers(30_000));
+            assertEquals(List.of(), holders(spares), "a spare after the first start");
+            Files.writeString(first.resolve("sub/data"), "written by a start");
+            Files.writeString(first.resolve("added"), "by a start");
+
+            Path second = create(cache, counted("a")); // a second start: a spare is made for the next one
+            Files.writeString(second.resolve("added"), "by a start");
+            assertTrue(SpareCopies.awaitMakers(30_000));
+            assertEquals(1, holders(spares).size());
+            Object spareTree = Files.readAttributes(holders(spares).get(0).resolve("tree"),
+                    java.nio.file.attribute.BasicFileAttributes.class).fileKey();
+            Path taken = create(cache, counted("a"));
+            assertEquals(spareTree, Files.readAttributes(taken, java.nio.file.attribute.BasicFileAttributes.class).fileKey(),
+                    "the spare was not taken");
+            assertEquals("made by the creator", Files.readString(taken.resolve("sub/data")));
+            assertFalse(Files.exists(taken.resolve("added")));
+            assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(taken.resolve("private"))));
+            assertEquals(1, creations.get());
+
+            assertTrue(SpareCopies.awaitMakers(30_000)); // the next one, in another holder
+            assertEquals(1, holders(spares).size());
+            assertFalse(Files.exists(holders(spares).get(0).resolve("tree").resolve("added")));
+        } finally {
+            SpareCopies.removeAll(10_000);
+        }
+        assertEquals(List.of(), holders(spares), "removed at exit");
+    }
+
+    @Test
+    void aCacheWithoutAPlaceForSparesMakesNone() throws Exception {
+        TemplateCache cache = cache();
+        for (int i = 0; i < 3; i++) {
+            create(cache, counted("a"));
+        }
+        SpareCopies.removeAll(10_000);
+        try (Stream<Path> left = Files.walk(tmp)) {
+            assertEquals(List.of(), left.filter(p -> p.getFileName().toString().startsWith(".pifpaf-spare-")).toList());
+        }
+    }
+
+    private static List<Path> holders(Path spares) throws IOException {
+        try (Stream<Path> entries = Files.list(spares)) {
+            return entries.filter(p -> p.getFileName().toString().startsWith(".pifpaf-spare-")).toList();
+        }
     }
 
     /** The entry directory a template uses: the one that appears when only it is created. */
