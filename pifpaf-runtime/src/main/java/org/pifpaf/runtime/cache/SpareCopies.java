@@ -11,6 +11,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.pifpaf.runtime.system.FileTrees;
+import org.pifpaf.runtime.system.OwnerMark;
 import org.pifpaf.runtime.system.Reaper;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -121,6 +122,9 @@ final class SpareCopies {
             Reaper.watchDirectory(spare.holder);
             Files.createDirectory(spare.holder,
                     PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+            // Marked like a data directory, so the next start's sweep removes it should this
+            // JVM and its reaper both die (a reboot).
+            OwnerMark.write(spare.holder);
             if (slot.key().isIn(slot.entry().resolve("key"))) {
                 TreeCopy.copy(slot.entry().resolve("tree"), spare.holder.resolve("tree"));
                 made = ManifestCheck.matches(spare.holder.resolve("tree"), slot.entry().resolve("manifest"));
