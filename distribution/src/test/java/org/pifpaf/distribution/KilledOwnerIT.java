@@ -54,16 +54,20 @@ class KilledOwnerIT {
 
     @Test
     void aKilledPifpafMakingASpareTemplateCopyLeavesNothingBehind() throws Exception {
-        // Three PostgreSQL in one process: from the second, a spare copy of the cluster is made
-        // in TMPDIR, which the reaper must remove too, cp included if it is still copying.
+        // Three PostgreSQL in one process: each takes or copies the cluster and a spare copy is
+        // made in the cache meanwhile; the reaper must remove its holder too, cp included if it
+        // is still copying.
         java.nio.file.Path stack = java.nio.file.Files.writeString(dir.resolve("three.yaml"),
                 "daemons:\n  a: { driver: postgresql }\n  b: { driver: postgresql }\n  c: { driver: postgresql }\n");
         Random random = new Random(20261126);
         for (int round = 0; round < 5; round++) {
             long delay = 300 + random.nextInt(1500);
             try (PrivateTmp tmp = new PrivateTmp()) {
+                java.nio.file.Path cache = dir.resolve("cache");
+                Map<String, String> env = new java.util.HashMap<>(tmp.env());
+                env.put("PIFPAF_CACHE_DIR", cache.toString());
                 Process pifpaf = Launcher.start(Identity.CURRENT_USER,
-                        List.of("pifpaf", "run", "-f", stack.toString(), "--", "sleep", "30"), tmp.env());
+                        List.of("pifpaf", "run", "-f", stack.toString(), "--", "sleep", "30"), env);
                 Thread.sleep(delay);
                 List<ProcessHandle> command = pifpaf.children()
                         .filter(p -> p.info().command().map(c -> c.endsWith("/sleep")).orElse(false)).toList();
@@ -71,8 +75,27 @@ class KilledOwnerIT {
                 pifpaf.waitFor();
                 command.forEach(ProcessHandle::destroyForcibly);
                 assertEquals(List.of(), tmp.leftovers(), "round " + round + ": killed after " + delay + " ms");
+                assertEquals(List.of(), spareHolders(cache), "round " + round + ": killed after " + delay + " ms");
             }
         }
+    }
+
+    /** Spare copies still being made in the cache, once the reaper had a moment to remove them. */
+    private static List<java.nio.file.Path> spareHolders(java.nio.file.Path cache) throws Exception {
+        List<java.nio.file.Path> holders = List.of();
+        for (int i = 0; i < 100; i++) {
+            if (!java.nio.file.Files.isDirectory(cache)) {
+                return List.of();
+            }
+            try (var entries = java.nio.file.Files.list(cache)) {
+                holders = entries.filter(p -> p.getFileName().toString().startsWith(".spare-")).toList();
+            }
+            if (holders.isEmpty()) {
+                break;
+            }
+            Thread.sleep(50);
+        }
+        return holders;
     }
 
     @Test

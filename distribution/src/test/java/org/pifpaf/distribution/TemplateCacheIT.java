@@ -77,18 +77,41 @@ class TemplateCacheIT {
     }
 
     @Test
-    void aSpareCopyMadeForAStackIsRemovedAtExit() throws Exception {
-        // Three PostgreSQL in one process: from the second start, a spare copy is made beside the
-        // data directories; the process must remove it when it exits.
+    void aRunTakesTheSpareAndLeavesANewOne() throws Exception {
+        // The cache and TMPDIR share a file system here, so each entry keeps a spare copy next
+        // to it: a run renames it into its data directory, and copies the next one while the
+        // command uses the daemon, waiting for that copy before it exits.
         Path cache = home.resolve("cache");
-        Path stack = Files.writeString(home.resolve("three.yaml"),
-                "daemons:\n  a: { driver: postgresql }\n  b: { driver: postgresql }\n  c: { driver: postgresql }\n");
         try (PrivateTmp tmp = new PrivateTmp()) {
-            Launcher.Result result = Launcher.run(Identity.CURRENT_USER, List.of("pifpaf", "run", "-f", stack.toString(),
-                    "--", "sh", "-c", "sleep 1; ls -a \"$TMPDIR\""), env(tmp, cache));
-            assertEquals(0, result.exit(), result.toString());
-            assertTrue(result.stdout().contains(".pifpaf-spare-postgresql-cluster-"), "no spare was made: " + result);
+            // A one-query run makes no spare (it would wait for the copy at exit) ...
+            Launcher.Result quick = Launcher.run(Identity.CURRENT_USER, SELECT_ONE, env(tmp, cache));
+            assertEquals("1", quick.stdout().trim(), quick.toString());
+            assertFalse(Files.exists(cache.resolve(onlyEntry(cache) + ".spare")), "a spare after a one-query run");
+            // ... a run that uses its daemon for a while does, and the next run takes it.
+            List<String> longer = new ArrayList<>(SELECT_ONE.subList(0, SELECT_ONE.indexOf("--") + 1));
+            longer.addAll(List.of("sh", "-c", "psql -Atc 'select 1' && sleep 1.5"));
+            longer.set(1, "--debug");
+            Launcher.Result first = Launcher.run(Identity.CURRENT_USER, longer, env(tmp, cache));
+            assertEquals("1", first.stdout().trim(), first.toString());
+            assertTrue(first.stderr().contains("made a spare copy of "), first.stderr());
+            Launcher.Result second = Launcher.run(Identity.CURRENT_USER, longer, env(tmp, cache));
+            assertEquals("1", second.stdout().trim(), second.toString());
+            assertTrue(second.stderr().contains("took the spare copy of "), second.stderr());
+            try (Stream<Path> entries = Files.list(cache)) {
+                List<String> names = entries.map(p -> p.getFileName().toString())
+                        .filter(name -> !name.equals("driver-index")).sorted().toList();
+                assertEquals(3, names.size(), "entry, lock file and spare only: " + names);
+                assertTrue(names.get(0).matches("postgresql-cluster-[0-9a-f]+"), names.toString());
+                assertEquals(List.of(names.get(0) + ".lock", names.get(0) + ".spare"), names.subList(1, 3));
+            }
             assertEquals(List.of(), tmp.leftovers());
+        }
+    }
+
+    private static String onlyEntry(Path cache) throws Exception {
+        try (Stream<Path> entries = Files.list(cache)) {
+            return entries.map(p -> p.getFileName().toString()).filter(n -> n.matches("postgresql-cluster-[0-9a-f]+"))
+                    .findFirst().orElseThrow();
         }
     }
 
@@ -100,7 +123,12 @@ class TemplateCacheIT {
             argv.add(3, "--no-cache");
             Launcher.Result result = Launcher.run(Identity.CURRENT_USER, argv, env(tmp, cache));
             assertEquals("1", result.stdout().trim(), result.toString());
-            assertFalse(Files.exists(cache), "the cache directory was created");
+            // The driver index may be written there; no template is.
+            if (Files.exists(cache)) {
+                try (Stream<Path> entries = Files.list(cache)) {
+                    assertEquals(List.of(), entries.filter(p -> !p.getFileName().toString().equals("driver-index")).toList());
+                }
+            }
             assertEquals(List.of(), tmp.leftovers());
         }
     }

@@ -60,6 +60,7 @@ public final class DaemonStarter {
             if (context.url() == null) {
                 throw new DriverException("driver " + driver.name() + " did not set a URL");
             }
+            context.startedUp();
         } catch (InvalidRequestException e) {
             abandon(context, cleanup, request);
             throw e;

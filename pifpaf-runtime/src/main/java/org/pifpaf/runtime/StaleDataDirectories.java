@@ -14,14 +14,13 @@ import org.pifpaf.runtime.system.FileTrees;
 
 /**
  * Marks each data directory with its owner process ({@link OwnerMark}), and sweeps away, once per
- * temporary directory and JVM, the data directories and spare template copies whose owner is
- * gone (a machine reboot, a reaper that was killed too). Kept data directories
- * ({@code --keep-data}) carry no mark and are left alone.
+ * temporary directory and JVM, the data directories whose owner is gone (a machine reboot, a
+ * reaper that was killed too). Kept data directories ({@code --keep-data}) carry no mark and are
+ * left alone.
  */
 final class StaleDataDirectories {
 
     private static final Logger LOG = LoggerFactory.getLogger("pifpaf");
-    private static final String HIDDEN_PREFIX = ".pifpaf-";
     private static final Set<Path> SWEPT = ConcurrentHashMap.newKeySet();
 
     private StaleDataDirectories() {
@@ -47,18 +46,12 @@ final class StaleDataDirectories {
             return;
         }
         try (Stream<Path> entries = Files.list(tmpDir)) {
-            entries.filter(StaleDataDirectories::isPifpafs)
+            entries.filter(p -> p.getFileName().toString().startsWith(DataDirectory.NAME_PREFIX))
                     .filter(Files::isDirectory)
                     .forEach(StaleDataDirectories::sweep);
         } catch (IOException | SecurityException e) {
             LOG.debug("cannot sweep {}: {}", tmpDir, e.toString());
         }
-    }
-
-    /** A data directory, or a hidden one of pifpaf's (the template cache's spare copies). */
-    private static boolean isPifpafs(Path dir) {
-        String name = dir.getFileName().toString();
-        return name.startsWith(DataDirectory.NAME_PREFIX) || name.startsWith(HIDDEN_PREFIX);
     }
 
     private static void sweep(Path dir) {

@@ -189,6 +189,13 @@ final class StartContext implements DriverContext {
         }, ready, deadline.timeout(), this::probeSucceeds, progress);
     }
 
+    /** The daemon is ready: the template cache may copy spares for the next starts while it is used. */
+    void startedUp() {
+        if (templates != null) {
+            templates.makeSpares(() -> !cleanup.started());
+        }
+    }
+
     @Override
     public void createFromTemplate(Template template, Path target) {
         checkNotInterrupted();

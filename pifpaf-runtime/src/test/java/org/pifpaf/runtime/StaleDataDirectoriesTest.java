@@ -18,7 +18,6 @@ class StaleDataDirectoriesTest {
         String deadOwner = deadProcessMark();
         Path orphan = markedDir(tmp.resolve("pifpaf-redis-1"), deadOwner);
         Files.writeString(orphan.resolve("dump.rdb"), "data");
-        markedDir(tmp.resolve(".pifpaf-spare-postgresql-cluster-2"), deadOwner);
         markedDir(tmp.resolve("someone-else"), deadOwner);
         Path live = tmp.resolve("pifpaf-redis-3");
         Files.createDirectory(live);

@@ -1,192 +1,210 @@
 package org.pifpaf.runtime.cache;
 
 import java.io.IOException;
+import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.FileTime;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.pifpaf.runtime.system.FileTrees;
-import org.pifpaf.runtime.system.OwnerMark;
 import org.pifpaf.runtime.system.Reaper;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Spare copies of cache entries, made in the background for the next start of the same entry
- * in this JVM (a test class starting one daemon per test): taking one is a {@code rename}, not
- * a {@code cp} of a thousand files.
+ * One ready copy of each cache entry, kept next to it ({@code <entry>.spare}), so that a start
+ * takes its tree with one {@code rename} instead of a {@code cp} of a thousand files, and a new
+ * spare is copied in the background while the daemon is in use (see
+ * {@link TemplateCache#makeSpares}).
  *
- * <p>A spare lives in a hidden holder directory ({@code .pifpaf-spare-<entry>-<random>}) beside
- * the data directories, on their file system. It is only made from the second copy of an entry
- * handed out in this JVM, so a one-start process (the command line) never pays for one it would
- * throw away. A start takes a spare only once it is complete and checked against the entry's
- * manifest, never waits for one, and takes it out of this registry first, so no two starts get
- * the same spare. The spare is copied without the entry's lock (holding it would make a start
- * of that entry wait); an entry rebuilt meanwhile leaves a spare that fails the check, and it
- * is thrown away.
+ * <p>A spare is only useful on the file system of the data directories (a rename cannot cross
+ * file systems), so none is made when the cache lies elsewhere: there, usually a tmpfs
+ * {@code /tmp}, copying is cheap anyway. A spare is copied into a hidden holder in the cache
+ * ({@code .spare-<entry>-<random>/tree}) while the entry is checked against its manifest, then
+ * renamed into place; the holder is recorded with the {@link Reaper} first, so a killed JVM leaves
+ * neither the holder nor its {@code cp} (the cache's pruning removes one left by a reboot). Two starts never get the same spare: the rename is atomic, one wins. A
+ * spare older than {@link #MAX_AGE} is not taken (temporary-file cleaners may have emptied
+ * parts of it) but replaced; a damaged entry's spare goes with it ({@link #discard}).
  *
- * <p>Holders are recorded with the {@link Reaper} like data directories, so a killed JVM leaves
- * none; at a normal exit a shutdown hook removes them.
+ * <p>At exit the JVM waits for spares still being copied (at most {@link #EXIT_WAIT}); the
+ * reaper stops and removes any copy still going after that.
  */
 final class SpareCopies {
 
     private static final Logger LOG = LoggerFactory.getLogger("pifpaf");
-    private static final String HOLDER_PREFIX = ".pifpaf-spare-";
+    static final String HOLDER_PREFIX = ".spare-";
+    static final Duration MAX_AGE = Duration.ofDays(1);
+    private static final Duration EXIT_WAIT = Duration.ofSeconds(10);
     private static final SecureRandom RANDOM = new SecureRandom();
-    /** How long the shutdown hook lets a spare being copied finish before the reaper takes over. */
-    private static final long EXIT_WAIT_MILLIS = 2_000;
     private static final Object LOCK = new Object();
-    /** Copies handed out in this JVM, per entry and place. */
-    private static final Map<Slot, Integer> HANDED_OUT = new HashMap<>();
-    /** At most one spare per entry and place, ready or being made. */
-    private static final Map<Slot, Spare> SPARES = new HashMap<>();
+    /** The threads copying spares in this JVM, by entry: at most one per entry. */
+    private static final Map<Path, Thread> MAKERS = new HashMap<>();
     private static boolean hooked;
-    private static boolean closed;
+    private static boolean closing;
+    private static java.util.concurrent.ScheduledExecutorService timer;
 
     private SpareCopies() {
     }
 
-    /** An entry, identified by its key, whose spares go into directory {@code dir}. */
-    private record Slot(Path entry, EntryKey key, Path dir) {
+    /** Where the spare of {@code entry} is kept. */
+    static Path spareOf(Path entry) {
+        return entry.resolveSibling(entry.getFileName() + ".spare");
     }
 
-    /** One spare: its holder and the thread making it. */
-    private static final class Spare {
-        final Path holder;
-        Thread maker;
-        boolean ready;
-
-        Spare(Path holder) {
-            this.holder = holder;
+    /**
+     * Whether spares of entries in {@code cacheRoot} can be moved into {@code dataParent}: both
+     * on one file system.
+     */
+    static boolean usable(Path cacheRoot, Path dataParent) {
+        try {
+            return Files.getAttribute(cacheRoot, "unix:dev").equals(Files.getAttribute(dataParent, "unix:dev"));
+        } catch (IOException | UnsupportedOperationException | IllegalArgumentException e) {
+            return false;
         }
     }
 
     /**
-     * Moves a ready spare copy of {@code entry} from {@code dir} to {@code target}; false when
-     * there is none ready (or it cannot be moved), and then nothing changed.
+     * Moves the spare of {@code entry} to {@code target} (which must not exist); false, with
+     * nothing changed, when there is none to take. The caller holds the entry's lock and has
+     * checked its key.
      */
-    static boolean take(Path entry, EntryKey key, Path dir, Path target) {
-        Spare spare;
-        synchronized (LOCK) {
-            Slot slot = new Slot(entry, key, dir);
-            spare = SPARES.get(slot);
-            if (spare == null || !spare.ready) {
+    static boolean take(Path entry, Path target) {
+        Path spare = spareOf(entry);
+        try {
+            FileTime made = Files.getLastModifiedTime(spare, LinkOption.NOFOLLOW_LINKS);
+            if (made.toInstant().isBefore(Instant.now().minus(MAX_AGE))) {
+                discard(entry);
                 return false;
             }
-            SPARES.remove(slot);
-        }
-        try {
-            Files.move(spare.holder.resolve("tree"), target, StandardCopyOption.ATOMIC_MOVE);
+            Files.move(spare, target, StandardCopyOption.ATOMIC_MOVE);
             LOG.debug("took the spare copy of {} for {}", entry, target);
             return true;
+        } catch (NoSuchFileException e) {
+            return false; // none, or another start took it first
         } catch (IOException e) {
             LOG.debug("cannot take the spare copy of {}: {}", entry, e.toString());
             return false;
-        } finally {
-            remove(spare.holder);
         }
     }
 
     /**
-     * Records that a copy of {@code entry} was handed out; from the second in this JVM, starts
-     * making a spare copy in {@code dir} unless there is one already.
+     * Starts copying a new spare of {@code entry} in the background, unless there is one or this
+     * JVM is copying one already.
      */
-    static void handedOut(Path entry, EntryKey key, Path dir) {
+    static void replenish(Path entry, EntryKey key) {
+        if (Files.exists(spareOf(entry), LinkOption.NOFOLLOW_LINKS)) {
+            return;
+        }
         synchronized (LOCK) {
-            Slot slot = new Slot(entry, key, dir);
-            if (closed || HANDED_OUT.merge(slot, 1, Integer::sum) < 2 || SPARES.containsKey(slot)) {
+            if (closing || MAKERS.containsKey(entry)) {
                 return;
             }
             if (!hooked) {
                 hooked = true;
-                Runtime.getRuntime().addShutdownHook(new Thread(SpareCopies::closeAtExit, "pifpaf-spares"));
+                Runtime.getRuntime().addShutdownHook(new Thread(SpareCopies::awaitAtExit, "pifpaf-spares"));
             }
-            Spare spare = new Spare(dir.resolve(HOLDER_PREFIX + entry.getFileName() + "-"
-                    + Long.toUnsignedString(RANDOM.nextLong(), 36)));
-            spare.maker = new Thread(() -> make(slot, spare), "pifpaf-spare");
-            spare.maker.setDaemon(true);
-            SPARES.put(slot, spare);
-            spare.maker.start();
+            Thread maker = new Thread(() -> make(entry, key), "pifpaf-spare");
+            maker.setDaemon(true);
+            MAKERS.put(entry, maker);
+            maker.start();
         }
     }
 
-    private static void make(Slot slot, Spare spare) {
-        boolean made = false;
+    private static void make(Path entry, EntryKey key) {
+        Path holder = entry.resolveSibling(HOLDER_PREFIX + entry.getFileName() + "-"
+                + Long.toUnsignedString(RANDOM.nextLong(), 36));
         try {
             // Recorded before it exists, as data directories are: a kill at any moment leaves nothing.
-            Reaper.watchDirectory(spare.holder);
-            Files.createDirectory(spare.holder,
-                    PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
-            // Marked like a data directory, so the next start's sweep removes it should this
-            // JVM and its reaper both die (a reboot).
-            OwnerMark.write(spare.holder);
-            if (slot.key().isIn(slot.entry().resolve("key"))) {
-                TreeCopy.copy(slot.entry().resolve("tree"), spare.holder.resolve("tree"));
-                made = ManifestCheck.matches(spare.holder.resolve("tree"), slot.entry().resolve("manifest"));
+            Reaper.watchDirectory(holder);
+            Files.createDirectory(holder, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+            Path tree = holder.resolve("tree");
+            if (key.isIn(entry.resolve("key"))) {
+                // The entry is checked while it is copied: a damaged one makes no spare.
+                ManifestCheck check = ManifestCheck.start(entry.resolve("tree"), entry.resolve("manifest"));
+                TreeCopy.copy(entry.resolve("tree"), tree); // cp works in the holder: the reaper's sweep finds it
+                if (check.passed()) {
+                    Files.move(tree, spareOf(entry), StandardCopyOption.ATOMIC_MOVE);
+                    LOG.debug("made a spare copy of {}", entry);
+                }
             }
+        } catch (AtomicMoveNotSupportedException e) {
+            LOG.debug("no spare copy of {}: {}", entry, e.toString());
         } catch (IOException | RuntimeException e) {
-            LOG.debug("no spare copy of {}: {}", slot.entry(), e.toString());
-        }
-        synchronized (LOCK) {
-            if (made && !closed && SPARES.get(slot) == spare) {
-                spare.ready = true;
-                return;
+            // Most often another process put its spare in place first.
+            LOG.debug("no spare copy of {}: {}", entry, e.toString());
+        } finally {
+            removeHolder(holder);
+            synchronized (LOCK) {
+                MAKERS.remove(entry);
             }
-            SPARES.remove(slot, spare);
         }
-        remove(spare.holder);
     }
 
-    /** Waits up to {@code waitMillis} for the spares being made; whether none is being made then. */
-    static boolean awaitMakers(long waitMillis) throws InterruptedException {
+    /** Runs {@code task} after {@code delay} on a daemon thread (never, if the JVM ends first). */
+    static void later(Duration delay, Runnable task) {
+        synchronized (LOCK) {
+            if (timer == null) {
+                timer = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(runnable -> {
+                    Thread thread = new Thread(runnable, "pifpaf-spare-timer");
+                    thread.setDaemon(true);
+                    return thread;
+                });
+            }
+            timer.schedule(task, delay.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+        }
+    }
+
+    /** Removes the spare of {@code entry}, which is being removed or rebuilt (under its exclusive lock). */
+    static void discard(Path entry) throws IOException {
+        Path spare = spareOf(entry);
+        if (Files.exists(spare, LinkOption.NOFOLLOW_LINKS)) {
+            Path doomed = entry.resolveSibling(".removed-" + spare.getFileName() + "-"
+                    + Long.toUnsignedString(RANDOM.nextLong(), 36));
+            try {
+                Files.move(spare, doomed, StandardCopyOption.ATOMIC_MOVE);
+            } catch (NoSuchFileException e) {
+                return; // taken meanwhile
+            }
+            FileTrees.delete(doomed);
+        }
+    }
+
+    /** Waits up to {@code wait} for the spares being copied in this JVM; whether all are done. */
+    static boolean awaitMakers(Duration wait) throws InterruptedException {
         List<Thread> makers;
         synchronized (LOCK) {
-            makers = SPARES.values().stream().map(spare -> spare.maker).toList();
+            makers = new ArrayList<>(MAKERS.values());
         }
-        long deadline = System.nanoTime() + waitMillis * 1_000_000;
+        long deadline = System.nanoTime() + wait.toNanos();
         for (Thread maker : makers) {
             maker.join(Math.max(1, (deadline - System.nanoTime()) / 1_000_000));
         }
         return makers.stream().noneMatch(Thread::isAlive);
     }
 
-    /**
-     * Removes every spare, after waiting up to {@code waitMillis} for those being made. Those
-     * still being copied then are removed by their maker when it is done, or by the reaper if the
-     * JVM ends first.
-     */
-    static void removeAll(long waitMillis) throws InterruptedException {
-        awaitMakers(waitMillis);
-        List<Spare> spares;
+    private static void awaitAtExit() {
         synchronized (LOCK) {
-            spares = new ArrayList<>(SPARES.values());
-            SPARES.clear(); // a maker that finishes now finds its spare gone and removes it itself
-        }
-        for (Spare spare : spares) {
-            if (!spare.maker.isAlive()) {
-                remove(spare.holder);
-            }
-        }
-    }
-
-    private static void closeAtExit() {
-        synchronized (LOCK) {
-            closed = true;
+            closing = true;
         }
         try {
-            removeAll(EXIT_WAIT_MILLIS);
+            awaitMakers(EXIT_WAIT);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
     }
 
     /** Removes a holder; it stays recorded with the reaper if it cannot be removed. */
-    private static void remove(Path holder) {
+    private static void removeHolder(Path holder) {
         try {
             FileTrees.delete(holder);
             Reaper.releaseDirectory(holder);

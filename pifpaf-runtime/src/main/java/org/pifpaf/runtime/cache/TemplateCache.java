@@ -21,6 +21,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.BooleanSupplier;
 import org.pifpaf.api.Template;
 import org.pifpaf.runtime.system.FileTrees;
 import org.slf4j.Logger;
@@ -39,8 +40,9 @@ import org.slf4j.LoggerFactory;
  * collision, or a foreign directory) or whose tree no longer matches its manifest is removed and
  * built again; a copy made from it is thrown away first.
  *
- * <p>Given a place for them, the cache keeps a spare copy of an entry started more than once in
- * this JVM, which the next start takes with a rename (see {@link SpareCopies}).
+ * <p>Told where the data directories are, and when that is on the cache's file system, the cache
+ * keeps a spare copy next to each entry, which a start takes with a rename while a new one is
+ * copied in the background (see {@link SpareCopies}).
  *
  * <p>The cache only ever speeds starts up: when it cannot be used (unwritable, full), the start
  * goes on without it and a warning says why.
@@ -53,25 +55,30 @@ public final class TemplateCache {
     private static final Set<PosixFilePermission> PRIVATE = PosixFilePermissions.fromString("rwx------");
     /** Entries not copied for this long are removed when a new entry is made (after an upgrade, say). */
     static final Duration UNUSED_LIFETIME = Duration.ofDays(30);
+    /** How long a daemon must have been in use before spares are copied for the next starts. */
+    static final Duration SPARES_AFTER = Duration.ofMillis(500);
     /** In-JVM guards, one per entry: a file lock is held per JVM, not per thread. */
     private static final Map<Path, ReentrantLock> ENTRY_GUARDS = new ConcurrentHashMap<>();
 
     private final Path root;
-    private final Path sparesIn;
+    private final Path dataParent;
+    private Boolean sparesUsable;
+    /** Entries this cache handed out a tree of, whose spares are made by {@link #makeSpares}. */
+    private final Map<Path, EntryKey> handedOut = new java.util.LinkedHashMap<>();
 
-    /** A cache kept in {@code root}, created (mode 0700) on first use; it makes no spare copies. */
+    /** A cache kept in {@code root}, created (mode 0700) on first use; it keeps no spare copies. */
     public TemplateCache(Path root) {
         this(root, null);
     }
 
     /**
-     * A cache kept in {@code root} that makes spare copies (see {@link SpareCopies}) in
-     * {@code sparesIn}, which must be on the file system of the targets: the directory that holds
-     * the data directories.
+     * A cache kept in {@code root} for targets in {@code dataParent} (the directory that holds the
+     * data directories), keeping spare copies (see {@link SpareCopies}) if both are on one file
+     * system.
      */
-    public TemplateCache(Path root, Path sparesIn) {
+    public TemplateCache(Path root, Path dataParent) {
         this.root = root.toAbsolutePath().normalize();
-        this.sparesIn = sparesIn;
+        this.dataParent = dataParent;
     }
 
     /**
@@ -123,11 +130,6 @@ public final class TemplateCache {
             return;
         }
         Path entry = root.resolve(key.entryName());
-        if (sparesIn != null && SpareCopies.take(entry, key, sparesIn, target)) {
-            touch(entry);
-            handedOut(entry, key);
-            return;
-        }
         ReentrantLock guard = ENTRY_GUARDS.computeIfAbsent(entry, path -> new ReentrantLock());
         guard.lockInterruptibly();
         try (FileChannel channel = openLockFile(entry)) {
@@ -158,14 +160,20 @@ public final class TemplateCache {
 
     /**
      * Copies the entry's tree to {@code target} if the entry is valid, under a shared lock when
-     * {@code shared} (else the caller holds the exclusive one). The tree is checked against its
-     * manifest while it is copied; when the check fails, the copy is removed.
+     * {@code shared} (else the caller holds the exclusive one): takes its spare if there is one,
+     * else copies it with {@code cp} and checks it against its manifest meanwhile; when the check
+     * fails, the copy is removed.
      */
     private boolean copyIfValid(FileChannel channel, Path entry, EntryKey key, Path target, boolean shared)
             throws CacheUnusable {
         try (FileLock lock = shared ? channel.lock(0, Long.MAX_VALUE, true) : null) {
             if (!Files.isDirectory(entry.resolve("tree")) || !key.isIn(entry.resolve("key"))) {
                 return false;
+            }
+            if (sparesUsable() && SpareCopies.take(entry, target)) {
+                touch(entry);
+                handedOut(entry, key);
+                return true;
             }
             ManifestCheck check = ManifestCheck.start(entry.resolve("tree"), entry.resolve("manifest"));
             TreeCopy.copy(entry.resolve("tree"), target);
@@ -182,11 +190,50 @@ public final class TemplateCache {
         }
     }
 
-    /** Counts a tree handed out, which may start a spare copy for the next start. */
-    private void handedOut(Path entry, EntryKey key) {
-        if (sparesIn != null) {
-            SpareCopies.handedOut(entry, key, sparesIn);
+    /** After a tree was handed out: a new spare for the next start, see {@link #makeSpares}. */
+    private synchronized void handedOut(Path entry, EntryKey key) {
+        if (sparesUsable()) {
+            handedOut.put(entry, key);
         }
+    }
+
+    /**
+     * Copies, in the background, a new spare of each entry this cache handed out a tree of, if
+     * the daemon is still in use {@link #SPARES_AFTER} after it became ready. Earlier, the copy
+     * would compete with the daemon's start for the disk and the processors; and a daemon used
+     * for less time than a copy takes (a one-query command) would make its process wait for the
+     * copy at exit, paying for the spare instead of saving it.
+     *
+     * @param inUse whether the daemon still runs
+     */
+    public void makeSpares(BooleanSupplier inUse) {
+        makeSpares(SPARES_AFTER, inUse);
+    }
+
+    /** {@link #makeSpares(BooleanSupplier)} after {@code delay}; at once when it is zero. */
+    synchronized void makeSpares(Duration delay, BooleanSupplier inUse) {
+        Map<Path, EntryKey> entries = Map.copyOf(handedOut);
+        handedOut.clear();
+        if (entries.isEmpty()) {
+            return;
+        }
+        Runnable replenish = () -> {
+            if (inUse.getAsBoolean()) {
+                entries.forEach(SpareCopies::replenish);
+            }
+        };
+        if (delay.isZero()) {
+            replenish.run();
+        } else {
+            SpareCopies.later(delay, replenish);
+        }
+    }
+
+    private synchronized boolean sparesUsable() {
+        if (sparesUsable == null) {
+            sparesUsable = dataParent != null && SpareCopies.usable(root, dataParent);
+        }
+        return sparesUsable;
     }
 
     /** Removes a damaged, incomplete or foreign entry, if there is one. */
@@ -207,6 +254,7 @@ public final class TemplateCache {
      * caller holds its exclusive lock; the lock file stays, as others may be waiting on it.
      */
     private void discard(Path entry) throws IOException {
+        SpareCopies.discard(entry);
         Path doomed = root.resolve(".removed-" + entry.getFileName() + "-" + randomSuffix());
         Files.move(entry, doomed, StandardCopyOption.ATOMIC_MOVE);
         removeQuietly(doomed);
@@ -291,13 +339,18 @@ public final class TemplateCache {
                     if (Files.getLastModifiedTime(entry, LinkOption.NOFOLLOW_LINKS).toInstant().isBefore(abandoned)) {
                         removeQuietly(entry);
                     }
-                } else if (!entry.equals(keep) && lastUse(entry).isBefore(cutoff)) {
+                } else if (!entry.equals(keep) && !isSpare(entry) && lastUse(entry).isBefore(cutoff)) {
                     removeIfIdle(entry);
                 }
             }
         } catch (IOException e) {
             LOG.debug("could not prune {}: {}", root, e.getMessage());
         }
+    }
+
+    /** A spare goes with its entry. */
+    private static boolean isSpare(Path path) {
+        return path.getFileName().toString().endsWith(".spare");
     }
 
     private void removeIfIdle(Path entry) {

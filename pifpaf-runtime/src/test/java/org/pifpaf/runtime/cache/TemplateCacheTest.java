@@ -47,9 +47,11 @@ class TemplateCacheTest {
         return new TemplateCache(tmp.resolve("cache"));
     }
 
+    /** A start: the tree, then (the daemon being ready) the spares. */
     private Path create(TemplateCache cache, Template template) throws Exception {
         Path target = Files.createTempDirectory(tmp, "data").resolve("tree");
         cache.create("test", template, "someone", target);
+        cache.makeSpares(Duration.ZERO, () -> true);
         return target;
     }
 
@@ -225,54 +227,108 @@ class TemplateCacheTest {
     }
 
     @Test
-    void fromTheSecondStartASpareIsMadeAndTheNextStartTakesItFresh() throws Exception {
-        Path spares = Files.createDirectory(tmp.resolve("spares"));
-        TemplateCache cache = new TemplateCache(tmp.resolve("cache"), spares);
-        try {
-            Path first = create(cache, counted("a")); // created: one start in a JVM makes no spare
-            assertTrue(SpareCopies.awaitMakers(30_000));
-            assertEquals(List.of(), holders(spares), "a spare after the first start");
-            Files.writeString(first.resolve("sub/data"), "written by a start");
-            Files.writeString(first.resolve("added"), "by a start");
+    void aSpareIsKeptNextToTheEntryAndTheNextStartTakesItFresh() throws Exception {
+        TemplateCache cache = new TemplateCache(tmp.resolve("cache"), tmp);
+        Path first = Files.createTempDirectory(tmp, "data").resolve("tree");
+        cache.create("test", counted("a"), "someone", first);
+        assertTrue(SpareCopies.awaitMakers(Duration.ofSeconds(30)));
+        Path spare = SpareCopies.spareOf(onlyEntry(cache));
+        assertFalse(Files.exists(spare), "a spare before the daemon was up");
+        cache.makeSpares(Duration.ZERO, () -> true);
+        assertTrue(SpareCopies.awaitMakers(Duration.ofSeconds(30)));
+        assertTrue(Files.isDirectory(spare), "no spare after the first start");
+        Files.writeString(first.resolve("sub/data"), "written by a start");
+        Files.writeString(first.resolve("added"), "by a start");
 
-            Path second = create(cache, counted("a")); // a second start: a spare is made for the next one
-            Files.writeString(second.resolve("added"), "by a start");
-            assertTrue(SpareCopies.awaitMakers(30_000));
-            assertEquals(1, holders(spares).size());
-            Object spareTree = Files.readAttributes(holders(spares).get(0).resolve("tree"),
-                    java.nio.file.attribute.BasicFileAttributes.class).fileKey();
-            Path taken = create(cache, counted("a"));
-            assertEquals(spareTree, Files.readAttributes(taken, java.nio.file.attribute.BasicFileAttributes.class).fileKey(),
-                    "the spare was not taken");
-            assertEquals("made by the creator", Files.readString(taken.resolve("sub/data")));
-            assertFalse(Files.exists(taken.resolve("added")));
-            assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(taken.resolve("private"))));
-            assertEquals(1, creations.get());
+        Object spareTree = fileKey(spare);
+        Path second = create(cache, counted("a"));
+        assertEquals(spareTree, fileKey(second), "the spare was not taken");
+        assertEquals("made by the creator", Files.readString(second.resolve("sub/data")));
+        assertFalse(Files.exists(second.resolve("added")));
+        assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(second.resolve("private"))));
+        assertEquals(1, creations.get());
 
-            assertTrue(SpareCopies.awaitMakers(30_000)); // the next one, in another holder
-            assertEquals(1, holders(spares).size());
-            assertFalse(Files.exists(holders(spares).get(0).resolve("tree").resolve("added")));
-        } finally {
-            SpareCopies.removeAll(10_000);
-        }
-        assertEquals(List.of(), holders(spares), "removed at exit");
+        Files.writeString(second.resolve("added"), "by a start");
+        assertTrue(SpareCopies.awaitMakers(Duration.ofSeconds(30)));
+        assertTrue(Files.isDirectory(spare), "no new spare");
+        assertFalse(Files.exists(spare.resolve("added")));
+        assertEquals(List.of(), holders(cache), "a holder left behind");
     }
 
     @Test
-    void aCacheWithoutAPlaceForSparesMakesNone() throws Exception {
-        TemplateCache cache = cache();
-        for (int i = 0; i < 3; i++) {
-            create(cache, counted("a"));
-        }
-        SpareCopies.removeAll(10_000);
-        try (Stream<Path> left = Files.walk(tmp)) {
-            assertEquals(List.of(), left.filter(p -> p.getFileName().toString().startsWith(".pifpaf-spare-")).toList());
-        }
+    void anOldSpareIsReplacedNotTaken() throws Exception {
+        TemplateCache cache = new TemplateCache(tmp.resolve("cache"), tmp);
+        create(cache, counted("a"));
+        assertTrue(SpareCopies.awaitMakers(Duration.ofSeconds(30)));
+        Path spare = SpareCopies.spareOf(onlyEntry(cache));
+        Files.delete(spare.resolve("sub/data")); // what a temporary-file cleaner might do
+        Files.setLastModifiedTime(spare, FileTime.from(Instant.now().minus(SpareCopies.MAX_AGE).minusSeconds(60)));
+
+        Path next = create(cache, counted("a"));
+        assertEquals("made by the creator", Files.readString(next.resolve("sub/data")));
+        assertTrue(SpareCopies.awaitMakers(Duration.ofSeconds(30)));
+        assertTrue(Files.isRegularFile(spare.resolve("sub/data")), "the old spare was not replaced");
     }
 
-    private static List<Path> holders(Path spares) throws IOException {
-        try (Stream<Path> entries = Files.list(spares)) {
-            return entries.filter(p -> p.getFileName().toString().startsWith(".pifpaf-spare-")).toList();
+    @Test
+    void aDamagedEntryMakesNoSpareAndIsRebuiltAtTheNextCopy() throws Exception {
+        TemplateCache cache = new TemplateCache(tmp.resolve("cache"), tmp);
+        create(cache, counted("a"));
+        assertTrue(SpareCopies.awaitMakers(Duration.ofSeconds(30)));
+        Path entry = onlyEntry(cache);
+        Files.delete(entry.resolve("tree/sub/data")); // the entry no longer matches its manifest
+
+        Path second = create(cache, counted("a")); // takes the spare, checked when it was made
+        assertEquals("made by the creator", Files.readString(second.resolve("sub/data")));
+        assertTrue(SpareCopies.awaitMakers(Duration.ofSeconds(30)));
+        assertFalse(Files.exists(SpareCopies.spareOf(entry)), "a spare copied from a damaged entry");
+        assertEquals(List.of(), holders(cache));
+
+        Path third = create(cache, counted("a"));
+        assertEquals(2, creations.get(), "the damaged entry was not rebuilt");
+        assertEquals("made by the creator", Files.readString(third.resolve("sub/data")));
+        assertTrue(SpareCopies.awaitMakers(Duration.ofSeconds(30)));
+    }
+
+    @Test
+    void aDaemonStoppedBeforeTheDelayMakesNoSpare() throws Exception {
+        TemplateCache cache = new TemplateCache(tmp.resolve("cache"), tmp);
+        Path target = Files.createTempDirectory(tmp, "data").resolve("tree");
+        cache.create("test", counted("a"), "someone", target);
+        java.util.concurrent.CountDownLatch asked = new java.util.concurrent.CountDownLatch(1);
+        cache.makeSpares(Duration.ofMillis(50), () -> {
+            asked.countDown();
+            return false;
+        });
+        assertTrue(asked.await(30, java.util.concurrent.TimeUnit.SECONDS));
+        assertTrue(SpareCopies.awaitMakers(Duration.ofSeconds(30)));
+        assertFalse(Files.exists(SpareCopies.spareOf(onlyEntry(cache))));
+    }
+
+    @Test
+    void sparesNeedTheDataDirectoriesOnTheCachesFileSystem() throws Exception {
+        assertTrue(SpareCopies.usable(tmp, tmp));
+        assertFalse(SpareCopies.usable(tmp, Path.of("/proc")));
+        assertFalse(SpareCopies.usable(tmp, tmp.resolve("missing")));
+    }
+
+    @Test
+    void aCacheWithoutDataDirectoriesKeepsNoSpare() throws Exception {
+        TemplateCache cache = cache();
+        for (int i = 0; i < 2; i++) {
+            create(cache, counted("a"));
+        }
+        assertTrue(SpareCopies.awaitMakers(Duration.ofSeconds(30)));
+        assertFalse(Files.exists(SpareCopies.spareOf(onlyEntry(cache))));
+    }
+
+    private static Object fileKey(Path path) throws IOException {
+        return Files.readAttributes(path, java.nio.file.attribute.BasicFileAttributes.class).fileKey();
+    }
+
+    private static List<Path> holders(TemplateCache cache) throws IOException {
+        try (Stream<Path> entries = Files.list(cache.root())) {
+            return entries.filter(p -> p.getFileName().toString().startsWith(SpareCopies.HOLDER_PREFIX)).toList();
         }
     }
 
@@ -286,7 +342,8 @@ class TemplateCacheTest {
 
     private static Path onlyEntry(TemplateCache cache) throws IOException {
         try (Stream<Path> entries = Files.list(cache.root())) {
-            List<Path> dirs = entries.filter(Files::isDirectory).toList();
+            List<Path> dirs = entries.filter(Files::isDirectory)
+                    .filter(p -> !p.getFileName().toString().endsWith(".spare")).toList();
             assertEquals(1, dirs.size(), dirs.toString());
             return dirs.get(0);
         }
