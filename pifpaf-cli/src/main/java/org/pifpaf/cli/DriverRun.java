@@ -17,6 +17,12 @@ import org.pifpaf.runtime.UserConfig;
 final class DriverRun implements Callable<Integer> {
 
     private static final Pattern VARIABLE_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
+    /**
+     * A run starts its daemons once and exits: a spare template copy is only worth making once
+     * the command has used the daemon for a while, or the exit would wait for it (measured in
+     * docs/architecture.md, "Spare copies").
+     */
+    static final java.time.Duration SPARES_AFTER = java.time.Duration.ofMillis(500);
 
     private final String driver;
     private final DaemonStarter starter;
@@ -88,7 +94,8 @@ final class DriverRun implements Callable<Integer> {
     static StartRequest.Builder settings(StartRequest.Builder builder, RunOptions options, PifpafCommand global,
                                          UserConfig config) {
         builder.keepData(Boolean.TRUE.equals(options.keepData)).echoOutput(global.debug)
-                .cache(!Boolean.TRUE.equals(options.noCache)).cacheDir(config.effectiveCacheDir().path());
+                .cache(!Boolean.TRUE.equals(options.noCache)).cacheDir(config.effectiveCacheDir().path())
+                .sparesAfter(SPARES_AFTER);
         if (options.timeoutSeconds != null) {
             if (options.timeoutSeconds <= 0) {
                 throw new InvalidRequestException("--timeout must be a positive number of seconds, not " + options.timeoutSeconds);

@@ -44,6 +44,7 @@ final class StartContext implements DriverContext {
     private final System.Logger log;
     private final StartProgress progress;
     private final TemplateCache templates;
+    private final java.time.Duration sparesAfter;
 
     private final Map<String, String> exported = new LinkedHashMap<>();
     private final List<DaemonProcess> processes = new ArrayList<>();
@@ -68,6 +69,7 @@ final class StartContext implements DriverContext {
         this.progress = request.progress();
         // Spares go beside the data directories: on their file system, so taking one is a rename.
         this.templates = request.cacheDir().map(dir -> new TemplateCache(dir, dataDir.getParent())).orElse(null);
+        this.sparesAfter = request.sparesAfter();
     }
 
     @Override
@@ -192,7 +194,7 @@ final class StartContext implements DriverContext {
     /** The daemon is ready: the template cache may copy spares for the next starts while it is used. */
     void startedUp() {
         if (templates != null) {
-            templates.makeSpares(() -> !cleanup.started());
+            templates.makeSpares(sparesAfter, () -> !cleanup.started());
         }
     }
 

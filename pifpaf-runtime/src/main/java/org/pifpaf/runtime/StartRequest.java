@@ -35,6 +35,7 @@ public final class StartRequest {
     private final StartProgress progress;
     private final boolean cacheEnabled;
     private final Path cacheDir;
+    private final Duration sparesAfter;
 
     private StartRequest(Builder b) {
         this.driver = b.driver;
@@ -48,6 +49,7 @@ public final class StartRequest {
         this.progress = b.progress;
         this.cacheEnabled = b.cacheEnabled;
         this.cacheDir = b.cacheDir;
+        this.sparesAfter = b.sparesAfter;
     }
 
     /** A builder for starting {@code driver}. */
@@ -111,6 +113,11 @@ public final class StartRequest {
         return Optional.of(cacheDir != null ? cacheDir : TemplateCache.defaultRoot());
     }
 
+    /** How long the daemon must have been in use before spare template copies are made (see the builder). */
+    public Duration sparesAfter() {
+        return sparesAfter;
+    }
+
     /** Builds a {@link StartRequest}; every setting has a default. */
     public static final class Builder {
         private final String driver;
@@ -125,6 +132,7 @@ public final class StartRequest {
         private StartProgress progress = StartProgress.NONE;
         private boolean cacheEnabled = true;
         private Path cacheDir;
+        private Duration sparesAfter = Duration.ZERO;
 
         private Builder(String driver) {
             this.driver = Objects.requireNonNull(driver, "driver");
@@ -193,6 +201,17 @@ public final class StartRequest {
         /** Turns the template cache on (the default) or off: off, every start creates its templates. */
         public Builder cache(boolean enabled) {
             cacheEnabled = enabled;
+            return this;
+        }
+
+        /**
+         * How long the daemon must have been in use before the template cache copies a spare of
+         * its templates for the next start. The default, at once, suits a JVM that starts daemons
+         * again and again (a test suite); a process that starts one and exits (the command line)
+         * would otherwise wait at exit for a copy that costs it more than it saves.
+         */
+        public Builder sparesAfter(Duration delay) {
+            sparesAfter = Objects.requireNonNull(delay, "delay");
             return this;
         }
 

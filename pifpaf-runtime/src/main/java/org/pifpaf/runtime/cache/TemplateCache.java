@@ -55,8 +55,6 @@ public final class TemplateCache {
     private static final Set<PosixFilePermission> PRIVATE = PosixFilePermissions.fromString("rwx------");
     /** Entries not copied for this long are removed when a new entry is made (after an upgrade, say). */
     static final Duration UNUSED_LIFETIME = Duration.ofDays(30);
-    /** How long a daemon must have been in use before spares are copied for the next starts. */
-    static final Duration SPARES_AFTER = Duration.ofMillis(500);
     /** In-JVM guards, one per entry: a file lock is held per JVM, not per thread. */
     private static final Map<Path, ReentrantLock> ENTRY_GUARDS = new ConcurrentHashMap<>();
 
@@ -199,19 +197,11 @@ public final class TemplateCache {
 
     /**
      * Copies, in the background, a new spare of each entry this cache handed out a tree of, if
-     * the daemon is still in use {@link #SPARES_AFTER} after it became ready. Earlier, the copy
-     * would compete with the daemon's start for the disk and the processors; and a daemon used
-     * for less time than a copy takes (a one-query command) would make its process wait for the
-     * copy at exit, paying for the spare instead of saving it.
+     * the daemon is still in use {@code delay} after it became ready (at once when zero).
      *
      * @param inUse whether the daemon still runs
      */
-    public void makeSpares(BooleanSupplier inUse) {
-        makeSpares(SPARES_AFTER, inUse);
-    }
-
-    /** {@link #makeSpares(BooleanSupplier)} after {@code delay}; at once when it is zero. */
-    synchronized void makeSpares(Duration delay, BooleanSupplier inUse) {
+    public synchronized void makeSpares(Duration delay, BooleanSupplier inUse) {
         Map<Path, EntryKey> entries = Map.copyOf(handedOut);
         handedOut.clear();
         if (entries.isEmpty()) {
