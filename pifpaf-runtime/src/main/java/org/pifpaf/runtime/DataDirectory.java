@@ -7,10 +7,10 @@ import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.attribute.FileAttribute;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.security.SecureRandom;
 import java.util.Set;
 import java.util.List;
 import org.pifpaf.runtime.system.FileTrees;
+import org.pifpaf.runtime.system.RandomNames;
 import org.pifpaf.runtime.system.Reaper;
 
 /** Creates and removes daemons' private data directories. */
@@ -18,7 +18,6 @@ final class DataDirectory {
 
     /** Every data directory's name starts with this, so stale ones can be recognised. */
     static final String NAME_PREFIX = "pifpaf-";
-    private static final SecureRandom RANDOM = new SecureRandom();
     private static final FileAttribute<Set<PosixFilePermission>> OWNER_ONLY =
             PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------"));
 
@@ -52,7 +51,7 @@ final class DataDirectory {
      */
     private static Path createWatched(Path parent, String driver) throws IOException {
         for (int attempt = 0; ; attempt++) {
-            Path dir = parent.resolve(NAME_PREFIX + driver + "-" + Long.toUnsignedString(RANDOM.nextLong()));
+            Path dir = parent.resolve(NAME_PREFIX + driver + "-" + Long.toUnsignedString(RandomNames.nextLong()));
             Reaper.watchDirectory(dir);
             try {
                 return Files.createDirectory(dir, OWNER_ONLY);

@@ -9,7 +9,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.FileTime;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -17,6 +16,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.pifpaf.runtime.system.FileTrees;
+import org.pifpaf.runtime.system.RandomNames;
 import org.pifpaf.runtime.system.Reaper;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -45,7 +45,6 @@ final class SpareCopies {
     static final String HOLDER_PREFIX = ".spare-";
     static final Duration MAX_AGE = Duration.ofDays(1);
     private static final Duration EXIT_WAIT = Duration.ofSeconds(10);
-    private static final SecureRandom RANDOM = new SecureRandom();
     private static final Object LOCK = new Object();
     /** The threads copying spares in this JVM, by entry: at most one per entry. */
     private static final Map<Path, Thread> MAKERS = new HashMap<>();
@@ -122,7 +121,7 @@ final class SpareCopies {
 
     private static void make(Path entry, EntryKey key) {
         Path holder = entry.resolveSibling(HOLDER_PREFIX + entry.getFileName() + "-"
-                + Long.toUnsignedString(RANDOM.nextLong(), 36));
+                + RandomNames.next());
         try {
             // Recorded before it exists, as data directories are: a kill at any moment leaves nothing.
             Reaper.watchDirectory(holder);
@@ -169,7 +168,7 @@ final class SpareCopies {
         Path spare = spareOf(entry);
         if (Files.exists(spare, LinkOption.NOFOLLOW_LINKS)) {
             Path doomed = entry.resolveSibling(".removed-" + spare.getFileName() + "-"
-                    + Long.toUnsignedString(RANDOM.nextLong(), 36));
+                    + RandomNames.next());
             try {
                 Files.move(spare, doomed, StandardCopyOption.ATOMIC_MOVE);
             } catch (NoSuchFileException e) {

@@ -14,7 +14,6 @@ import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.FileTime;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
@@ -24,6 +23,7 @@ import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.BooleanSupplier;
 import org.pifpaf.api.Template;
 import org.pifpaf.runtime.system.FileTrees;
+import org.pifpaf.runtime.system.RandomNames;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -245,14 +245,14 @@ public final class TemplateCache {
      */
     private void discard(Path entry) throws IOException {
         SpareCopies.discard(entry);
-        Path doomed = root.resolve(".removed-" + entry.getFileName() + "-" + randomSuffix());
+        Path doomed = root.resolve(".removed-" + entry.getFileName() + "-" + RandomNames.next());
         Files.move(entry, doomed, StandardCopyOption.ATOMIC_MOVE);
         removeQuietly(doomed);
     }
 
     /** Copies the tree at {@code source} into the cache as {@code entry}; failures only warn. */
     private void store(Path source, Path entry, EntryKey key) {
-        Path staging = root.resolve(".staging-" + entry.getFileName() + "-" + randomSuffix());
+        Path staging = root.resolve(".staging-" + entry.getFileName() + "-" + RandomNames.next());
         try {
             TreeManifest manifest = TreeManifest.of(source);
             if (!manifest.representable()) {
@@ -384,10 +384,6 @@ public final class TemplateCache {
         } catch (IOException e) {
             LOG.debug("could not remove {}: {}", path, e.getMessage());
         }
-    }
-
-    private static String randomSuffix() {
-        return Long.toUnsignedString(new SecureRandom().nextLong(), 36);
     }
 
     /** The cache failed (I/O), not the creator: the start goes on without it. */
