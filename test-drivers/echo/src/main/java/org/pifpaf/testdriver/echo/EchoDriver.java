@@ -1,5 +1,6 @@
 package org.pifpaf.testdriver.echo;
 
+import java.nio.file.Files;
 import java.util.List;
 import org.pifpaf.api.Binary;
 import org.pifpaf.api.Command;
@@ -7,6 +8,7 @@ import org.pifpaf.api.DaemonDriver;
 import org.pifpaf.api.DriverContext;
 import org.pifpaf.api.DriverOption;
 import org.pifpaf.api.Ready;
+import org.pifpaf.api.Template;
 
 /**
  * A stand-in third-party driver for the command-line tests: a shell that prints its message and
@@ -32,7 +34,8 @@ public final class EchoDriver implements DaemonDriver {
         return List.of(DriverOption.string("message", "hello", "what to print"),
                 DriverOption.string("ready", "^started: ", "the line that means ready (a regex)"),
                 DriverOption.flag("detach", "also leave a process behind in a session of its own, as daemons that "
-                        + "double-fork do"));
+                        + "double-fork do"),
+                DriverOption.flag("template", "start from a cached template directory, as database drivers do"));
     }
 
     @Override
@@ -41,8 +44,13 @@ public final class EchoDriver implements DaemonDriver {
     }
 
     @Override
-    public void start(DriverContext context) {
+    public void start(DriverContext context) throws Exception {
         String message = context.option("message");
+        if (context.booleanOption("template")) {
+            context.createFromTemplate(Template.named("files").keyedBy(message)
+                    .createdBy(dir -> Files.writeString(Files.createDirectories(dir).resolve("message"), message)),
+                    context.dataDir().resolve("files"));
+        }
         // A double-forked child in its own session escapes the process tree and group, not the directory.
         String detach = context.booleanOption("detach") ? "(setsid sleep 100000 &) ; " : "";
         context.launch(Command.of(context.executable(SH), "-c", detach + "echo \"started: $ECHO_TEXT\"; exec sleep 100000")
