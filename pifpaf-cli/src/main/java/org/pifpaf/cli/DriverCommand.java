@@ -18,7 +18,11 @@ import picocli.CommandLine.Model.PositionalParamSpec;
 final class DriverCommand {
 
     private final CommandSpec spec;
-    private final Map<DriverOption, OptionSpec> options = new LinkedHashMap<>();
+    /**
+     * By option name: a {@link DriverOption} key would call the record's generated
+     * {@code hashCode}, whose first use spins method-handle classes, milliseconds of every run.
+     */
+    private final Map<String, OptionSpec> options = new LinkedHashMap<>();
     private final PositionalParamSpec command;
     private final RunOptions runOptions = new RunOptions();
 
@@ -34,7 +38,7 @@ final class DriverCommand {
         spec.parser().stopAtPositional(true);
         for (DriverOption option : driver.options()) {
             OptionSpec optionSpec = optionSpec(option);
-            options.put(option, optionSpec);
+            options.put(option.name(), optionSpec);
             spec.addOption(optionSpec);
         }
         spec.addMixin("run", CommandSpec.forAnnotatedObject(runOptions));
@@ -77,10 +81,10 @@ final class DriverCommand {
     /** The driver options given on the command line, as text by option name. */
     Map<String, String> givenOptions() {
         Map<String, String> given = new LinkedHashMap<>();
-        options.forEach((option, optionSpec) -> {
+        options.forEach((name, optionSpec) -> {
             Object value = optionSpec.getValue();
             if (value != null) {
-                given.put(option.name(), value.toString());
+                given.put(name, value.toString());
             }
         });
         return given;

@@ -70,17 +70,43 @@ public final class Main {
             cli.addSubcommand(new ManPage());
         }
         cli.setParameterExceptionHandler(new UsageErrorHandler(registry));
-        cli.setExecutionExceptionHandler((e, line, parseResult) -> {
+        cli.setExecutionExceptionHandler(new ConflictHandler());
+        cli.setExecutionStrategy(new LoggingThenRunLast(global));
+        return cli;
+    }
+
+    /*
+     * The two picocli callbacks are classes, not lambdas: picocli's interfaces are compiled for
+     * Java 5, and the class-data-sharing dump has to link an interface to archive a lambda
+     * implementing it, which it cannot do for such old classes; with a lambda, the interface,
+     * its implementations in picocli and the lambda are all left out of the archive.
+     */
+
+    /** Drivers are loaded lazily, so a command may meet a driver conflict; anything else is a bug. */
+    private static final class ConflictHandler implements CommandLine.IExecutionExceptionHandler {
+        @Override
+        public int handleExecutionException(Exception e, CommandLine line, CommandLine.ParseResult parseResult)
+                throws Exception {
             if (e instanceof DriverConflictException conflict) {
-                return conflict(conflict); // drivers are loaded lazily, so a command may meet it
+                return conflict(conflict);
             }
-            throw e; // a bug: let the stack trace show
-        });
-        cli.setExecutionStrategy(parseResult -> {
+            throw e; // let the stack trace show
+        }
+    }
+
+    /** Sets the logging up from the global options, then runs the selected sub-command. */
+    private static final class LoggingThenRunLast implements CommandLine.IExecutionStrategy {
+        private final PifpafCommand global;
+
+        LoggingThenRunLast(PifpafCommand global) {
+            this.global = global;
+        }
+
+        @Override
+        public int execute(CommandLine.ParseResult parseResult) {
             Integer invalid = configureLogging(global);
             return invalid != null ? invalid : new CommandLine.RunLast().execute(parseResult);
-        });
-        return cli;
+        }
     }
 
     /** {@code pifpaf run}, with the driver the command line names after {@code from}, or with every driver. */

@@ -22,14 +22,20 @@ import org.pifpaf.api.Binary;
  */
 public final class Binaries {
 
-    private static final Map<Binary, Optional<Path>> FOUND = new ConcurrentHashMap<>();
+    /**
+     * By what the search reads (name, search directories, directory command), as a list: a
+     * {@link Binary} key would call the record's generated {@code hashCode}, whose first use
+     * spins method-handle classes, milliseconds of every CLI run.
+     */
+    private static final Map<List<Object>, Optional<Path>> FOUND = new ConcurrentHashMap<>();
 
     private Binaries() {
     }
 
     /** Where {@code binary} is, if it is installed. */
     public static Optional<Path> find(Binary binary) {
-        return FOUND.computeIfAbsent(binary, Binaries::search);
+        return FOUND.computeIfAbsent(List.of(binary.name(), binary.searchDirs(), binary.bindirCommand()),
+                key -> search(binary));
     }
 
     /** The first line {@code binary} prints when asked its version, if it answers quickly. */

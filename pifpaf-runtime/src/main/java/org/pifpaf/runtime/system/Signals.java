@@ -19,8 +19,14 @@ public final class Signals {
         }
     }
 
-    /** Sends {@code signal} to every process of group {@code pgid}. */
+    /**
+     * Sends {@code signal} to every process of group {@code pgid}; a group left with no running
+     * member (it is checked first, far cheaper than starting {@code kill(1)}) is not an error.
+     */
     public static void sendToGroup(long pgid, Signal signal) {
+        if (!ProcessGroup.mayHaveRunningMember(pgid)) {
+            return;
+        }
         kill(List.of("-s", signal.name(), "--", "-" + pgid));
     }
 

@@ -1,9 +1,11 @@
 package org.pifpaf.runtime.system;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import org.pifpaf.api.DriverException;
 
@@ -17,6 +19,7 @@ import org.pifpaf.api.DriverException;
 public record UnixUser(String name, int uid, int gid) {
 
     private static final Map<String, UnixUser> CACHE = new ConcurrentHashMap<>();
+    private static final Path PASSWD = Path.of("/etc/passwd");
 
     /** Whether this process's effective user id is 0. */
     public static boolean currentIsRoot() {
@@ -37,12 +40,42 @@ public record UnixUser(String name, int uid, int gid) {
         return System.getProperty("user.name");
     }
 
-    /** Looks a user up by name through {@code getent passwd} (so NSS sources count). */
+    /**
+     * Looks a user up by name: in {@code /etc/passwd}, and only if it is not there through
+     * {@code getent passwd} (so NSS sources such as LDAP count too). The file comes first because
+     * it holds the accounts daemons run as ({@code nobody}) and reading it costs far less than
+     * starting a process; NSS also consults it first on nearly every system.
+     */
     public static UnixUser byName(String name) {
-        return CACHE.computeIfAbsent(name, UnixUser::lookUp);
+        return CACHE.computeIfAbsent(name, n -> inPasswdFile(PASSWD, n).orElseGet(() -> throughGetent(n)));
     }
 
-    private static UnixUser lookUp(String name) {
+    /**
+     * The entry for {@code name} in a passwd(5) file, if it has a well-formed one. NIS
+     * compatibility lines ({@code +}, {@code -}) and unreadable files count as no entry.
+     */
+    static Optional<UnixUser> inPasswdFile(Path file, String name) {
+        if (name.isEmpty() || name.indexOf(':') >= 0) {
+            return Optional.empty(); // not a login name; it would match the wrong line
+        }
+        String prefix = name + ":";
+        try {
+            // ISO-8859-1 decodes any byte, so a non-UTF-8 comment field cannot make the read fail.
+            for (String line : Files.readAllLines(file, StandardCharsets.ISO_8859_1)) {
+                if (line.startsWith(prefix)) {
+                    String[] fields = line.split(":", -1);
+                    if (fields.length >= 4) {
+                        return Optional.of(new UnixUser(name, Integer.parseInt(fields[2]), Integer.parseInt(fields[3])));
+                    }
+                }
+            }
+        } catch (IOException | NumberFormatException e) {
+            // No such file, or an odd entry: getent decides.
+        }
+        return Optional.empty();
+    }
+
+    private static UnixUser throughGetent(String name) {
         try {
             Process p = new ProcessBuilder(SystemTools.GETENT, "passwd", name).redirectErrorStream(true).start();
             String out = new String(p.getInputStream().readAllBytes()).trim();
