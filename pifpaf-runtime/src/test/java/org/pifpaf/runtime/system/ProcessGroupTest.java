@@ -47,6 +47,7 @@ class ProcessGroupTest {
     void aRunningLeaderIsAMember() throws Exception {
         Process leader = new ProcessBuilder(SystemTools.SETSID.toString(), "sleep", "100000").start();
         try {
+            awaitOwnGroup(leader.pid()); // setsid(2) runs a moment after the process starts
             assertTrue(ProcessGroup.mayHaveRunningMember(leader.pid()));
         } finally {
             leader.destroyForcibly().waitFor();
@@ -54,10 +55,20 @@ class ProcessGroupTest {
         assertFalse(ProcessGroup.mayHaveRunningMember(leader.pid()));
     }
 
+    private static void awaitOwnGroup(long pid) throws Exception {
+        for (int i = 0; i < 1000 && groupOf(pid) != pid; i++) {
+            Thread.sleep(10);
+        }
+        assertTrue(groupOf(pid) == pid, "process " + pid + " never led its own group");
+    }
+
+    private static long groupOf(long pid) throws Exception {
+        String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
+        return Long.parseLong(stat.substring(stat.lastIndexOf(')') + 2).split(" ")[2]);
+    }
+
     @Test
     void theGroupOfThisJvmHasAMember() throws Exception {
-        String stat = Files.readString(Path.of("/proc/self/stat"));
-        long ownGroup = Long.parseLong(stat.substring(stat.lastIndexOf(')') + 2).split(" ")[2]);
-        assertTrue(ProcessGroup.mayHaveRunningMember(ownGroup));
+        assertTrue(ProcessGroup.mayHaveRunningMember(groupOf(ProcessHandle.current().pid())));
     }
 }
