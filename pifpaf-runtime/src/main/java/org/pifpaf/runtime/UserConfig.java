@@ -6,9 +6,9 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.List;
 import org.pifpaf.api.DaemonDriver;
 import org.pifpaf.api.DriverOption;
 import org.pifpaf.runtime.cache.TemplateCache;
@@ -18,6 +18,7 @@ import org.pifpaf.runtime.stack.YamlNode.Field;
 import org.pifpaf.runtime.stack.YamlNode.Mapping;
 import org.pifpaf.runtime.stack.YamlNode.Scalar;
 import org.pifpaf.runtime.stack.YamlTree;
+import org.pifpaf.runtime.system.HomeDirectory;
 
 /**
  * The user's settings for the command line, from {@code $XDG_CONFIG_HOME/pifpaf/config.yaml}
@@ -57,7 +58,7 @@ public record UserConfig(Path file, boolean exists, Optional<Setting> runAs, Opt
             return Path.of(explicit);
         }
         String xdg = System.getenv("XDG_CONFIG_HOME");
-        Path base = xdg != null && !xdg.isBlank() ? Path.of(xdg) : Path.of(System.getProperty("user.home"), ".config");
+        Path base = xdg != null && !xdg.isBlank() ? Path.of(xdg) : HomeDirectory.path().resolve(".config");
         return base.resolve("pifpaf").resolve("config.yaml");
     }
 
@@ -201,7 +202,7 @@ public record UserConfig(Path file, boolean exists, Optional<Setting> runAs, Opt
     private static String directory(Path file, Field field) {
         String text = text(file, field, "cache-dir");
         if (text.equals("~") || text.startsWith("~/")) {
-            text = System.getProperty("user.home") + text.substring(1);
+            text = HomeDirectory.path() + text.substring(1);
         }
         if (!Path.of(text).isAbsolute()) {
             throw error(file, field.line(), "cache-dir", "must be an absolute path (or start with ~/), not " + text);

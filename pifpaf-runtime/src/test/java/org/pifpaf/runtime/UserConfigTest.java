@@ -43,7 +43,7 @@ class UserConfigTest {
     @Test
     void theCacheDirectoryIsAnAbsolutePathWithTildeExpanded() throws Exception {
         UserConfig config = load("run-as: daemon\ncache-dir: ~/templates/../cache\n");
-        String expected = Path.of(System.getProperty("user.home"), "cache").toString();
+        String expected = org.pifpaf.runtime.system.HomeDirectory.path().resolve("cache").toString();
         assertEquals(new UserConfig.Setting(expected, 2), config.cacheDir().orElseThrow());
         if (System.getenv("PIFPAF_CACHE_DIR") == null) {
             assertEquals(new UserConfig.CacheDir(Path.of(expected), dir.resolve("config.yaml") + ":2"),

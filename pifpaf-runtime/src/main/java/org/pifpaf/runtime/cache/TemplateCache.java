@@ -23,6 +23,7 @@ import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.BooleanSupplier;
 import org.pifpaf.api.Template;
 import org.pifpaf.runtime.system.FileTrees;
+import org.pifpaf.runtime.system.HomeDirectory;
 import org.pifpaf.runtime.system.RandomNames;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -90,10 +91,7 @@ public final class TemplateCache {
             return Path.of(explicit);
         }
         String xdg = System.getenv("XDG_CACHE_HOME");
-        // $HOME before the password file's home (user.home), as other XDG-following tools do.
-        String home = System.getenv("HOME") != null && !System.getenv("HOME").isBlank()
-                ? System.getenv("HOME") : System.getProperty("user.home");
-        Path base = xdg != null && !xdg.isBlank() ? Path.of(xdg) : Path.of(home, ".cache");
+        Path base = xdg != null && !xdg.isBlank() ? Path.of(xdg) : HomeDirectory.path().resolve(".cache");
         Path existing = base;
         while (existing != null && !Files.exists(existing)) {
             existing = existing.getParent();
