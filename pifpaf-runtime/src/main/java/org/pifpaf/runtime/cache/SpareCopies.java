@@ -132,6 +132,8 @@ final class SpareCopies {
                 ManifestCheck check = ManifestCheck.start(entry.resolve("tree"), entry.resolve("manifest"));
                 TreeCopy.copy(entry.resolve("tree"), tree); // cp works in the holder: the reaper's sweep finds it
                 if (check.passed()) {
+                    // Its age is the copy's, not the entry's (cp -a kept the entry's time).
+                    Files.setLastModifiedTime(tree, FileTime.from(Instant.now()));
                     Files.move(tree, spareOf(entry), StandardCopyOption.ATOMIC_MOVE);
                     LOG.debug("made a spare copy of {}", entry);
                 }
