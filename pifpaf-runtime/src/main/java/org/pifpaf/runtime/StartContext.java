@@ -155,13 +155,15 @@ final class StartContext implements DriverContext {
     @Override
     public List<DaemonProcess> launchAll(List<Launch> launches) {
         checkNotInterrupted();
-        List<RestartableProcess> launched = new ArrayList<>();
+        List<RestartableProcess> launched = new java.util.concurrent.CopyOnWriteArrayList<>();
+        // Launched together, stopped together: cluster members each take their own time to
+        // stop (RabbitMQ about a second), and one after the other that time adds up.
+        cleanup.push("stop " + launches.stream().map(l -> l.command().label()).toList(), () -> stopTogether(launched));
         for (Launch launch : launches) {
             RestartableProcess process = restartable(launch.command(), launch.ready());
             lastLogFile = process.logFile();
             process.spawn();
             processes.add(process);
-            cleanup.push("stop " + launch.command().label(), process::stop);
             launched.add(process);
         }
         try {
@@ -176,6 +178,46 @@ final class StartContext implements DriverContext {
             throw new StartInterruptedException();
         }
         return List.copyOf(launched);
+    }
+
+    /**
+     * Stops {@code processes} at once, each on a thread of its own, and waits for all, even when
+     * interrupted (the flag is kept). The first failure is rethrown once all have stopped.
+     */
+    private static void stopTogether(List<RestartableProcess> processes) {
+        if (processes.size() == 1) {
+            processes.get(0).stop();
+            return;
+        }
+        List<RuntimeException> failures = new java.util.concurrent.CopyOnWriteArrayList<>();
+        List<Thread> stoppers = new ArrayList<>();
+        for (RestartableProcess process : processes) {
+            Thread stopper = new Thread(() -> {
+                try {
+                    process.stop();
+                } catch (RuntimeException e) {
+                    failures.add(e);
+                }
+            }, "pifpaf-stop");
+            stopper.start();
+            stoppers.add(stopper);
+        }
+        boolean interrupted = false;
+        for (Thread stopper : stoppers) {
+            while (stopper.isAlive()) {
+                try {
+                    stopper.join();
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                }
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
+        if (!failures.isEmpty()) {
+            throw failures.get(0);
+        }
     }
 
     /** A process spawning {@code command} into a log file of its own, not spawned yet. */

@@ -110,6 +110,32 @@ class DaemonStarterTest {
     }
 
     @Test
+    void processesLaunchedTogetherAreStoppedTogether() throws Exception {
+        // Each stops cleanly only once the other was asked to stop too: stopped one after the
+        // other, the first would wait out its grace period and be killed.
+        Path out = Files.createTempDirectory("pifpaf-stop-together");
+        try {
+            String script = "trap 'touch stopping-%1$s; while [ ! -e stopping-%2$s ]; do sleep 0.05; done;"
+                    + " touch " + out + "/%1$s-clean; exit 0' TERM; echo ready; while :; do sleep 0.1; done";
+            RunningDaemon daemon = STARTER.start(shell(String.format(script, "first", "peer"))
+                    .option("peer", String.format(script, "peer", "first")).build());
+            daemon.close();
+            try (var clean = Files.list(out)) {
+                assertEquals(List.of("first-clean", "peer-clean"),
+                        clean.map(p -> p.getFileName().toString()).sorted().toList());
+            }
+            assertEquals(List.of(), tmpEntries());
+        } finally {
+            try (var files = Files.list(out)) {
+                for (Path file : files.toList()) {
+                    Files.delete(file);
+                }
+            }
+            Files.delete(out);
+        }
+    }
+
+    @Test
     void processesLaunchedTogetherAllRunBeforeAnyIsWaitedFor() throws Exception {
         // Each gets ready only once the other has run: launched one after the other, the first
         // would never be ready.
