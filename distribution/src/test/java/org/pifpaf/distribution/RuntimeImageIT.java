@@ -42,7 +42,8 @@ class RuntimeImageIT {
     }
 
     @Test
-    void withoutTheRuntimeTheModulePathAndJavaHomeAreUsed(@TempDir Path copy) throws Exception {
+    void withoutTheRuntimeTheModulePathAndJavaHomeAreUsed(@TempDir Path tmp) throws Exception {
+        Path copy = tmp.resolve("pifpaf home"); // a space: the launcher must quote its paths
         for (String part : List.of("bin", "lib", "drivers")) {
             copyTree(HOME.resolve(part), copy.resolve(part));
         }

@@ -63,7 +63,7 @@ public final class TemplateCache {
     private final Path dataParent;
     private Boolean sparesUsable;
     /** Entries this cache handed out a tree of, whose spares are made by {@link #makeSpares}. */
-    private final Map<Path, EntryKey> handedOut = new java.util.LinkedHashMap<>();
+    private final Map<Path, EntryKey> sparesWanted = new java.util.LinkedHashMap<>();
 
     /** A cache kept in {@code root}, created (mode 0700) on first use; it keeps no spare copies. */
     public TemplateCache(Path root) {
@@ -189,7 +189,7 @@ public final class TemplateCache {
     /** After a tree was handed out: a new spare for the next start, see {@link #makeSpares}. */
     private synchronized void handedOut(Path entry, EntryKey key) {
         if (sparesUsable()) {
-            handedOut.put(entry, key);
+            sparesWanted.put(entry, key);
         }
     }
 
@@ -200,8 +200,8 @@ public final class TemplateCache {
      * @param inUse whether the daemon still runs
      */
     public synchronized void makeSpares(Duration delay, BooleanSupplier inUse) {
-        Map<Path, EntryKey> entries = Map.copyOf(handedOut);
-        handedOut.clear();
+        Map<Path, EntryKey> entries = Map.copyOf(sparesWanted);
+        sparesWanted.clear();
         if (entries.isEmpty()) {
             return;
         }
