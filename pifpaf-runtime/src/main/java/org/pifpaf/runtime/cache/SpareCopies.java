@@ -1,7 +1,6 @@
 package org.pifpaf.runtime.cache;
 
 import java.io.IOException;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
@@ -120,8 +119,7 @@ final class SpareCopies {
     }
 
     private static void make(Path entry, EntryKey key) {
-        Path holder = entry.resolveSibling(HOLDER_PREFIX + entry.getFileName() + "-"
-                + RandomNames.next());
+        Path holder = entry.resolveSibling(HOLDER_PREFIX + entry.getFileName() + "-" + RandomNames.next());
         try {
             // Recorded before it exists, as data directories are: a kill at any moment leaves nothing.
             Reaper.watchDirectory(holder);
@@ -138,8 +136,6 @@ final class SpareCopies {
                     LOG.debug("made a spare copy of {}", entry);
                 }
             }
-        } catch (AtomicMoveNotSupportedException e) {
-            LOG.debug("no spare copy of {}: {}", entry, e.toString());
         } catch (IOException | RuntimeException e) {
             // Most often another process put its spare in place first.
             LOG.debug("no spare copy of {}: {}", entry, e.toString());
@@ -165,12 +161,14 @@ final class SpareCopies {
         }
     }
 
-    /** Removes the spare of {@code entry}, which is being removed or rebuilt (under its exclusive lock). */
+    /**
+     * Removes the spare of {@code entry}: too old, or the entry is being removed or rebuilt. The
+     * caller holds the entry's lock; the spare is moved aside first, so no start takes it half gone.
+     */
     static void discard(Path entry) throws IOException {
         Path spare = spareOf(entry);
         if (Files.exists(spare, LinkOption.NOFOLLOW_LINKS)) {
-            Path doomed = entry.resolveSibling(".removed-" + spare.getFileName() + "-"
-                    + RandomNames.next());
+            Path doomed = entry.resolveSibling(".removed-" + spare.getFileName() + "-" + RandomNames.next());
             try {
                 Files.move(spare, doomed, StandardCopyOption.ATOMIC_MOVE);
             } catch (NoSuchFileException e) {
