@@ -81,4 +81,16 @@ public final class Pifpaf {
     public static List<String> drivers() {
         return starter().registry().drivers().stream().map(d -> d.name()).toList();
     }
+
+    /**
+     * Waits, at most {@code wait}, for the spare template copies this JVM is making in the
+     * background for the next starts (see the README, "The template cache"). Only needed before
+     * deleting a cache directory of one's own ({@code cacheDir}) while the JVM goes on; at exit
+     * the JVM waits for them itself.
+     *
+     * @return whether none is being made any more
+     */
+    public static boolean awaitSpareCopies(java.time.Duration wait) throws InterruptedException {
+        return org.pifpaf.runtime.cache.TemplateCache.awaitSpares(wait);
+    }
 }

@@ -151,11 +151,18 @@ public final class DriverTestKit {
 
     /**
      * Closes {@code daemon} and asserts that none of its processes is still alive and that its
-     * data directory is gone.
+     * data directory is gone; then waits for the spare template copies made while it ran, so
+     * that a test's own cache directory can be deleted.
      */
     public static void closeAndAssertNothingLeft(RunningDaemon daemon) {
         List<DaemonProcess> processes = daemon.processes();
         daemon.close();
+        try {
+            assertTrue(org.pifpaf.Pifpaf.awaitSpareCopies(java.time.Duration.ofMinutes(1)), "a spare copy still being made");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError("interrupted", e);
+        }
         for (DaemonProcess process : processes) {
             assertFalse(process.isAlive(), "process " + process.pid() + " still alive after close");
         }

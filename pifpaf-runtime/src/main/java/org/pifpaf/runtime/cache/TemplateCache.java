@@ -193,6 +193,11 @@ public final class TemplateCache {
         }
     }
 
+    /** Waits, at most {@code wait}, for the spares this JVM is copying; whether none is left. */
+    public static boolean awaitSpares(Duration wait) throws InterruptedException {
+        return SpareCopies.awaitMakers(wait);
+    }
+
     /**
      * Copies, in the background, a new spare of each entry this cache handed out a tree of, if
      * the daemon is still in use {@code delay} after it became ready (at once when zero).
