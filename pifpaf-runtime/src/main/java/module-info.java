@@ -17,6 +17,8 @@ module org.pifpaf.runtime {
 
     exports org.pifpaf;
     exports org.pifpaf.runtime;
+    // Internal helpers the command line shares (atomic file replacement), not API.
+    exports org.pifpaf.runtime.system to org.pifpaf.cli;
 
     uses org.pifpaf.api.DaemonDriver;
 }

@@ -2,16 +2,15 @@ package org.pifpaf.cli;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import org.pifpaf.runtime.system.AtomicFiles;
 import org.slf4j.LoggerFactory;
 
 /**
@@ -97,25 +96,10 @@ final class VersionCache {
         entries.forEach((key, entry) -> lines.add(entry.size() + SEPARATOR + entry.modified() + SEPARATOR + key
                 + SEPARATOR + entry.version()));
         try {
-            Files.createDirectories(file.getParent());
-            Path temporary = Files.createTempFile(file.getParent(), ".versions", ".tmp");
-            try {
-                Files.write(temporary, lines, StandardCharsets.UTF_8);
-                move(temporary);
-            } finally {
-                Files.deleteIfExists(temporary);
-            }
+            AtomicFiles.writeLines(file, lines);
         } catch (IOException | RuntimeException e) {
             // A cache only: the next run probes again.
             LoggerFactory.getLogger("pifpaf").debug("cannot write the version cache {}: {}", file, e.toString());
-        }
-    }
-
-    private void move(Path temporary) throws IOException {
-        try {
-            Files.move(temporary, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } catch (AtomicMoveNotSupportedException e) {
-            Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING);
         }
     }
 

@@ -2,11 +2,9 @@ package org.pifpaf.runtime.discovery;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
@@ -17,6 +15,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import org.pifpaf.runtime.system.AtomicFiles;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -138,24 +137,9 @@ public final class DriverIndex {
         entries.forEach((path, entry) -> lines.add(path + SEPARATOR + String.join(",", entry.names())
                 + (entry.files().isEmpty() ? "" : SEPARATOR + String.join(SEPARATOR, entry.files()))));
         try {
-            Files.createDirectories(file.getParent());
-            Path temporary = Files.createTempFile(file.getParent(), "." + FILE_NAME, ".tmp");
-            try {
-                Files.write(temporary, lines, StandardCharsets.UTF_8);
-                move(temporary);
-            } finally {
-                Files.deleteIfExists(temporary);
-            }
+            AtomicFiles.writeLines(file, lines);
         } catch (IOException | RuntimeException e) {
             LOG.debug("cannot write the driver index {}: {}", file, e.toString());
-        }
-    }
-
-    private void move(Path temporary) throws IOException {
-        try {
-            Files.move(temporary, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } catch (AtomicMoveNotSupportedException e) {
-            Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING);
         }
     }
 
