@@ -1,12 +1,12 @@
 package org.pifpaf.runtime.process;
 
+import java.io.File;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.LinkOption;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.stream.Stream;
+import java.util.List;
 import org.pifpaf.api.DriverException;
+import org.pifpaf.runtime.system.SystemTools;
 import org.pifpaf.runtime.system.UnixUser;
 
 /** Hands a data directory to the unprivileged user a root-refusing daemon runs as. */
@@ -15,21 +15,29 @@ final class DataDirOwnership {
     private DataDirOwnership() {
     }
 
-    /** Makes {@code user} own {@code dir} and everything in it (skipping what it owns already). */
+    /**
+     * Makes {@code user} own {@code dir} and everything in it, changing only what it does not
+     * own yet. {@code find} does the walk: a database cluster copied from a template holds a
+     * thousand files the user owns already, which {@code find} checks in a few milliseconds and
+     * a walk in a JVM that has just started (interpreted, attributes read by name) in some tens.
+     */
     static void giveTo(Path dir, UnixUser user) {
-        try (Stream<Path> files = Files.walk(dir)) {
-            files.forEach(file -> {
-                try {
-                    if (!Integer.valueOf(user.uid()).equals(Files.getAttribute(file, "unix:uid", LinkOption.NOFOLLOW_LINKS))) {
-                        Files.setAttribute(file, "unix:uid", user.uid(), LinkOption.NOFOLLOW_LINKS);
-                        Files.setAttribute(file, "unix:gid", user.gid(), LinkOption.NOFOLLOW_LINKS);
-                    }
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            });
-        } catch (IOException | UncheckedIOException e) {
+        String uid = Integer.toString(user.uid());
+        String gid = Integer.toString(user.gid());
+        List<String> argv = List.of(SystemTools.FIND, dir.toString(), "(", "!", "-user", uid, "-o", "!", "-group", gid, ")",
+                "-exec", SystemTools.CHOWN, "-h", uid + ":" + gid, "{}", "+");
+        try {
+            Process find = new ProcessBuilder(argv).redirectErrorStream(true)
+                    .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null"))).start();
+            String output = new String(find.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
+            if (find.waitFor() != 0) {
+                throw new DriverException("cannot give " + dir + " to user '" + user.name() + "': " + output);
+            }
+        } catch (IOException e) {
             throw new DriverException("cannot give " + dir + " to user '" + user.name() + "': " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new DriverException("interrupted while giving " + dir + " to user '" + user.name() + "'", e);
         }
     }
 }

@@ -17,6 +17,12 @@ public final class SystemTools {
     public static final String KILL = orName(first("/bin/kill", "/usr/bin/kill"), "kill");
     /** {@code cp(1)}. */
     public static final String CP = orName(first("/bin/cp", "/usr/bin/cp"), "cp");
+    /** {@code find(1)}. */
+    public static final String FIND = orName(first("/usr/bin/find", "/bin/find"), "find");
+    /** {@code chown(1)}. */
+    public static final String CHOWN = orName(first("/bin/chown", "/usr/bin/chown"), "chown");
+    /** {@code rm(1)}. */
+    public static final String RM = orName(first("/bin/rm", "/usr/bin/rm"), "rm");
     /** {@code getent(1)}. */
     public static final String GETENT = orName(first("/usr/bin/getent", "/bin/getent"), "getent");
 
