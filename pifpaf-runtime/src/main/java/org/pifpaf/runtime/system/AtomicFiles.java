@@ -17,9 +17,13 @@ public final class AtomicFiles {
     private AtomicFiles() {
     }
 
-    /** Writes {@code lines} to a temporary file beside {@code file}, then renames it over {@code file}. */
+    /**
+     * Writes {@code lines} to a temporary file beside {@code file}, then renames it over
+     * {@code file}. A missing directory is created private ({@link PrivateDirectory}): these
+     * files live in the cache directory.
+     */
     public static void writeLines(Path file, List<String> lines) throws IOException {
-        Files.createDirectories(file.getParent());
+        PrivateDirectory.ensure(file.getParent());
         Path temporary = Files.createTempFile(file.getParent(), "." + file.getFileName(), ".tmp");
         try {
             Files.write(temporary, lines, StandardCharsets.UTF_8);
