@@ -83,14 +83,15 @@ public final class Pifpaf {
     }
 
     /**
-     * Waits, at most {@code wait}, for the spare template copies this JVM is making in the
-     * background for the next starts (see the README, "The template cache"). Only needed before
-     * deleting a cache directory of one's own ({@code cacheDir}) while the JVM goes on; at exit
-     * the JVM waits for them itself.
+     * Waits, at most {@code wait}, for the work this JVM left to the template cache in the
+     * background: spare copies for the next starts, removals of used trees (see the README, "The
+     * template cache"). Only needed before deleting a cache directory of one's own
+     * ({@code cacheDir}) while the JVM goes on; work still under way when the JVM exits is
+     * finished by its own processes.
      *
-     * @return whether none is being made any more
+     * @return whether none is under way any more
      */
     public static boolean awaitSpareCopies(java.time.Duration wait) throws InterruptedException {
-        return org.pifpaf.runtime.cache.TemplateCache.awaitSpares(wait);
+        return org.pifpaf.runtime.cache.TemplateCache.awaitBackgroundWork(wait);
     }
 }

@@ -54,9 +54,9 @@ class KilledOwnerIT {
 
     @Test
     void aKilledPifpafMakingASpareTemplateCopyLeavesNothingBehind() throws Exception {
-        // Three PostgreSQL in one process: each takes or copies the cluster and a spare copy is
-        // made in the cache meanwhile; the reaper must remove its holder too, cp included if it
-        // is still copying.
+        // Three PostgreSQL in one process: each takes or copies the cluster, and a spare copy is
+        // made in the cache by a copier process of its own, which finishes and removes its
+        // holder whenever pifpaf dies.
         java.nio.file.Path stack = java.nio.file.Files.writeString(dir.resolve("three.yaml"),
                 "daemons:\n  a: { driver: postgresql }\n  b: { driver: postgresql }\n  c: { driver: postgresql }\n");
         Random random = new Random(20261126);
@@ -80,15 +80,16 @@ class KilledOwnerIT {
         }
     }
 
-    /** Spare copies still being made in the cache, once the reaper had a moment to remove them. */
+    /** Spare copies or removals still under way in the cache, once they had time to finish. */
     private static List<java.nio.file.Path> spareHolders(java.nio.file.Path cache) throws Exception {
         List<java.nio.file.Path> holders = List.of();
-        for (int i = 0; i < 100; i++) {
+        for (int i = 0; i < 600; i++) {
             if (!java.nio.file.Files.isDirectory(cache)) {
                 return List.of();
             }
             try (var entries = java.nio.file.Files.list(cache)) {
-                holders = entries.filter(p -> p.getFileName().toString().startsWith(".spare-")).toList();
+                holders = entries.filter(p -> p.getFileName().toString().startsWith(".spare-")
+                        || p.getFileName().toString().startsWith(".removed-")).toList();
             }
             if (holders.isEmpty()) {
                 break;

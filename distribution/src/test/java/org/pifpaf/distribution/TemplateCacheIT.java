@@ -14,6 +14,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -69,34 +70,40 @@ class TemplateCacheIT {
             Launcher.Result later = Launcher.run(Identity.CURRENT_USER, SELECT_ONE, env(tmp, cache));
             assertEquals("1", later.stdout().trim(), later.toString());
             assertFalse(later.stderr().contains(CREATING), later.stderr());
+            awaitBackgroundWork(cache);
             try (Stream<Path> entries = Files.list(cache)) {
-                assertEquals(1, entries.filter(Files::isDirectory).count(), "one cache entry, no staging left");
+                List<String> dirs = entries.filter(Files::isDirectory).map(p -> p.getFileName().toString()).sorted().toList();
+                assertEquals(2, dirs.size(), "one cache entry and its spare, no staging left: " + dirs);
+                assertEquals(dirs.get(0) + ".spare", dirs.get(1));
             }
             assertEquals(List.of(), tmp.leftovers());
         }
     }
 
     @Test
-    void aRunTakesTheSpareAndLeavesANewOne() throws Exception {
+    void aRunTakesTheSpareAndLeavesANewOneWithoutWaitingForIt() throws Exception {
         // The cache and TMPDIR share a file system here, so each entry keeps a spare copy next
-        // to it: a run renames it into its data directory, and copies the next one while the
-        // command uses the daemon, waiting for that copy before it exits.
+        // to it: a run renames it into its data directory, and a copier process of its own
+        // copies the next one, which the run does not wait for.
         Path cache = home.resolve("cache");
+        List<String> selectOne = new ArrayList<>(SELECT_ONE);
+        selectOne.set(1, "--debug");
         try (PrivateTmp tmp = new PrivateTmp()) {
-            // A one-query run makes no spare (it would wait for the copy at exit) ...
-            Launcher.Result quick = Launcher.run(Identity.CURRENT_USER, SELECT_ONE, env(tmp, cache));
-            assertEquals("1", quick.stdout().trim(), quick.toString());
-            assertFalse(Files.exists(cache.resolve(onlyEntry(cache) + ".spare")), "a spare after a one-query run");
-            // ... a run that uses its daemon for a while does, and the next run takes it.
-            List<String> longer = new ArrayList<>(SELECT_ONE.subList(0, SELECT_ONE.indexOf("--") + 1));
-            longer.addAll(List.of("sh", "-c", "psql -Atc 'select 1' && sleep 1.5"));
-            longer.set(1, "--debug");
-            Launcher.Result first = Launcher.run(Identity.CURRENT_USER, longer, env(tmp, cache));
-            assertEquals("1", first.stdout().trim(), first.toString());
-            assertTrue(first.stderr().contains("made a spare copy of "), first.stderr());
-            Launcher.Result second = Launcher.run(Identity.CURRENT_USER, longer, env(tmp, cache));
-            assertEquals("1", second.stdout().trim(), second.toString());
-            assertTrue(second.stderr().contains("took the spare copy of "), second.stderr());
+            Launcher.Result creating = Launcher.run(Identity.CURRENT_USER, selectOne, env(tmp, cache));
+            assertEquals("1", creating.stdout().trim(), creating.toString());
+            assertTrue(creating.stderr().contains("copying a spare of "), creating.stderr());
+            Path spare = cache.resolve(onlyEntry(cache) + ".spare");
+            awaitBackgroundWork(cache);
+            assertTrue(Files.isDirectory(spare), "no spare after the first run");
+            Files.writeString(spare.resolve("taken-by-the-next-run"), ""); // goes with the spare it is in
+
+            Launcher.Result taking = Launcher.run(Identity.CURRENT_USER, selectOne, env(tmp, cache));
+            assertEquals("1", taking.stdout().trim(), taking.toString());
+            assertTrue(taking.stderr().contains("took the spare copy of "), taking.stderr());
+            assertTrue(taking.stderr().contains("copying a spare of "), taking.stderr());
+            awaitBackgroundWork(cache);
+            assertTrue(Files.isDirectory(spare), "no new spare");
+            assertFalse(Files.exists(spare.resolve("taken-by-the-next-run")), "the spare was not taken");
             try (Stream<Path> entries = Files.list(cache)) {
                 List<String> names = entries.map(p -> p.getFileName().toString())
                         .filter(name -> !name.equals("driver-index")).sorted().toList();
@@ -105,6 +112,31 @@ class TemplateCacheIT {
                 assertEquals(List.of(names.get(0) + ".lock", names.get(0) + ".spare"), names.subList(1, 3));
             }
             assertEquals(List.of(), tmp.leftovers());
+        }
+    }
+
+    /** The background work in every cache under the test's home is done: then it can be removed. */
+    @AfterEach
+    void awaitBackgroundWork() throws Exception {
+        try (Stream<Path> caches = Files.list(home)) {
+            for (Path cache : caches.filter(Files::isDirectory).toList()) {
+                awaitBackgroundWork(cache);
+            }
+        }
+    }
+
+    private static void awaitBackgroundWork(Path cache) throws Exception {
+        long deadline = System.nanoTime() + 60_000_000_000L;
+        while (working(cache) > 0) {
+            assertTrue(System.nanoTime() < deadline, "background work still going on in " + cache + " after 60 s");
+            Thread.sleep(20);
+        }
+    }
+
+    private static long working(Path cache) throws Exception {
+        try (Stream<Path> entries = Files.list(cache)) {
+            return entries.map(p -> p.getFileName().toString())
+                    .filter(name -> name.startsWith(".spare-") || name.startsWith(".removed-")).count();
         }
     }
 

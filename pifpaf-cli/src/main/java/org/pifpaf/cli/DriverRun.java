@@ -17,12 +17,6 @@ import org.pifpaf.runtime.UserConfig;
 final class DriverRun implements Callable<Integer> {
 
     private static final Pattern VARIABLE_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
-    /**
-     * A run starts its daemons once and exits: a spare template copy is only worth making once
-     * the command has used the daemon for a while, or the exit would wait for it (measured in
-     * docs/architecture.md, "Spare copies").
-     */
-    static final java.time.Duration SPARES_AFTER = java.time.Duration.ofMillis(500);
 
     private final String driver;
     private final DaemonStarter starter;
@@ -95,7 +89,7 @@ final class DriverRun implements Callable<Integer> {
                                          UserConfig config) {
         builder.keepData(Boolean.TRUE.equals(options.keepData)).echoOutput(global.debug)
                 .cache(!Boolean.TRUE.equals(options.noCache)).cacheDir(config.effectiveCacheDir().path())
-                .sparesAfter(SPARES_AFTER);
+                .detachBackgroundWork(true); // a run exits once its daemons stop: it must not wait for the cache
         if (options.timeoutSeconds != null) {
             if (options.timeoutSeconds <= 0) {
                 throw new InvalidRequestException("--timeout must be a positive number of seconds, not " + options.timeoutSeconds);

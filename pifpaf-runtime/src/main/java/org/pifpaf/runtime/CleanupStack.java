@@ -15,20 +15,12 @@ final class CleanupStack {
     }
 
     private final Deque<Step> steps = new ArrayDeque<>();
-    private volatile boolean started;
-
-    /** Whether the clean-up has begun: the daemon is being stopped, or was. */
-    boolean started() {
-        return started;
-    }
-
     synchronized void push(String description, CleanupStep action) {
         steps.push(new Step(description, action));
     }
 
     /** Runs and forgets every step. An interrupt does not cut the clean-up short. */
     void runAll() {
-        started = true;
         boolean interrupted = Thread.interrupted();
         try {
             Step step;

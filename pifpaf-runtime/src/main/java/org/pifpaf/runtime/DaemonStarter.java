@@ -89,7 +89,7 @@ public final class DaemonStarter {
 
     private static void abandon(StartContext context, CleanupStack cleanup, StartRequest request) {
         cleanup.runAll();
-        StartedDaemon.removeData(context.dataDir(), request.keepData());
+        StartedDaemon.removeData(context, request.keepData());
     }
 
     private static String describe(Throwable e) {

@@ -1,5 +1,6 @@
 package org.pifpaf.runtime;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
@@ -26,6 +27,7 @@ import org.pifpaf.runtime.process.ProcessSpawner;
 import org.pifpaf.runtime.ready.Deadline;
 import org.pifpaf.runtime.ready.NotReadyException;
 import org.pifpaf.runtime.ready.StartTimeoutException;
+import org.pifpaf.runtime.system.FileTrees;
 import org.pifpaf.runtime.system.UnixUser;
 
 /** The {@link DriverContext} of one start: everything a driver does goes through here. */
@@ -44,10 +46,11 @@ final class StartContext implements DriverContext {
     private final System.Logger log;
     private final StartProgress progress;
     private final TemplateCache templates;
-    private final java.time.Duration sparesAfter;
+    private final boolean detachBackgroundWork;
 
     private final Map<String, String> exported = new LinkedHashMap<>();
     private final List<DaemonProcess> processes = new ArrayList<>();
+    private final List<Path> templateTrees = new ArrayList<>();
     private final Map<String, Integer> logNames = new HashMap<>();
     private final Map<String, Path> probeLogs = new java.util.concurrent.ConcurrentHashMap<>();
     private String url;
@@ -69,7 +72,7 @@ final class StartContext implements DriverContext {
         this.progress = request.progress();
         // Spares go beside the data directories: on their file system, so taking one is a rename.
         this.templates = request.cacheDir().map(dir -> new TemplateCache(dir, dataDir.getParent())).orElse(null);
-        this.sparesAfter = request.sparesAfter();
+        this.detachBackgroundWork = request.detachBackgroundWork();
     }
 
     @Override
@@ -233,10 +236,10 @@ final class StartContext implements DriverContext {
         }, ready, deadline.timeout(), this::probeSucceeds, progress);
     }
 
-    /** The daemon is ready: the template cache may copy spares for the next starts while it is used. */
+    /** The daemon is ready: the template cache copies spares for the next starts while it is used. */
     void startedUp() {
         if (templates != null) {
-            templates.makeSpares(sparesAfter, () -> !cleanup.started());
+            templates.makeSpares(detachBackgroundWork);
         }
     }
 
@@ -246,6 +249,10 @@ final class StartContext implements DriverContext {
         if (Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
             throw new DriverException("cannot create " + target + " from template " + template.name()
                     + ": it exists already");
+        }
+        Path tree = target.toAbsolutePath().normalize();
+        if (tree.startsWith(dataDir) && !tree.equals(dataDir)) {
+            templateTrees.add(tree); // removed in bulk at the end; never anything outside the data directory
         }
         try {
             if (templates == null) {
@@ -353,6 +360,22 @@ final class StartContext implements DriverContext {
 
     List<DaemonProcess> processes() {
         return List.copyOf(processes);
+    }
+
+    /**
+     * Removes the trees made from templates, the bulk of the data directory: through the
+     * template cache (see {@link TemplateCache#dispose}), else with {@code rm -rf}.
+     *
+     * @throws IOException at the first that cannot be removed
+     */
+    void disposeTemplateTrees() throws IOException {
+        for (Path tree : templateTrees) {
+            if (templates != null) {
+                templates.dispose(tree, detachBackgroundWork);
+            } else {
+                FileTrees.deleteLarge(tree);
+            }
+        }
     }
 
     /** The log of the process started last: the likeliest place to see why a start failed. */

@@ -35,7 +35,7 @@ public final class StartRequest {
     private final StartProgress progress;
     private final boolean cacheEnabled;
     private final Path cacheDir;
-    private final Duration sparesAfter;
+    private final boolean detachBackgroundWork;
 
     private StartRequest(Builder b) {
         this.driver = b.driver;
@@ -49,7 +49,7 @@ public final class StartRequest {
         this.progress = b.progress;
         this.cacheEnabled = b.cacheEnabled;
         this.cacheDir = b.cacheDir;
-        this.sparesAfter = b.sparesAfter;
+        this.detachBackgroundWork = b.detachBackgroundWork;
     }
 
     /** A builder for starting {@code driver}. */
@@ -113,9 +113,9 @@ public final class StartRequest {
         return Optional.of(cacheDir != null ? cacheDir : TemplateCache.defaultRoot());
     }
 
-    /** How long the daemon must have been in use before spare template copies are made (see the builder). */
-    public Duration sparesAfter() {
-        return sparesAfter;
+    /** Whether the template cache's background work is done by processes this one is not held by (see the builder). */
+    public boolean detachBackgroundWork() {
+        return detachBackgroundWork;
     }
 
     /** Builds a {@link StartRequest}; every setting has a default. */
@@ -132,7 +132,7 @@ public final class StartRequest {
         private StartProgress progress = StartProgress.NONE;
         private boolean cacheEnabled = true;
         private Path cacheDir;
-        private Duration sparesAfter = Duration.ZERO;
+        private boolean detachBackgroundWork;
 
         private Builder(String driver) {
             this.driver = Objects.requireNonNull(driver, "driver");
@@ -205,13 +205,16 @@ public final class StartRequest {
         }
 
         /**
-         * How long the daemon must have been in use before the template cache copies a spare of
-         * its templates for the next start. The default, at once, suits a JVM that starts daemons
-         * again and again (a test suite); a process that starts one and exits (the command line)
-         * would otherwise wait at exit for a copy that costs it more than it saves.
+         * Whether the work this start leaves to the template cache in the background (a spare
+         * copy for the next start once the daemon is ready, the removal of the tree it used once
+         * it stopped) is done by detached processes, which this process neither waits for nor is
+         * held by at exit. For a process that exits soon after its daemon stops (the command
+         * line): it would otherwise wait for a copy that costs it more than it saves. The default,
+         * attached, suits a JVM that starts daemons again and again (a test suite), which can wait
+         * for that work (before deleting a cache directory of its own).
          */
-        public Builder sparesAfter(Duration delay) {
-            sparesAfter = Objects.requireNonNull(delay, "delay");
+        public Builder detachBackgroundWork(boolean detach) {
+            detachBackgroundWork = detach;
             return this;
         }
 

@@ -25,6 +25,7 @@ final class StartedDaemon implements RunningDaemon {
     private final Map<String, String> environment;
     private final Path dataDir;
     private final List<DaemonProcess> processes;
+    private final StartContext context;
     private final CleanupStack cleanup;
     private final boolean keepData;
     private final AtomicBoolean closed = new AtomicBoolean();
@@ -35,6 +36,7 @@ final class StartedDaemon implements RunningDaemon {
         this.environment = Collections.unmodifiableMap(new LinkedHashMap<>(context.exported()));
         this.dataDir = context.dataDir();
         this.processes = context.processes();
+        this.context = context;
         this.cleanup = cleanup;
         this.keepData = keepData;
         OpenDaemons.add(this);
@@ -73,15 +75,17 @@ final class StartedDaemon implements RunningDaemon {
         long started = System.nanoTime();
         cleanup.runAll();
         OpenDaemons.remove(this);
-        removeData(dataDir, keepData);
+        removeData(context, keepData);
         LOG.info("stopped {} in {} ms", driver, (System.nanoTime() - started) / 1_000_000);
     }
 
     /**
-     * Removes {@code dir} unless it is to be kept (saying where a kept one is). Any process still
-     * working in it (one that escaped its process group) is killed first.
+     * Removes the data directory of {@code context} unless it is to be kept (saying where a kept
+     * one is), the trees made in it from templates first. Any process still working in it (one
+     * that escaped its process group) is killed first.
      */
-    static void removeData(Path dir, boolean keep) {
+    static void removeData(StartContext context, boolean keep) {
+        Path dir = context.dataDir();
         int stragglers = ProcessesInDirectory.kill(dir);
         if (stragglers > 0) {
             LOG.warn("killed {} process(es) still working in {} after the daemon stopped", stragglers, dir);
@@ -91,6 +95,7 @@ final class StartedDaemon implements RunningDaemon {
             LOG.warn("data of the daemon kept in {}", dir);
         } else {
             try {
+                context.disposeTemplateTrees();
                 FileTrees.delete(dir);
             } catch (IOException e) {
                 LOG.warn("cannot remove {} entirely: {}", dir, e.toString());

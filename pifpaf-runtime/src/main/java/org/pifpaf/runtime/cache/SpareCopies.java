@@ -1,6 +1,9 @@
 package org.pifpaf.runtime.cache;
 
 import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
@@ -10,46 +13,41 @@ import java.nio.file.attribute.FileTime;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import org.pifpaf.runtime.system.FileTrees;
+import org.pifpaf.runtime.system.ProcessStatus;
 import org.pifpaf.runtime.system.RandomNames;
-import org.pifpaf.runtime.system.Reaper;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * One ready copy of each cache entry, kept next to it ({@code <entry>.spare}), so that a start
  * takes its tree with one {@code rename} instead of a {@code cp} of a thousand files, and a new
- * spare is copied in the background while the daemon is in use (see
- * {@link TemplateCache#makeSpares}).
+ * spare is copied in the background for the next start (see {@link TemplateCache#makeSpares}).
  *
  * <p>A spare is only useful on the file system of the data directories (a rename cannot cross
  * file systems), so none is made when the cache lies elsewhere: there, usually a tmpfs
- * {@code /tmp}, copying is cheap anyway. A spare is copied into a hidden holder in the cache
- * ({@code .spare-<entry>-<random>/tree}) while the entry is checked against its manifest, then
- * renamed into place; the holder is recorded with the {@link Reaper} first, so a killed JVM leaves
- * neither the holder nor its {@code cp} (the cache's pruning removes one left by a reboot). Two starts never get the same spare: the rename is atomic, one wins. A
- * spare older than {@link #MAX_AGE} is not taken (temporary-file cleaners may have emptied
- * parts of it) but replaced; a damaged entry's spare goes with it ({@link #discard}).
+ * {@code /tmp}, copying is cheap anyway. Two starts never get the same spare: the rename is
+ * atomic, one wins. A spare older than {@link #MAX_AGE} is not taken (temporary-file cleaners
+ * may have emptied parts of it) but replaced; a damaged entry's spare goes with it
+ * ({@link #discard}).
  *
- * <p>At exit the JVM waits for spares still being copied (at most {@link #EXIT_WAIT}); the
- * reaper stops and removes any copy still going after that.
+ * <p>A spare is made by a copier process ({@code spare-copier.sh}, see {@link BackgroundWork}):
+ * it copies the entry into a holder ({@code .spare-<entry>}), checks the copy against the
+ * entry's manifest and renames it into place. The holder's name admits one copier per entry at
+ * a time, across processes; one whose copier is gone (its pid file names no running process, or
+ * it is older than {@link #COPY_LIFETIME}) is replaced. The copier needs nothing from the JVM
+ * that started it, which may exit before the copy is done.
  */
 final class SpareCopies {
 
     private static final Logger LOG = LoggerFactory.getLogger("pifpaf");
     static final String HOLDER_PREFIX = ".spare-";
     static final Duration MAX_AGE = Duration.ofDays(1);
-    private static final Duration EXIT_WAIT = Duration.ofSeconds(10);
-    private static final Object LOCK = new Object();
-    /** The threads copying spares in this JVM, by entry: at most one per entry. */
-    private static final Map<Path, Thread> MAKERS = new HashMap<>();
-    private static boolean hooked;
-    private static boolean closing;
-    private static java.util.concurrent.ScheduledExecutorService timer;
+    /** No copy takes this long: an older holder was abandoned, whatever its pid file says (pids are reused). */
+    static final Duration COPY_LIFETIME = Duration.ofMinutes(10);
+    /** How long a holder without a pid file counts as just made, its copier not yet started. */
+    private static final Duration PID_GRACE = Duration.ofSeconds(30);
 
     private SpareCopies() {
     }
@@ -57,6 +55,11 @@ final class SpareCopies {
     /** Where the spare of {@code entry} is kept. */
     static Path spareOf(Path entry) {
         return entry.resolveSibling(entry.getFileName() + ".spare");
+    }
+
+    /** Where the spare of {@code entry} is copied to, by one copier at a time. */
+    static Path holderOf(Path entry) {
+        return entry.resolveSibling(HOLDER_PREFIX + entry.getFileName());
     }
 
     /**
@@ -96,74 +99,70 @@ final class SpareCopies {
     }
 
     /**
-     * Starts copying a new spare of {@code entry} in the background, unless there is one or this
-     * JVM is copying one already.
+     * Starts a copier making a new spare of {@code entry}, unless there is a spare or a copier
+     * at work on one.
+     *
+     * @param detached whether the copier is started outside this JVM's children (see {@link BackgroundWork})
      */
-    static void replenish(Path entry, EntryKey key) {
-        if (Files.exists(spareOf(entry), LinkOption.NOFOLLOW_LINKS)) {
+    static void replenish(Path entry, boolean detached) {
+        if (Files.exists(spareOf(entry), LinkOption.NOFOLLOW_LINKS) || Script.TEXT == null) {
             return;
         }
-        synchronized (LOCK) {
-            if (closing || MAKERS.containsKey(entry)) {
-                return;
-            }
-            if (!hooked) {
-                hooked = true;
-                Runtime.getRuntime().addShutdownHook(new Thread(SpareCopies::awaitAtExit, "pifpaf-spares"));
-            }
-            Thread maker = new Thread(() -> make(entry, key), "pifpaf-spare");
-            maker.setDaemon(true);
-            MAKERS.put(entry, maker);
-            maker.start();
+        Path holder = holderOf(entry);
+        if (!claim(holder)) {
+            return;
         }
-    }
-
-    private static void make(Path entry, EntryKey key) {
-        Path holder = entry.resolveSibling(HOLDER_PREFIX + entry.getFileName() + "-" + RandomNames.next());
         try {
-            // Recorded before it exists, as data directories are: a kill at any moment leaves nothing.
-            Reaper.watchDirectory(holder);
-            Files.createDirectory(holder, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
-            Path tree = holder.resolve("tree");
-            if (key.isIn(entry.resolve("key"))) {
-                // The entry is checked while it is copied: a damaged one makes no spare.
-                ManifestCheck check = ManifestCheck.start(entry.resolve("tree"), entry.resolve("manifest"));
-                TreeCopy.copy(entry.resolve("tree"), tree); // cp works in the holder: the reaper's sweep finds it
-                if (check.passed()) {
-                    // Its age is the copy's, not the entry's (cp -a kept the entry's time).
-                    Files.setLastModifiedTime(tree, FileTime.from(Instant.now()));
-                    Files.move(tree, spareOf(entry), StandardCopyOption.ATOMIC_MOVE);
-                    LOG.debug("made a spare copy of {}", entry);
-                }
-            }
-        } catch (IOException | RuntimeException e) {
-            // Most often another process put its spare in place first.
-            LOG.debug("no spare copy of {}: {}", entry, e.toString());
-        } finally {
-            removeHolder(holder);
-            synchronized (LOCK) {
-                MAKERS.remove(entry);
-            }
+            Process copier = BackgroundWork.start(List.of("/bin/sh", "-c", Script.TEXT, "pifpaf-spare-copier",
+                    entry.resolve("tree").toString(), entry.resolve("manifest").toString(), holder.toString(),
+                    spareOf(entry).toString()), detached);
+            LOG.debug("copying a spare of {} ({})", entry, detached ? "detached" : "pid " + copier.pid());
+        } catch (IOException e) {
+            LOG.debug("cannot start copying a spare of {}: {}", entry, e.toString());
+            removeQuietly(holder);
         }
     }
 
-    /** Runs {@code task} after {@code delay} on a daemon thread (never, if the JVM ends first). */
-    static void later(Duration delay, Runnable task) {
-        synchronized (LOCK) {
-            if (timer == null) {
-                timer = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(runnable -> {
-                    Thread thread = new Thread(runnable, "pifpaf-spare-timer");
-                    thread.setDaemon(true);
-                    return thread;
-                });
+    /** Makes the holder, which keeps other copiers of its entry away; false when a live copier has it. */
+    private static boolean claim(Path holder) {
+        for (int attempt = 0; attempt < 2; attempt++) {
+            try {
+                Files.createDirectory(holder, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+                return true;
+            } catch (FileAlreadyExistsException e) {
+                if (copierAlive(holder)) {
+                    return false;
+                }
+                removeQuietly(holder); // its copier was killed
+            } catch (IOException e) {
+                LOG.debug("cannot make {}: {}", holder, e.toString());
+                return false;
             }
-            timer.schedule(task, delay.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+        }
+        return false;
+    }
+
+    /** Whether the copier of {@code holder} still runs (a holder that went meanwhile counts as alive). */
+    static boolean copierAlive(Path holder) {
+        try {
+            Instant made = Files.getLastModifiedTime(holder, LinkOption.NOFOLLOW_LINKS).toInstant();
+            if (made.isBefore(Instant.now().minus(COPY_LIFETIME))) {
+                return false;
+            }
+            try {
+                return ProcessStatus.isRunning(Long.parseLong(Files.readString(holder.resolve("pid")).trim()));
+            } catch (NoSuchFileException | NumberFormatException e) {
+                return made.isAfter(Instant.now().minus(PID_GRACE)); // its copier has not written its pid yet
+            }
+        } catch (IOException e) {
+            return true; // most likely gone meanwhile: done, or another copier has just begun
         }
     }
 
     /**
      * Removes the spare of {@code entry}: too old, or the entry is being removed or rebuilt. The
      * caller holds the entry's lock; the spare is moved aside first, so no start takes it half gone.
+     * (A copier still copying the old entry then fails: its source goes before a new entry comes.)
      */
     static void discard(Path entry) throws IOException {
         Path spare = spareOf(entry);
@@ -178,37 +177,28 @@ final class SpareCopies {
         }
     }
 
-    /** Waits up to {@code wait} for the spares being copied in this JVM; whether all are done. */
-    static boolean awaitMakers(Duration wait) throws InterruptedException {
-        List<Thread> makers;
-        synchronized (LOCK) {
-            makers = new ArrayList<>(MAKERS.values());
-        }
-        long deadline = System.nanoTime() + wait.toNanos();
-        for (Thread maker : makers) {
-            maker.join(Math.max(1, (deadline - System.nanoTime()) / 1_000_000));
-        }
-        return makers.stream().noneMatch(Thread::isAlive);
-    }
-
-    private static void awaitAtExit() {
-        synchronized (LOCK) {
-            closing = true;
-        }
+    private static void removeQuietly(Path path) {
         try {
-            awaitMakers(EXIT_WAIT);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
-    /** Removes a holder; it stays recorded with the reaper if it cannot be removed. */
-    private static void removeHolder(Path holder) {
-        try {
-            FileTrees.delete(holder);
-            Reaper.releaseDirectory(holder);
+            FileTrees.delete(path);
         } catch (IOException e) {
-            LOG.debug("cannot remove {}: {}", holder, e.toString());
+            LOG.debug("cannot remove {}: {}", path, e.toString());
+        }
+    }
+
+    /** The copier script, read when first needed (not on the path of a start that takes a spare). */
+    private static final class Script {
+        /** Null (no spares) where there is no {@code /bin/sh} to run it. */
+        static final String TEXT = read();
+
+        private static String read() {
+            if (!Files.isExecutable(Path.of("/bin/sh"))) {
+                return null;
+            }
+            try (InputStream in = SpareCopies.class.getResourceAsStream("spare-copier.sh")) {
+                return in == null ? null : new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            } catch (IOException e) {
+                return null;
+            }
         }
     }
 }

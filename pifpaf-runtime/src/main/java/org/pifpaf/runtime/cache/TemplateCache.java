@@ -13,18 +13,19 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.FileTime;
 import java.nio.file.attribute.PosixFilePermission;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
-import java.util.function.BooleanSupplier;
 import org.pifpaf.api.Template;
 import org.pifpaf.runtime.system.FileTrees;
 import org.pifpaf.runtime.system.HomeDirectory;
+import org.pifpaf.runtime.system.PrivateDirectory;
 import org.pifpaf.runtime.system.RandomNames;
+import org.pifpaf.runtime.system.SystemTools;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -53,7 +54,6 @@ public final class TemplateCache {
     /** The environment variable that names the cache directory, overriding every other setting. */
     public static final String DIRECTORY_VARIABLE = "PIFPAF_CACHE_DIR";
     private static final Logger LOG = LoggerFactory.getLogger("pifpaf");
-    private static final Set<PosixFilePermission> PRIVATE = PosixFilePermissions.fromString("rwx------");
     /** Entries not copied for this long are removed when a new entry is made (after an upgrade, say). */
     static final Duration UNUSED_LIFETIME = Duration.ofDays(30);
     /** In-JVM guards, one per entry: a file lock is held per JVM, not per thread. */
@@ -62,8 +62,10 @@ public final class TemplateCache {
     private final Path root;
     private final Path dataParent;
     private Boolean sparesUsable;
+    /** Whether the root was found private to this user (see {@link #ensurePrivateRoot}). */
+    private volatile boolean rootChecked;
     /** Entries this cache handed out a tree of, whose spares are made by {@link #makeSpares}. */
-    private final Map<Path, EntryKey> sparesWanted = new java.util.LinkedHashMap<>();
+    private final Set<Path> sparesWanted = new java.util.LinkedHashSet<>();
 
     /** A cache kept in {@code root}, created (mode 0700) on first use; it keeps no spare copies. */
     public TemplateCache(Path root) {
@@ -142,7 +144,7 @@ public final class TemplateCache {
                         + " copy it from {}", template.name(), driver, root);
                 template.creator().create(target);
                 store(target, entry, key);
-                handedOut(entry, key);
+                handedOut(entry);
                 pruneUnusedSince(Instant.now().minus(UNUSED_LIFETIME), entry);
             }
         } catch (CacheUnusable e) {
@@ -168,7 +170,7 @@ public final class TemplateCache {
             }
             if (sparesUsable() && SpareCopies.take(entry, target)) {
                 touch(entry);
-                handedOut(entry, key);
+                handedOut(entry);
                 return true;
             }
             ManifestCheck check = ManifestCheck.start(entry.resolve("tree"), entry.resolve("manifest"));
@@ -178,7 +180,7 @@ public final class TemplateCache {
                 return false;
             }
             touch(entry);
-            handedOut(entry, key);
+            handedOut(entry);
             LOG.debug("copied template {} to {}", entry, target);
             return true;
         } catch (IOException e) {
@@ -187,39 +189,60 @@ public final class TemplateCache {
     }
 
     /** After a tree was handed out: a new spare for the next start, see {@link #makeSpares}. */
-    private synchronized void handedOut(Path entry, EntryKey key) {
+    private synchronized void handedOut(Path entry) {
         if (sparesUsable()) {
-            sparesWanted.put(entry, key);
+            sparesWanted.add(entry);
         }
-    }
-
-    /** Waits, at most {@code wait}, for the spares this JVM is copying; whether none is left. */
-    public static boolean awaitSpares(Duration wait) throws InterruptedException {
-        return SpareCopies.awaitMakers(wait);
     }
 
     /**
-     * Copies, in the background, a new spare of each entry this cache handed out a tree of, if
-     * the daemon is still in use {@code delay} after it became ready (at once when zero).
-     *
-     * @param inUse whether the daemon still runs
+     * Waits, at most {@code wait}, for the cache's attached background work in this JVM (spare
+     * copies, removals of used trees); whether none is left.
      */
-    public synchronized void makeSpares(Duration delay, BooleanSupplier inUse) {
-        Map<Path, EntryKey> entries = Map.copyOf(sparesWanted);
+    public static boolean awaitBackgroundWork(Duration wait) throws InterruptedException {
+        return BackgroundWork.await(wait);
+    }
+
+    /**
+     * Starts copying, in the background, a new spare of each entry this cache handed out a tree
+     * of since the last call. Called once the daemon is ready, so that the copy does not compete
+     * with its start.
+     *
+     * @param detached whether the copies go on in processes this JVM does not wait for (see
+     *                 {@link SpareCopies}): for a process that exits soon after its daemon stops
+     */
+    public synchronized void makeSpares(boolean detached) {
+        for (Path entry : sparesWanted) {
+            SpareCopies.replenish(entry, detached);
+        }
         sparesWanted.clear();
-        if (entries.isEmpty()) {
-            return;
-        }
-        Runnable replenish = () -> {
-            if (inUse.getAsBoolean()) {
-                entries.forEach(SpareCopies::replenish);
+    }
+
+    /**
+     * Removes {@code tree}, which this cache handed out and a stopped daemon used. Where spares
+     * are kept, the tree is on the cache's file system: it is renamed into the cache
+     * ({@code .removed-tree-<random>}, which pruning removes should it be left) and removed by
+     * {@code rm -rf} in the background, so that a stop does not wait for a thousand files to
+     * be deleted. Elsewhere it is removed at once.
+     *
+     * @param detached whether the removal is detached from this JVM (see {@link BackgroundWork})
+     * @throws IOException if it cannot be removed
+     */
+    public void dispose(Path tree, boolean detached) throws IOException {
+        if (rootChecked && sparesUsable()) {
+            Path doomed = root.resolve(".removed-tree-" + RandomNames.next());
+            try {
+                Files.move(tree, doomed, StandardCopyOption.ATOMIC_MOVE);
+                BackgroundWork.start(List.of(SystemTools.RM, "-rf", "--", doomed.toString()), detached);
+                return;
+            } catch (IOException e) {
+                LOG.debug("cannot remove {} in the background: {}", tree, e.toString());
+                if (Files.exists(doomed, LinkOption.NOFOLLOW_LINKS)) {
+                    tree = doomed;
+                }
             }
-        };
-        if (delay.isZero()) {
-            replenish.run();
-        } else {
-            SpareCopies.later(delay, replenish);
         }
+        FileTrees.deleteLarge(tree);
     }
 
     private synchronized boolean sparesUsable() {
@@ -282,14 +305,7 @@ public final class TemplateCache {
      * and not writable by others: a planted template would become a daemon's configuration.
      */
     private void ensurePrivateRoot() throws IOException {
-        if (!Files.isDirectory(root)) {
-            Files.createDirectories(root.getParent());
-            try {
-                Files.createDirectory(root, PosixFilePermissions.asFileAttribute(PRIVATE));
-            } catch (java.nio.file.FileAlreadyExistsException raced) {
-                // Another process created it: checked below like any existing directory.
-            }
-        }
+        PrivateDirectory.ensure(root); // an existing one is checked below
         String owner = Files.getOwner(root, LinkOption.NOFOLLOW_LINKS).getName();
         if (!owner.equals(System.getProperty("user.name"))) {
             throw new AccessDeniedException(root.toString(), null, "owned by " + owner + ", not by this user");
@@ -298,6 +314,7 @@ public final class TemplateCache {
         if (permissions.contains(PosixFilePermission.GROUP_WRITE) || permissions.contains(PosixFilePermission.OTHERS_WRITE)) {
             throw new FileSystemException(root.toString(), null, "writable by other users");
         }
+        rootChecked = true;
     }
 
     private static FileChannel openLockFile(Path entry) throws CacheUnusable {
@@ -328,7 +345,7 @@ public final class TemplateCache {
                 path -> Files.isDirectory(path, LinkOption.NOFOLLOW_LINKS))) {
             for (Path entry : entries) {
                 if (entry.getFileName().toString().startsWith(".")) {
-                    // A staging or removed directory left by a process killed while it worked.
+                    // A staging or removed directory, or a spare's holder, left by a process killed while it worked.
                     if (Files.getLastModifiedTime(entry, LinkOption.NOFOLLOW_LINKS).toInstant().isBefore(abandoned)) {
                         removeQuietly(entry);
                     }

@@ -38,4 +38,25 @@ public final class FileTrees {
             }
         });
     }
+
+    /**
+     * Removes a large tree (a database cluster: a thousand files) with {@code rm -rf}, which
+     * takes about half the time of {@link #delete} in a JVM that has just started, its walk
+     * still interpreted; {@link #delete} does what {@code rm} could not.
+     *
+     * @throws IOException at the first entry that cannot be removed
+     */
+    public static void deleteLarge(Path dir) throws IOException {
+        try {
+            new ProcessBuilder(SystemTools.RM, "-rf", "--", dir.toString())
+                    .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                    .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
+                    .start().waitFor();
+        } catch (IOException e) {
+            // No rm: the walk below does it all.
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        delete(dir);
+    }
 }

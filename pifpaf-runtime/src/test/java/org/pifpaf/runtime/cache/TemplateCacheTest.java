@@ -24,6 +24,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.pifpaf.api.Template;
+import org.pifpaf.runtime.system.FileTrees;
 
 class TemplateCacheTest {
 
@@ -51,7 +52,7 @@ class TemplateCacheTest {
     private Path create(TemplateCache cache, Template template) throws Exception {
         Path target = Files.createTempDirectory(tmp, "data").resolve("tree");
         cache.create("test", template, "someone", target);
-        cache.makeSpares(Duration.ZERO, () -> true);
+        cache.makeSpares(false);
         return target;
     }
 
@@ -231,13 +232,13 @@ class TemplateCacheTest {
         TemplateCache cache = new TemplateCache(tmp.resolve("cache"), tmp);
         Path first = Files.createTempDirectory(tmp, "data").resolve("tree");
         cache.create("test", counted("a"), "someone", first);
-        assertTrue(SpareCopies.awaitMakers(Duration.ofSeconds(30)));
+        assertTrue(BackgroundWork.await(Duration.ofSeconds(30)));
         Path spare = SpareCopies.spareOf(onlyEntry(cache));
         assertFalse(Files.exists(spare), "a spare before the daemon was up");
         // An entry made long ago still gives spares young enough to be taken.
         Files.setLastModifiedTime(onlyEntry(cache).resolve("tree"), FileTime.from(Instant.now().minus(Duration.ofDays(40))));
-        cache.makeSpares(Duration.ZERO, () -> true);
-        assertTrue(SpareCopies.awaitMakers(Duration.ofSeconds(30)));
+        cache.makeSpares(false);
+        assertTrue(BackgroundWork.await(Duration.ofSeconds(30)));
         assertTrue(Files.isDirectory(spare), "no spare after the first start");
         Files.writeString(first.resolve("sub/data"), "written by a start");
         Files.writeString(first.resolve("added"), "by a start");
@@ -251,7 +252,7 @@ class TemplateCacheTest {
         assertEquals(1, creations.get());
 
         Files.writeString(second.resolve("added"), "by a start");
-        assertTrue(SpareCopies.awaitMakers(Duration.ofSeconds(30)));
+        assertTrue(BackgroundWork.await(Duration.ofSeconds(30)));
         assertTrue(Files.isDirectory(spare), "no new spare");
         assertFalse(Files.exists(spare.resolve("added")));
         assertEquals(List.of(), holders(cache), "a holder left behind");
@@ -261,14 +262,14 @@ class TemplateCacheTest {
     void anOldSpareIsReplacedNotTaken() throws Exception {
         TemplateCache cache = new TemplateCache(tmp.resolve("cache"), tmp);
         create(cache, counted("a"));
-        assertTrue(SpareCopies.awaitMakers(Duration.ofSeconds(30)));
+        assertTrue(BackgroundWork.await(Duration.ofSeconds(30)));
         Path spare = SpareCopies.spareOf(onlyEntry(cache));
         Files.delete(spare.resolve("sub/data")); // what a temporary-file cleaner might do
         Files.setLastModifiedTime(spare, FileTime.from(Instant.now().minus(SpareCopies.MAX_AGE).minusSeconds(60)));
 
         Path next = create(cache, counted("a"));
         assertEquals("made by the creator", Files.readString(next.resolve("sub/data")));
-        assertTrue(SpareCopies.awaitMakers(Duration.ofSeconds(30)));
+        assertTrue(BackgroundWork.await(Duration.ofSeconds(30)));
         assertTrue(Files.isRegularFile(spare.resolve("sub/data")), "the old spare was not replaced");
     }
 
@@ -276,35 +277,86 @@ class TemplateCacheTest {
     void aDamagedEntryMakesNoSpareAndIsRebuiltAtTheNextCopy() throws Exception {
         TemplateCache cache = new TemplateCache(tmp.resolve("cache"), tmp);
         create(cache, counted("a"));
-        assertTrue(SpareCopies.awaitMakers(Duration.ofSeconds(30)));
+        assertTrue(BackgroundWork.await(Duration.ofSeconds(30)));
         Path entry = onlyEntry(cache);
         Files.delete(entry.resolve("tree/sub/data")); // the entry no longer matches its manifest
 
         Path second = create(cache, counted("a")); // takes the spare, checked when it was made
         assertEquals("made by the creator", Files.readString(second.resolve("sub/data")));
-        assertTrue(SpareCopies.awaitMakers(Duration.ofSeconds(30)));
+        assertTrue(BackgroundWork.await(Duration.ofSeconds(30)));
         assertFalse(Files.exists(SpareCopies.spareOf(entry)), "a spare copied from a damaged entry");
         assertEquals(List.of(), holders(cache));
 
         Path third = create(cache, counted("a"));
         assertEquals(2, creations.get(), "the damaged entry was not rebuilt");
         assertEquals("made by the creator", Files.readString(third.resolve("sub/data")));
-        assertTrue(SpareCopies.awaitMakers(Duration.ofSeconds(30)));
+        assertTrue(BackgroundWork.await(Duration.ofSeconds(30)));
     }
 
     @Test
-    void aDaemonStoppedBeforeTheDelayMakesNoSpare() throws Exception {
+    void aDetachedCopierMakesTheSpareOnItsOwn() throws Exception {
         TemplateCache cache = new TemplateCache(tmp.resolve("cache"), tmp);
         Path target = Files.createTempDirectory(tmp, "data").resolve("tree");
         cache.create("test", counted("a"), "someone", target);
-        java.util.concurrent.CountDownLatch asked = new java.util.concurrent.CountDownLatch(1);
-        cache.makeSpares(Duration.ofMillis(50), () -> {
-            asked.countDown();
-            return false;
-        });
-        assertTrue(asked.await(30, java.util.concurrent.TimeUnit.SECONDS));
-        assertTrue(SpareCopies.awaitMakers(Duration.ofSeconds(30)));
-        assertFalse(Files.exists(SpareCopies.spareOf(onlyEntry(cache))));
+        cache.makeSpares(true);
+        assertTrue(BackgroundWork.await(Duration.ZERO), "a detached copier is not this JVM's to wait for");
+        Path spare = SpareCopies.spareOf(onlyEntry(cache));
+        awaitUntil(() -> Files.isDirectory(spare) && holders(cache).isEmpty());
+        assertEquals(TreeManifest.of(onlyEntry(cache).resolve("tree")), TreeManifest.of(spare));
+    }
+
+    @Test
+    void oneCopierAtATimePerEntry() throws Exception {
+        Path entry = entryWithoutSpare();
+        // A live copier's holder: its pid file names this JVM.
+        Path holder = holderWithPid(entry, ProcessHandle.current().pid());
+        SpareCopies.replenish(entry, false);
+        assertTrue(BackgroundWork.await(Duration.ofSeconds(30)));
+        assertFalse(Files.exists(SpareCopies.spareOf(entry)), "a second copier started");
+        assertTrue(Files.isDirectory(holder));
+    }
+
+    @Test
+    void theHolderOfAKilledCopierIsReplaced() throws Exception {
+        Path entry = entryWithoutSpare();
+        Process gone = new ProcessBuilder("true").start();
+        gone.waitFor();
+        Path holder = holderWithPid(entry, gone.pid());
+        Files.createDirectory(holder.resolve("tree")); // half copied
+        SpareCopies.replenish(entry, false);
+        assertTrue(BackgroundWork.await(Duration.ofSeconds(30)));
+        assertTrue(Files.isRegularFile(SpareCopies.spareOf(entry).resolve("sub/data")), "no spare after a killed copier");
+        assertFalse(Files.exists(holder), "a holder left behind");
+
+        // A holder without a pid file counts as just made, for a while only.
+        Files.createDirectory(holder);
+        assertTrue(SpareCopies.copierAlive(holder));
+        Files.setLastModifiedTime(holder, FileTime.from(Instant.now().minus(Duration.ofMinutes(1))));
+        assertFalse(SpareCopies.copierAlive(holder));
+        // And any holder older than a copy can take is abandoned, whatever its pid file says.
+        Files.writeString(holder.resolve("pid"), ProcessHandle.current().pid() + "\n");
+        assertTrue(SpareCopies.copierAlive(holder));
+        Files.setLastModifiedTime(holder, FileTime.from(Instant.now().minus(SpareCopies.COPY_LIFETIME).minusSeconds(1)));
+        assertFalse(SpareCopies.copierAlive(holder));
+    }
+
+    @Test
+    void aUsedTreeIsRemovedInTheBackgroundFromTheCache() throws Exception {
+        TemplateCache cache = new TemplateCache(tmp.resolve("cache"), tmp);
+        Path used = create(cache, counted("a"));
+        Files.writeString(used.resolve("written by the daemon"), "x");
+        cache.dispose(used, false);
+        assertFalse(Files.exists(used));
+        assertTrue(BackgroundWork.await(Duration.ofSeconds(30)));
+        try (Stream<Path> entries = Files.list(cache.root())) {
+            assertEquals(List.of(), entries.filter(p -> p.getFileName().toString().startsWith(".removed-")).toList());
+        }
+
+        // Without spares (another file system, say), it is removed at once.
+        TemplateCache elsewhere = cache();
+        Path other = create(elsewhere, counted("b"));
+        elsewhere.dispose(other, false);
+        assertFalse(Files.exists(other));
     }
 
     @Test
@@ -320,8 +372,33 @@ class TemplateCacheTest {
         for (int i = 0; i < 2; i++) {
             create(cache, counted("a"));
         }
-        assertTrue(SpareCopies.awaitMakers(Duration.ofSeconds(30)));
+        assertTrue(BackgroundWork.await(Duration.ofSeconds(30)));
         assertFalse(Files.exists(SpareCopies.spareOf(onlyEntry(cache))));
+    }
+
+    /** A cache entry, its spare made and then removed. */
+    private Path entryWithoutSpare() throws Exception {
+        TemplateCache cache = new TemplateCache(tmp.resolve("cache"), tmp);
+        create(cache, counted("a"));
+        assertTrue(BackgroundWork.await(Duration.ofSeconds(30)));
+        Path entry = onlyEntry(cache);
+        FileTrees.delete(SpareCopies.spareOf(entry));
+        return entry;
+    }
+
+    /** The holder of a copier of {@code entry} whose pid is {@code pid}. */
+    private static Path holderWithPid(Path entry, long pid) throws IOException {
+        Path holder = Files.createDirectory(SpareCopies.holderOf(entry));
+        Files.writeString(holder.resolve("pid"), pid + "\n");
+        return holder;
+    }
+
+    private static void awaitUntil(java.util.concurrent.Callable<Boolean> condition) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (!condition.call()) {
+            assertTrue(System.nanoTime() < deadline, "not within 30 s");
+            Thread.sleep(10);
+        }
     }
 
     private static Object fileKey(Path path) throws IOException {
@@ -345,7 +422,8 @@ class TemplateCacheTest {
     private static Path onlyEntry(TemplateCache cache) throws IOException {
         try (Stream<Path> entries = Files.list(cache.root())) {
             List<Path> dirs = entries.filter(Files::isDirectory)
-                    .filter(p -> !p.getFileName().toString().endsWith(".spare")).toList();
+                    .filter(p -> !p.getFileName().toString().endsWith(".spare"))
+                    .filter(p -> !p.getFileName().toString().startsWith(".")).toList();
             assertEquals(1, dirs.size(), dirs.toString());
             return dirs.get(0);
         }
