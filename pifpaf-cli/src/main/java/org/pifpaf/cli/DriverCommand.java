@@ -29,7 +29,7 @@ final class DriverCommand {
     DriverCommand(DaemonDriver driver, DriverRun run) {
         spec = CommandSpec.wrapWithoutInspection(run);
         spec.name(driver.name());
-        spec.mixinStandardHelpOptions(true);
+        Models.addStandardHelpOptions(spec);
         spec.usageMessage()
                 .description(driver.description())
                 .autoWidth(true)
@@ -41,7 +41,7 @@ final class DriverCommand {
             options.put(option.name(), optionSpec);
             spec.addOption(optionSpec);
         }
-        spec.addMixin("run", CommandSpec.forAnnotatedObject(runOptions));
+        runOptions.addTo(spec, "run");
         command = PositionalParamSpec.builder()
                 .paramLabel("COMMAND")
                 .arity("0..*")

@@ -44,15 +44,16 @@ public final class Main {
     }
 
     /**
-     * The picocli model. Reflecting over the annotated commands is most of pifpaf's own
-     * start-up, so when the command line selects a sub-command ({@link SelectedWord}) only that
-     * one is built, and under {@code run} only the driver named; otherwise (no sub-command, help,
-     * the completion and man-page generators, anything unclear) the whole model is.
+     * The picocli model. Building it is most of pifpaf's own start-up, so when the command line
+     * selects a sub-command ({@link SelectedWord}) only that one is built, and under {@code run}
+     * only the driver named; otherwise (no sub-command, help, the completion and man-page
+     * generators, anything unclear) the whole model is. The models on the way to a daemon are
+     * built in code, the others from their annotations (see {@link Models}).
      */
     static CommandLine commandLine(DriverRegistry registry, List<String> rawArgs) {
         PifpafCommand global = new PifpafCommand();
         DaemonStarter starter = new DaemonStarter(registry);
-        CommandLine cli = new CommandLine(global);
+        CommandLine cli = new CommandLine(global.model());
         OptionalInt selected = SelectedWord.in(cli.getCommandSpec(), rawArgs, 0);
         String word = selected.isPresent() ? rawArgs.get(selected.getAsInt()) : "";
         Object leaf = leaf(word, registry);
@@ -112,7 +113,7 @@ public final class Main {
     /** {@code pifpaf run}, with the driver the command line names after {@code from}, or with every driver. */
     private static CommandLine runLine(DaemonStarter starter, PifpafCommand global, List<String> rawArgs, int from) {
         RunCommand run = new RunCommand(global, starter, rawArgs);
-        CommandLine runLine = new CommandLine(run);
+        CommandLine runLine = new CommandLine(run.model());
         OptionalInt at = SelectedWord.in(runLine.getCommandSpec(), rawArgs, from);
         Optional<DriverDescriptor> named = at.isPresent() ? starter.registry().find(rawArgs.get(at.getAsInt()))
                 : Optional.empty();

@@ -1,7 +1,6 @@
 package org.pifpaf.cli;
 
 import java.nio.file.Path;
-
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.pifpaf.runtime.DaemonStarter;
@@ -10,38 +9,19 @@ import org.pifpaf.runtime.StackDefinition;
 import org.pifpaf.runtime.StackFiles;
 import org.pifpaf.runtime.StackStarter;
 import org.pifpaf.runtime.UserConfig;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code pifpaf run}: one sub-command per driver, added at start-up from the registry; or, with
  * {@code -f FILE}, the daemons of a stack file.
  */
-@Command(name = "run", mixinStandardHelpOptions = true, usageHelpAutoWidth = true,
-        synopsisSubcommandLabel = "DRIVER",
-        description = "Start a daemon (or, with -f, a stack file's daemons), run COMMAND with its "
-                + "variables, then stop it. Without COMMAND, print shell code for eval and leave it running.",
-        commandListHeading = "%nDrivers (pifpaf run DRIVER --help for their options):%n")
 final class RunCommand implements Callable<Integer> {
 
-    @Mixin
-    RunOptions options;
-
-    @Option(names = {"-f", "--file"}, paramLabel = "FILE",
-            description = "Start the daemons a stack file (YAML) describes, in parallel.")
+    final RunOptions options = new RunOptions();
     Path stackFile;
-
-    @Parameters(paramLabel = "COMMAND", arity = "0..*",
-            description = "With -f: the command to run (put -- before it).")
     List<String> command = List.of();
 
-    @Spec
-    CommandSpec spec;
-
+    private final CommandSpec spec = CommandSpec.wrapWithoutInspection(this);
     private final PifpafCommand global;
     private final DaemonStarter starter;
     private final List<String> rawArgs;
@@ -50,6 +30,23 @@ final class RunCommand implements Callable<Integer> {
         this.global = global;
         this.starter = starter;
         this.rawArgs = rawArgs;
+    }
+
+    /** The command's model, bound to this object's fields (built in code: see {@link Models}). */
+    CommandSpec model() {
+        spec.name("run");
+        spec.usageMessage().autoWidth(true).synopsisSubcommandLabel("DRIVER")
+                .description("Start a daemon (or, with -f, a stack file's daemons), run COMMAND with its "
+                        + "variables, then stop it. Without COMMAND, print shell code for eval and leave it running.")
+                .commandListHeading("%nDrivers (pifpaf run DRIVER --help for their options):%n");
+        options.addTo(spec, "options");
+        spec.addOption(Models.option(() -> stackFile, value -> stackFile = value, "-f", "--file").type(Path.class)
+                .paramLabel("FILE").description("Start the daemons a stack file (YAML) describes, in parallel.").build());
+        spec.addPositional(Models.positional(() -> command, value -> command = value)
+                .type(List.class).auxiliaryTypes(String.class).paramLabel("COMMAND").arity("0..*")
+                .description("With -f: the command to run (put -- before it).").build());
+        Models.addStandardHelpOptions(spec);
+        return spec;
     }
 
     @Override

@@ -1,6 +1,6 @@
 package org.pifpaf.cli;
 
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * The options of {@code run} that are accepted both before and after the driver name
@@ -8,33 +8,42 @@ import picocli.CommandLine.Option;
  */
 final class RunOptions {
 
-    @Option(names = {"-e", "--env-prefix"}, paramLabel = "PREFIX",
-            description = "Prefix of the exported variables (default: PIFPAF).")
     String envPrefix;
-
-    @Option(names = {"-g", "--global-urls-variable"}, paramLabel = "NAME",
-            description = "Variable the URL is appended to, ';'-separated (default: PIFPAF_URLS).")
     String globalUrlsVariable;
-
-    @Option(names = "--timeout", paramLabel = "SECONDS",
-            description = "Give up if the daemon is not ready after this long (default: the driver's).")
     Integer timeoutSeconds;
-
-    @Option(names = "--keep-data", description = "Keep the data directory after the daemon stops.")
     Boolean keepData;
-
-    @Option(names = "--format", paramLabel = "FORMAT",
-            description = "Eval mode output: sh (default), fish, json, dotenv, or github (appends to $GITHUB_ENV).")
     String format;
-
-    @Option(names = "--run-as", paramLabel = "USER",
-            description = "When run as root, run daemons that refuse root as USER (default: $PIFPAF_RUN_AS or nobody).")
     String runAs;
-
-    @Option(names = "--no-cache",
-            description = "Create templates (e.g. PostgreSQL's initdb cluster) afresh, neither copying nor"
-                    + " filling the template cache.")
     Boolean noCache;
+
+    /**
+     * Adds these options to {@code command} as a mixin named {@code name}, bound to this object's
+     * fields (built in code: see {@link Models}).
+     */
+    void addTo(CommandSpec command, String name) {
+        CommandSpec mixin = CommandSpec.create();
+        mixin.addOption(Models.option(() -> envPrefix, value -> envPrefix = value, "-e", "--env-prefix").type(String.class)
+                .paramLabel("PREFIX").description("Prefix of the exported variables (default: PIFPAF).").build());
+        mixin.addOption(Models.option(() -> globalUrlsVariable, value -> globalUrlsVariable = value,
+                        "-g", "--global-urls-variable").type(String.class)
+                .paramLabel("NAME").description("Variable the URL is appended to, ';'-separated (default: PIFPAF_URLS).").build());
+        mixin.addOption(Models.option(() -> timeoutSeconds, value -> timeoutSeconds = value, "--timeout").type(Integer.class)
+                .paramLabel("SECONDS").description("Give up if the daemon is not ready after this long (default: the driver's).")
+                .build());
+        mixin.addOption(Models.option(() -> keepData, value -> keepData = value, "--keep-data").type(Boolean.class).arity("0")
+                .description("Keep the data directory after the daemon stops.").build());
+        mixin.addOption(Models.option(() -> format, value -> format = value, "--format").type(String.class)
+                .paramLabel("FORMAT")
+                .description("Eval mode output: sh (default), fish, json, dotenv, or github (appends to $GITHUB_ENV).").build());
+        mixin.addOption(Models.option(() -> runAs, value -> runAs = value, "--run-as").type(String.class)
+                .paramLabel("USER")
+                .description("When run as root, run daemons that refuse root as USER (default: $PIFPAF_RUN_AS or nobody).")
+                .build());
+        mixin.addOption(Models.option(() -> noCache, value -> noCache = value, "--no-cache").type(Boolean.class).arity("0")
+                .description("Create templates (e.g. PostgreSQL's initdb cluster) afresh, neither copying nor"
+                        + " filling the template cache.").build());
+        command.addMixin(name, mixin);
+    }
 
     /** This value where set, else {@code fallback}'s. */
     RunOptions or(RunOptions fallback) {
