@@ -5,7 +5,7 @@
 #   +d DIR    a data directory it created     -d DIR    that directory is dealt with
 # When the input ends while things are still recorded, the owner died: every recorded group
 # gets SIGTERM, then SIGKILL; every process still working inside a recorded directory (one that
-# left its group) gets SIGKILL; then the directories are removed.
+# left its group) gets SIGKILL; then the directories are removed, again until they are gone.
 trap '' INT HUP TERM QUIT PIPE
 nl='
 '
@@ -45,10 +45,17 @@ while [ $i -lt 20 ]; do
     i=$((i + 1))
 done
 for g in $groups; do kill -KILL -- "-$g" 2>/dev/null; done
+# A killed process may still finish the system call it was in (cp creating a file, say): a file
+# made after rm read its directory would stay. So kill and remove again until the directory is
+# gone (a dead process has no working directory to find it by).
 for d in $dirs; do
-    for p in /proc/[0-9]*; do
-        cwd=$(readlink "$p/cwd" 2>/dev/null) || continue
-        case $cwd in "$d"|"$d"/*) kill -KILL "${p#/proc/}" 2>/dev/null ;; esac
+    i=0
+    while [ -e "$d" ] && [ $i -lt 40 ]; do
+        for p in /proc/[0-9]*; do
+            cwd=$(readlink "$p/cwd" 2>/dev/null) || continue
+            case $cwd in "$d"|"$d"/*) kill -KILL "${p#/proc/}" 2>/dev/null ;; esac
+        done
+        rm -rf -- "$d" 2>/dev/null || sleep 0.05
+        i=$((i + 1))
     done
-    rm -rf -- "$d"
 done
