@@ -32,6 +32,7 @@ public final class Main {
         try {
             DriverRegistry registry = DriverRegistry.indexed(driverDirs(args),
                     () -> UserConfig.cacheDirOf(UserConfig.defaultFile()).map(UserConfig.CacheDir::path));
+            DriverPrefetch.start(registry, args);
             return commandLine(registry, List.of(args)).execute(args);
         } catch (DriverConflictException e) {
             return conflict(e);

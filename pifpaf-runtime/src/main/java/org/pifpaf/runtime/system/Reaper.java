@@ -41,6 +41,13 @@ public final class Reaper {
     private Reaper() {
     }
 
+    /** Starts the watcher now, if it is not running yet, rather than at the first record. */
+    public static void prepare() {
+        synchronized (LOCK) {
+            pipe();
+        }
+    }
+
     /** Watches process group {@code pgid} (its leader's pid). */
     public static void watchGroup(long pgid) {
         send("+g " + pgid);
