@@ -209,7 +209,7 @@ public final class TemplateCache {
      * with its start.
      *
      * @param detached whether the copies go on in processes this JVM does not wait for (see
-     *                 {@link SpareCopies}): for a process that exits soon after its daemon stops
+     *                 {@link BackgroundWork}): for a process that exits soon after its daemon stops
      */
     public synchronized void makeSpares(boolean detached) {
         for (Path entry : sparesWanted) {
@@ -221,7 +221,7 @@ public final class TemplateCache {
     /**
      * Removes {@code tree}, which this cache handed out and a stopped daemon used. Where spares
      * are kept, the tree is on the cache's file system: it is renamed into the cache
-     * ({@code .removed-tree-<random>}, which pruning removes should it be left) and removed by
+     * ({@code .removed-tree-<random>}, which the next pruning removes should it be left) and removed by
      * {@code rm -rf} in the background, so that a stop does not wait for a thousand files to
      * be deleted. Elsewhere it is removed at once.
      *
@@ -229,20 +229,24 @@ public final class TemplateCache {
      * @throws IOException if it cannot be removed
      */
     public void dispose(Path tree, boolean detached) throws IOException {
-        if (rootChecked && sparesUsable()) {
-            Path doomed = root.resolve(".removed-tree-" + RandomNames.next());
-            try {
-                Files.move(tree, doomed, StandardCopyOption.ATOMIC_MOVE);
-                BackgroundWork.start(List.of(SystemTools.RM, "-rf", "--", doomed.toString()), detached);
-                return;
-            } catch (IOException e) {
-                LOG.debug("cannot remove {} in the background: {}", tree, e.toString());
-                if (Files.exists(doomed, LinkOption.NOFOLLOW_LINKS)) {
-                    tree = doomed;
-                }
-            }
+        if (!rootChecked || !sparesUsable()) {
+            FileTrees.deleteLarge(tree);
+            return;
         }
-        FileTrees.deleteLarge(tree);
+        Path doomed = root.resolve(".removed-tree-" + RandomNames.next());
+        try {
+            Files.move(tree, doomed, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            LOG.debug("cannot move {} into the cache: {}", tree, e.toString());
+            FileTrees.deleteLarge(tree);
+            return;
+        }
+        try {
+            BackgroundWork.start(List.of(SystemTools.RM, "-rf", "--", doomed.toString()), detached);
+        } catch (IOException e) {
+            LOG.debug("cannot remove {} in the background: {}", doomed, e.toString());
+            FileTrees.deleteLarge(doomed);
+        }
     }
 
     private synchronized boolean sparesUsable() {
