@@ -370,6 +370,9 @@ final class StartContext implements DriverContext {
      */
     void disposeTemplateTrees() throws IOException {
         for (Path tree : templateTrees) {
+            if (!Files.exists(tree, LinkOption.NOFOLLOW_LINKS)) {
+                continue; // a start that failed before making it
+            }
             if (templates != null) {
                 templates.dispose(tree, detachBackgroundWork);
             } else {
