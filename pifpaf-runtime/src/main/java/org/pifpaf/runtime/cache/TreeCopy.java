@@ -1,8 +1,8 @@
 package org.pifpaf.runtime.cache;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.List;
 import org.pifpaf.runtime.system.SystemTools;
 
 /**
@@ -21,18 +21,7 @@ final class TreeCopy {
         // Working in the target's parent: when that is a data directory and this JVM is killed
         // mid-copy, the reaper finds cp by its working directory and stops it before removing
         // the directory (cp would otherwise go on writing into it).
-        Process cp = new ProcessBuilder(SystemTools.CP, "-a", "--reflink=auto", "--", source.toString(), target.toString())
-                .directory(target.getParent().toFile())
-                .redirectErrorStream(true).redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null"))).start();
-        String output = new String(cp.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
-        try {
-            if (cp.waitFor() != 0) {
-                throw new IOException("cp " + source + " " + target + " failed: " + output);
-            }
-        } catch (InterruptedException e) {
-            cp.destroyForcibly();
-            Thread.currentThread().interrupt();
-            throw new IOException("interrupted while copying " + source, e);
-        }
+        SystemTools.run(target.getParent(), List.of(SystemTools.CP, "-a", "--reflink=auto", "--",
+                source.toString(), target.toString()));
     }
 }

@@ -1,8 +1,6 @@
 package org.pifpaf.runtime.process;
 
-import java.io.File;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import org.pifpaf.api.DriverException;
@@ -27,17 +25,9 @@ final class DataDirOwnership {
         List<String> argv = List.of(SystemTools.FIND, dir.toString(), "(", "!", "-user", uid, "-o", "!", "-group", gid, ")",
                 "-exec", SystemTools.CHOWN, "-h", uid + ":" + gid, "{}", "+");
         try {
-            Process find = new ProcessBuilder(argv).redirectErrorStream(true)
-                    .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null"))).start();
-            String output = new String(find.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
-            if (find.waitFor() != 0) {
-                throw new DriverException("cannot give " + dir + " to user '" + user.name() + "': " + output);
-            }
+            SystemTools.run(Path.of("/"), argv);
         } catch (IOException e) {
             throw new DriverException("cannot give " + dir + " to user '" + user.name() + "': " + e.getMessage(), e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new DriverException("interrupted while giving " + dir + " to user '" + user.name() + "'", e);
         }
     }
 }

@@ -7,6 +7,7 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.util.List;
 
 /** Removal of whole directory trees (data directories, cache entries). */
 public final class FileTrees {
@@ -48,14 +49,9 @@ public final class FileTrees {
      */
     public static void deleteLarge(Path dir) throws IOException {
         try {
-            new ProcessBuilder(SystemTools.RM, "-rf", "--", dir.toString())
-                    .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD)
-                    .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
-                    .start().waitFor();
+            SystemTools.run(Path.of("/"), List.of(SystemTools.RM, "-rf", "--", dir.toString()));
         } catch (IOException e) {
-            // No rm: the walk below does it all.
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+            // No rm, or it left something: the walk below does the rest, or says what it cannot.
         }
         delete(dir);
     }

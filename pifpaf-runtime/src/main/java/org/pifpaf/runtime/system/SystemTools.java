@@ -1,7 +1,12 @@
 package org.pifpaf.runtime.system;
 
+import java.io.File;
+import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 /**
  * The system tools the runtime calls, by absolute path where one exists, so that they are found
@@ -27,6 +32,32 @@ public final class SystemTools {
     public static final String GETENT = orName(first("/usr/bin/getent", "/bin/getent"), "getent");
 
     private SystemTools() {
+    }
+
+    /**
+     * Runs a tool to its end in {@code directory}, with no input; its output is only kept for
+     * the message of a failure.
+     *
+     * @throws IOException when it cannot be started or exits with another status than 0
+     *                     (saying which, with its output)
+     * @throws InterruptedIOException when interrupted while waiting (the tool is killed, the
+     *                                interrupt flag kept)
+     */
+    public static void run(Path directory, List<String> argv) throws IOException {
+        Process process = new ProcessBuilder(argv).directory(directory.toFile()).redirectErrorStream(true)
+                .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null"))).start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
+        try {
+            int status = process.waitFor();
+            if (status != 0) {
+                throw new IOException(String.join(" ", argv) + " exited with status " + status
+                        + (output.isEmpty() ? "" : ": " + output));
+            }
+        } catch (InterruptedException e) {
+            process.destroyForcibly();
+            Thread.currentThread().interrupt();
+            throw new InterruptedIOException("interrupted while waiting for " + argv.get(0));
+        }
     }
 
     private static Path first(String... candidates) {
