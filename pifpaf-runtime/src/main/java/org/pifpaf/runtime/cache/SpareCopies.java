@@ -119,7 +119,7 @@ final class SpareCopies {
             LOG.debug("copying a spare of {} ({})", entry, detached ? "detached" : "pid " + copier.pid());
         } catch (IOException e) {
             LOG.debug("cannot start copying a spare of {}: {}", entry, e.toString());
-            removeQuietly(holder);
+            TemplateCache.removeQuietly(holder);
         }
     }
 
@@ -133,7 +133,7 @@ final class SpareCopies {
                 if (copierAlive(holder)) {
                     return false;
                 }
-                removeQuietly(holder); // its copier was killed
+                TemplateCache.removeQuietly(holder); // its copier was killed
             } catch (IOException e) {
                 LOG.debug("cannot make {}: {}", holder, e.toString());
                 return false;
@@ -174,14 +174,6 @@ final class SpareCopies {
                 return; // taken meanwhile
             }
             FileTrees.delete(doomed);
-        }
-    }
-
-    private static void removeQuietly(Path path) {
-        try {
-            FileTrees.delete(path);
-        } catch (IOException e) {
-            LOG.debug("cannot remove {}: {}", path, e.toString());
         }
     }
 

@@ -402,7 +402,8 @@ public final class TemplateCache {
         }
     }
 
-    private static void removeQuietly(Path path) {
+    /** Removes a tree of the cache's own, logging (at debug level) what cannot be. */
+    static void removeQuietly(Path path) {
         try {
             FileTrees.delete(path);
         } catch (IOException e) {
