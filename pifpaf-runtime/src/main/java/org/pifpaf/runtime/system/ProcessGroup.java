@@ -45,7 +45,8 @@ final class ProcessGroup {
         return false;
     }
 
-    private static boolean isPid(String name) {
+    /** Whether a name in {@code /proc} is a process's. */
+    static boolean isPid(String name) {
         for (int i = 0; i < name.length(); i++) {
             if (name.charAt(i) < '0' || name.charAt(i) > '9') {
                 return false;

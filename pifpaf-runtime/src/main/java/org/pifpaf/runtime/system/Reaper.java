@@ -11,6 +11,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import org.pifpaf.api.Signal;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -24,6 +25,10 @@ import org.slf4j.LoggerFactory;
  * the owner died: the script kills the groups (and any process still working in a recorded
  * directory) and removes the directories. Without a shell the runtime works on, unwatched.
  *
+ * <p>The script also sends the signals that Java cannot ({@link #signal}): a signal to a process
+ * group, or other than SIGTERM and SIGKILL. Its shell's {@code kill} built-in does that in a
+ * fraction of a millisecond, where starting {@code kill(1)} costs a few.
+ *
  * <p>At a normal exit with nothing recorded, a shutdown hook closes the pipe and lets the script
  * end first: while it runs, a JVM thread waits for it in native code, and the JVM's exit waits
  * up to 300 ms for such threads.
@@ -33,6 +38,8 @@ public final class Reaper {
     private static final Logger LOG = LoggerFactory.getLogger("pifpaf");
     private static final Object LOCK = new Object();
     private static OutputStream pipe;
+    /** The script's answers to signal requests. */
+    private static InputStream answers;
     private static boolean tried;
     private static Process watcher;
     /** What the script holds now ("g PGID", "d DIR"). */
@@ -66,6 +73,42 @@ public final class Reaper {
     /** Stops watching data directory {@code dir}. */
     public static void releaseDirectory(Path dir) {
         send("-d " + dir);
+    }
+
+    /**
+     * Has the script send {@code signal} to {@code target} (a pid, or {@code -PGID} for a process
+     * group), as {@code kill -s SIGNAL -- TARGET} does; a target that does not exist is not an error.
+     *
+     * @return false when there is no script to do it (the caller then sends it another way)
+     */
+    public static boolean signal(Signal signal, String target) {
+        synchronized (LOCK) {
+            OutputStream out = pipe();
+            if (out == null) {
+                return false;
+            }
+            try {
+                out.write(("s " + signal.name() + " " + target + "\n").getBytes(StandardCharsets.UTF_8));
+                out.flush();
+                return awaitAnswer();
+            } catch (IOException e) {
+                LOG.warn("the reaper is gone; daemons will not be cleaned up if this process is killed");
+                pipe = null;
+                return false;
+            }
+        }
+    }
+
+    /** Reads the script's answer (kill's exit status, then a newline); false if the script is gone. */
+    private static boolean awaitAnswer() throws IOException {
+        int c;
+        do {
+            c = answers.read();
+        } while (c != '\n' && c != -1);
+        if (c == -1) {
+            throw new IOException("the reaper closed its output");
+        }
+        return true;
     }
 
     private static void send(String record) {
@@ -138,10 +181,10 @@ public final class Reaper {
             argv.addAll(List.of(sh.toString(), "-c", new String(script.readAllBytes(), StandardCharsets.UTF_8),
                     "pifpaf-reaper"));
             watcher = new ProcessBuilder(argv)
-                    .redirectOutput(ProcessBuilder.Redirect.DISCARD)
                     .redirectError(ProcessBuilder.Redirect.DISCARD)
                     .start();
             Runtime.getRuntime().addShutdownHook(new Thread(Reaper::letGoIfIdle, "pifpaf-reaper"));
+            answers = watcher.getInputStream();
             return watcher.getOutputStream();
         } catch (IOException e) {
             LOG.debug("cannot start the reaper: {}", e.toString());

@@ -15,16 +15,21 @@ public final class Signals {
         switch (signal) {
             case TERM -> ProcessHandle.of(pid).ifPresent(ProcessHandle::destroy);
             case KILL -> ProcessHandle.of(pid).ifPresent(ProcessHandle::destroyForcibly);
-            default -> kill(List.of("-s", signal.name(), Long.toString(pid)));
+            default -> {
+                if (!Reaper.signal(signal, Long.toString(pid))) {
+                    kill(List.of("-s", signal.name(), Long.toString(pid)));
+                }
+            }
         }
     }
 
     /**
-     * Sends {@code signal} to every process of group {@code pgid}; a group left with no running
-     * member (it is checked first, far cheaper than starting {@code kill(1)}) is not an error.
+     * Sends {@code signal} to every process of group {@code pgid}; an empty group is not an
+     * error. The reaper sends it if it runs; else {@code kill(1)} does, unless the group has no
+     * running member (checked first, cheaper than starting a process).
      */
     public static void sendToGroup(long pgid, Signal signal) {
-        if (!ProcessGroup.mayHaveRunningMember(pgid)) {
+        if (Reaper.signal(signal, "-" + pgid) || !ProcessGroup.mayHaveRunningMember(pgid)) {
             return;
         }
         kill(List.of("-s", signal.name(), "--", "-" + pgid));

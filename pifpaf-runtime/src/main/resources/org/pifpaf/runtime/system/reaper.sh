@@ -3,6 +3,10 @@
 # The owner JVM writes one line per thing to clean, on this script's standard input:
 #   +g PGID   a process group it started      -g PGID   that group is gone
 #   +d DIR    a data directory it created     -d DIR    that directory is dealt with
+# It also sends signals for the owner, which Java cannot do beyond TERM and KILL to one process:
+#   s SIG TARGET   runs kill -s SIG -- TARGET (a pid, or -PGID for a group) and answers its
+#                  exit status on a line of its standard output
+# (kill -s SIG, not kill -SIG: dash's kill takes no "--" after -SIG, and a group needs the "--".)
 # When the input ends while things are still recorded, the owner died: every recorded group
 # gets SIGTERM, then SIGKILL; every process still working inside a recorded directory (one that
 # left its group) gets SIGKILL; then the directories are removed, again until they are gone.
@@ -29,22 +33,26 @@ while IFS= read -r line; do
         '-g '*) without "$groups" "${line#-g }"; groups=$result ;;
         '+d '*) dirs=$dirs${line#+d }$nl ;;
         '-d '*) without "$dirs" "${line#-d }"; dirs=$result ;;
+        's '*)
+            signal=${line#s }
+            kill -s "${signal%% *}" -- "${signal#* }" 2>/dev/null
+            echo $? ;;
     esac
 done
 
 [ -n "$groups$dirs" ] || exit 0
 
 IFS=$nl
-for g in $groups; do kill -TERM -- "-$g" 2>/dev/null; done
+for g in $groups; do kill -s TERM -- "-$g" 2>/dev/null; done
 i=0
 while [ $i -lt 20 ]; do
     alive=
-    for g in $groups; do kill -0 -- "-$g" 2>/dev/null && alive=1; done
+    for g in $groups; do kill -s 0 -- "-$g" 2>/dev/null && alive=1; done
     [ -n "$alive" ] || break
     sleep 0.05
     i=$((i + 1))
 done
-for g in $groups; do kill -KILL -- "-$g" 2>/dev/null; done
+for g in $groups; do kill -s KILL -- "-$g" 2>/dev/null; done
 # A killed process may still finish the system call it was in (cp creating a file, say): a file
 # made after rm read its directory would stay. So kill and remove again until the directory is
 # gone (a dead process has no working directory to find it by).

@@ -3,44 +3,23 @@ package org.pifpaf.runtime.system;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.pifpaf.api.Signal;
 
 /** Finding a process group's running members, and killing the group only when it has some. */
 class ProcessGroupTest {
 
-    private long orphan;
-
-    @AfterEach
-    void killOrphan() {
-        if (orphan > 0) {
-            ProcessHandle.of(orphan).ifPresent(ProcessHandle::destroyForcibly);
-        }
-    }
-
     @Test
     void aGroupWhoseLeaderLeftAChildBehindHasAMemberUntilKilled() throws Exception {
-        // The leader (its own session and group) starts a sleep that outlives it, as a
-        // double-forking daemon's child does, and exits.
-        Process leader = new ProcessBuilder(SystemTools.SETSID.toString(), "sh", "-c",
-                "sleep 100000 >/dev/null 2>&1 & echo $!").start();
-        orphan = Long.parseLong(new String(leader.getInputStream().readAllBytes(), StandardCharsets.US_ASCII).trim());
-        assertTrue(leader.waitFor(30, TimeUnit.SECONDS));
-        long group = leader.pid();
-
-        assertTrue(ProcessGroup.mayHaveRunningMember(group));
-        Signals.sendToGroup(group, Signal.KILL);
-        // Not our child: reaped, or left a zombie, by whoever adopted it.
-        for (int i = 0; i < 3000 && ProcessStatus.isRunning(orphan); i++) {
-            Thread.sleep(10);
+        try (OrphanedGroup group = OrphanedGroup.start()) {
+            assertTrue(ProcessGroup.mayHaveRunningMember(group.pgid()));
+            Signals.sendToGroup(group.pgid(), Signal.KILL);
+            assertTrue(group.orphanGone());
+            assertFalse(ProcessGroup.mayHaveRunningMember(group.pgid()));
         }
-        assertFalse(ProcessStatus.isRunning(orphan));
-        assertFalse(ProcessGroup.mayHaveRunningMember(group));
     }
 
     @Test
