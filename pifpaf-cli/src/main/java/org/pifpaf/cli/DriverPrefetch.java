@@ -2,13 +2,16 @@ package org.pifpaf.cli;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.pifpaf.runtime.DaemonStarter;
 import org.pifpaf.runtime.DriverRegistry;
-import org.pifpaf.runtime.system.Reaper;
+import org.pifpaf.runtime.StartRequest;
 
 /**
- * Loads the driver a {@code run} command line names, and starts the reaper, on a thread of its
- * own while the main thread builds the command-line model: the two take some tens of
- * milliseconds each in a JVM that has just started, and there are two cores to do them on.
+ * Loads the driver a {@code run} command line names on a thread of its own, while the calling
+ * thread prepares the start ({@link DaemonStarter#prepare}: the reaper, the sweep of stale data
+ * directories, the unprivileged user) and then reads the command line: loading a driver's
+ * module layer takes some tens of milliseconds in a JVM that has just started, the preparation
+ * about ten, and there are two cores to do them on.
  *
  * <p>The driver's name is guessed before parsing: the first words after {@code run} that are not
  * options (an option's value may come first: {@code run --timeout 5 redis}). A wrong guess only
@@ -24,7 +27,7 @@ final class DriverPrefetch {
     private DriverPrefetch() {
     }
 
-    /** Starts prefetching for {@code args}, if they hold a {@code run}. */
+    /** If {@code args} hold a {@code run}, starts loading its driver, and prepares the start meanwhile. */
     static void start(DriverRegistry registry, String[] args) {
         List<String> candidates = candidates(args);
         if (candidates.isEmpty()) {
@@ -34,7 +37,6 @@ final class DriverPrefetch {
             try {
                 for (String candidate : candidates) {
                     if (registry.find(candidate).isPresent()) {
-                        Reaper.prepare();
                         return;
                     }
                 }
@@ -44,6 +46,8 @@ final class DriverPrefetch {
         }, "pifpaf-prefetch");
         thread.setDaemon(true);
         thread.start();
+        // With the defaults: a run that changes them (--run-as, say) prepares its own at its start.
+        DaemonStarter.prepare(StartRequest.builder(candidates.get(0)).build());
     }
 
     /** The words after the first {@code run} that may name a driver. */

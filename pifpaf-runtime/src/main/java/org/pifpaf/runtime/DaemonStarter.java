@@ -7,6 +7,7 @@ import org.pifpaf.api.DriverException;
 import org.pifpaf.api.RunningDaemon;
 import org.pifpaf.runtime.process.LogFile;
 import org.pifpaf.runtime.ready.Deadline;
+import org.pifpaf.runtime.system.Reaper;
 import org.pifpaf.runtime.system.UnixUser;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -26,6 +27,30 @@ public final class DaemonStarter {
     /** A starter for the drivers of {@code registry}. */
     public DaemonStarter(DriverRegistry registry) {
         this.registry = registry;
+    }
+
+    /**
+     * Does now what every start with {@code request}'s settings needs, whatever the driver: the
+     * reaper started, the stale data directories of its temporary directory swept, a free port
+     * claimed for the first one the driver asks for and, as root, the unprivileged user looked
+     * up. A front end calls it while the driver loads on another thread; the start then finds it
+     * done. Failures are left for the start to meet and report.
+     */
+    public static void prepare(StartRequest request) {
+        Reaper.prepare();
+        StaleDataDirectories.sweepOnce(request.tmpDir());
+        try {
+            FreePorts.claimAhead();
+        } catch (DriverException e) {
+            // No free port: the driver's own claim says so.
+        }
+        if (UnixUser.currentIsRoot()) {
+            try {
+                UnixUser.byName(request.runAs());
+            } catch (DriverException e) {
+                // No such user: the start says so.
+            }
+        }
     }
 
     /** The drivers this starter knows. */

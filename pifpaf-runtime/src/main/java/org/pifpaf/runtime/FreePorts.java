@@ -9,6 +9,7 @@ import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicReference;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -35,6 +36,8 @@ final class FreePorts {
      * belong to the process, and closing any channel on a file drops all of them.
      */
     private static final Set<Integer> HELD = ConcurrentHashMap.newKeySet();
+    /** A port claimed ahead of need ({@link #claimAhead}), for the next {@link #claim()}. */
+    private static final AtomicReference<Claim> AHEAD = new AtomicReference<>();
 
     private FreePorts() {
     }
@@ -49,7 +52,30 @@ final class FreePorts {
         }
     }
 
+    /**
+     * Claims a port now, which the next {@link #claim()} of this JVM returns. A front end does it
+     * while the driver loads: a JVM's first claim costs milliseconds of cold socket and file-lock
+     * code. An unused claim lasts until the JVM exits, like a daemon's.
+     */
+    static void claimAhead() {
+        if (AHEAD.get() == null) {
+            Claim claim = claim();
+            if (!AHEAD.compareAndSet(null, claim)) {
+                try {
+                    claim.release();
+                } catch (IOException e) {
+                    // The JVM's exit drops the lock.
+                }
+            }
+        }
+    }
+
+    /** A free port, claimed; the one claimed ahead, if any. */
     static Claim claim() {
+        Claim ahead = AHEAD.getAndSet(null);
+        if (ahead != null) {
+            return ahead;
+        }
         int highest = ephemeralRangeStart() - 1;
         if (highest <= LOWEST || !lockDirectoryUsable()) {
             return new Claim(ephemeralPort(), null); // no room or no lock dir: best effort

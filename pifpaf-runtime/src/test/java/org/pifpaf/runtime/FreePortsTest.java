@@ -76,4 +76,21 @@ class FreePortsTest {
             claim.release();
         }
     }
+
+    @Test
+    void aPortClaimedAheadIsTheNextClaimAndStaysHeldUntilReleased() throws Exception {
+        FreePorts.claimAhead();
+        FreePorts.claimAhead(); // a second call keeps the first claim
+        FreePorts.Claim ahead = FreePorts.claim();
+        FreePorts.Claim next = FreePorts.claim();
+        try {
+            assertTrue(ahead.port() != next.port(), "the claim ahead is handed out once");
+            if (ahead.lock() != null) {
+                assertThrows(DriverException.class, () -> FreePorts.claim(ahead.port(), ahead.port()));
+            }
+        } finally {
+            ahead.release();
+            next.release();
+        }
+    }
 }

@@ -21,8 +21,17 @@ public record UnixUser(String name, int uid, int gid) {
     private static final Map<String, UnixUser> CACHE = new ConcurrentHashMap<>();
     private static final Path PASSWD = Path.of("/etc/passwd");
 
-    /** Whether this process's effective user id is 0. */
+    /** Whether this process's effective user id is 0 (read once: a JVM cannot change it). */
     public static boolean currentIsRoot() {
+        return CurrentIsRoot.VALUE;
+    }
+
+    /** Holds the answer, worked out when first asked for. */
+    private static final class CurrentIsRoot {
+        static final boolean VALUE = read();
+    }
+
+    private static boolean read() {
         try {
             for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
                 if (line.startsWith("Uid:")) {
