@@ -9,6 +9,11 @@ module org.pifpaf.cli {
     requires com.fasterxml.jackson.databind;
     requires com.fasterxml.jackson.dataformat.yaml;
     requires jdk.unsupported; // sun.misc.Signal: to know which signal arrived, for 128+N
+    // Not used here: required so that they are in the boot layer, where drivers in drivers/ find
+    // them (a driver's layer cannot add JDK modules). The others of the runtime image's
+    // (distribution/pom.xml, runtime.jdk.modules) are there already, required or bound by pifpaf.
+    requires java.sql;
+    requires jdk.net;
 
     opens org.pifpaf.cli to info.picocli;
 

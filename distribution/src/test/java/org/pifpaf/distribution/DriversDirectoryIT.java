@@ -112,4 +112,69 @@ class DriversDirectoryIT {
             }
         }
     }
+
+    /**
+     * A driver's layer cannot add JDK modules, so those the runtime image holds for drivers must
+     * be in the boot layer: a dropped-in module driver that requires them loads and runs.
+     */
+    @Test
+    void aDriverMayUseTheJdkModulesOfTheRuntime() throws Exception {
+        Path sources = Files.createDirectories(drivers.resolve("src/org/example/jdkuser"));
+        Files.writeString(drivers.resolve("src/module-info.java"), """
+                module org.example.jdkuser {
+                    requires org.pifpaf.api;
+                    requires java.sql;
+                    requires java.xml;
+                    requires java.naming;
+                    requires java.management;
+                    requires jdk.net;
+                    provides org.pifpaf.api.DaemonDriver with org.example.jdkuser.JdkUserDriver;
+                }
+                """);
+        Files.writeString(sources.resolve("JdkUserDriver.java"), """
+                package org.example.jdkuser;
+
+                public final class JdkUserDriver implements org.pifpaf.api.DaemonDriver {
+                    public String name() {
+                        return "jdkuser";
+                    }
+
+                    public String description() {
+                        return "uses " + java.sql.Types.class.getSimpleName() + " "
+                                + javax.xml.XMLConstants.XML_NS_PREFIX + " "
+                                + javax.naming.Context.class.getSimpleName() + " "
+                                + java.lang.management.ManagementFactory.class.getSimpleName() + " "
+                                + jdk.net.ExtendedSocketOptions.class.getSimpleName();
+                    }
+
+                    public void start(org.pifpaf.api.DriverContext context) {
+                        context.url("jdkuser://" + description().replace(' ', '-'));
+                    }
+                }
+                """);
+        Path classes = Files.createDirectories(drivers.resolve("classes"));
+        Path api;
+        try (var libs = Files.list(Launcher.PIFPAF.getParent().resolve("../lib"))) {
+            api = libs.filter(p -> p.getFileName().toString().startsWith("pifpaf-api-")).findFirst().orElseThrow();
+        }
+        int javac = javax.tools.ToolProvider.getSystemJavaCompiler().run(null, null, null, "-d", classes.toString(),
+                "--module-path", api.toString(), drivers.resolve("src/module-info.java").toString(),
+                sources.resolve("JdkUserDriver.java").toString());
+        assertEquals(0, javac);
+        Path dir = Files.createDirectory(drivers.resolve("drop-in"));
+        try (JarOutputStream jar = new JarOutputStream(Files.newOutputStream(dir.resolve("jdkuser.jar")));
+             var files = Files.walk(classes)) {
+            for (Path file : files.filter(Files::isRegularFile).toList()) {
+                jar.putNextEntry(new JarEntry(classes.relativize(file).toString()));
+                jar.write(Files.readAllBytes(file));
+            }
+        }
+        try (PrivateTmp tmp = new PrivateTmp()) {
+            var result = Launcher.run(Identity.CURRENT_USER, List.of("pifpaf", "--drivers-dir", dir.toString(),
+                    "run", "jdkuser", "--", "sh", "-c", "echo \"$PIFPAF_URL\""), tmp.env());
+            assertEquals(0, result.exit(), result.toString());
+            assertEquals("jdkuser://uses-Types-xml-Context-ManagementFactory-ExtendedSocketOptions", result.stdout().trim());
+            assertEquals("", result.stderr(), result.toString());
+        }
+    }
 }
