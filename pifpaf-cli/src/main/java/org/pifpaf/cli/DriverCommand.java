@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Callable;
 import org.pifpaf.api.DaemonDriver;
 import org.pifpaf.api.DriverOption;
 import picocli.CommandLine.Model.CommandSpec;
@@ -11,11 +12,11 @@ import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.Model.PositionalParamSpec;
 
 /**
- * Builds {@code pifpaf run <driver>} from the driver's own option descriptors, so that
- * {@code pifpaf run redis --help} documents them. Parsing stops at the first word that is not
- * an option: {@code pifpaf run redis redis-cli -p 6379 ping} needs no {@code --}.
+ * {@code pifpaf run <driver>} as picocli reads it, its model built from the driver's own option
+ * descriptors so that {@code pifpaf run redis --help} documents them. Parsing stops at the first
+ * word that is not an option: {@code pifpaf run redis redis-cli -p 6379 ping} needs no {@code --}.
  */
-final class DriverCommand {
+final class DriverCommand implements Callable<Integer> {
 
     private final CommandSpec spec;
     /**
@@ -25,9 +26,14 @@ final class DriverCommand {
     private final Map<String, OptionSpec> options = new LinkedHashMap<>();
     private final PositionalParamSpec command;
     private final RunOptions runOptions = new RunOptions();
+    private final RunCommand run;
+    private final DriverRun driverRun;
 
-    DriverCommand(DaemonDriver driver, DriverRun run) {
-        spec = CommandSpec.wrapWithoutInspection(run);
+    /** @param run the {@code run} command it is a sub-command of */
+    DriverCommand(DaemonDriver driver, RunCommand run, DriverRun driverRun) {
+        this.run = run;
+        this.driverRun = driverRun;
+        spec = CommandSpec.wrapWithoutInspection(this);
         spec.name(driver.name());
         Models.addStandardHelpOptions(spec);
         spec.usageMessage()
@@ -52,12 +58,17 @@ final class DriverCommand {
         spec.addPositional(command);
     }
 
-    private static OptionSpec optionSpec(DriverOption option) {
+    /** The names of a driver's option: {@code --name}, and {@code --with-dashes} for {@code --with_underscores}. */
+    static List<String> namesOf(DriverOption option) {
         List<String> names = new ArrayList<>(List.of("--" + option.name()));
         if (option.name().contains("_")) {
             names.add("--" + option.name().replace('_', '-'));
         }
-        OptionSpec.Builder builder = OptionSpec.builder(names.toArray(String[]::new));
+        return names;
+    }
+
+    private static OptionSpec optionSpec(DriverOption option) {
+        OptionSpec.Builder builder = OptionSpec.builder(namesOf(option).toArray(String[]::new));
         String help = option.help();
         switch (option.type()) {
             case INTEGER -> builder.type(Integer.class).paramLabel("N");
@@ -78,8 +89,21 @@ final class DriverCommand {
         return spec;
     }
 
+    @Override
+    public Integer call() {
+        if (run.hasStackFile()) {
+            return Usage.error("-f FILE and a driver name cannot be combined: the stack file names the drivers");
+        }
+        return driverRun.run(arguments());
+    }
+
+    /** What the parsed command line asks of the driver's run. */
+    DriverRun.Arguments arguments() {
+        return new DriverRun.Arguments(run.options, runOptions, givenOptions(), command());
+    }
+
     /** The driver options given on the command line, as text by option name. */
-    Map<String, String> givenOptions() {
+    private Map<String, String> givenOptions() {
         Map<String, String> given = new LinkedHashMap<>();
         options.forEach((name, optionSpec) -> {
             Object value = optionSpec.getValue();
@@ -90,13 +114,8 @@ final class DriverCommand {
         return given;
     }
 
-    /** The run options given after the driver name. */
-    RunOptions runOptions() {
-        return runOptions;
-    }
-
     /** The command to run, empty for eval mode. */
-    List<String> command() {
+    private List<String> command() {
         List<String> words = command.getValue();
         return words == null ? List.of() : words;
     }

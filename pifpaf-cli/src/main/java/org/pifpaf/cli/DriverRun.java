@@ -2,7 +2,7 @@ package org.pifpaf.cli;
 
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.Callable;
+import java.util.Map;
 import java.util.regex.Pattern;
 import org.pifpaf.cli.eval.EvalFormat;
 import org.pifpaf.runtime.DaemonStarter;
@@ -11,46 +11,49 @@ import org.pifpaf.runtime.StartRequest;
 import org.pifpaf.runtime.UserConfig;
 
 /**
- * Runs {@code pifpaf run <driver> ...}: turns the parsed options into a start request and hands
- * it to command mode, eval mode, or (in the detached process) the supervisor.
+ * Runs {@code pifpaf run <driver> ...}: turns what the command line asks for into a start
+ * request and hands it to command mode, eval mode, or (in the detached process) the supervisor.
  */
-final class DriverRun implements Callable<Integer> {
+final class DriverRun {
 
     private static final Pattern VARIABLE_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
 
     private final String driver;
     private final DaemonStarter starter;
     private final PifpafCommand global;
-    private final RunCommand run;
     private final List<String> rawArgs;
-    private DriverCommand command;
 
-    DriverRun(String driver, DaemonStarter starter, PifpafCommand global, RunCommand run, List<String> rawArgs) {
+    /**
+     * What a command line asks of {@code run <driver>}, read by picocli ({@link DriverCommand})
+     * or by {@link PlainRunLine}.
+     *
+     * @param before        the run options given before the driver name
+     * @param after         those given after it
+     * @param driverOptions the driver's options given, as text by option name, in the driver's order
+     * @param command       the command to run; empty for eval mode
+     */
+    record Arguments(RunOptions before, RunOptions after, Map<String, String> driverOptions, List<String> command) {
+    }
+
+    /** @param rawArgs the whole command line, which eval mode hands to its supervisor */
+    DriverRun(String driver, DaemonStarter starter, PifpafCommand global, List<String> rawArgs) {
         this.driver = driver;
         this.starter = starter;
         this.global = global;
-        this.run = run;
         this.rawArgs = rawArgs;
     }
 
-    void attach(DriverCommand driverCommand) {
-        this.command = driverCommand;
-    }
-
-    @Override
-    public Integer call() {
+    /** Runs the driver as {@code arguments} ask; returns pifpaf's exit status. */
+    int run(Arguments arguments) {
         try {
-            if (run.hasStackFile()) {
-                throw new InvalidRequestException("-f FILE and a driver name cannot be combined: the stack file names the drivers");
-            }
-            RunOptions options = global.namingOptions().or(command.runOptions()).or(run.options);
+            RunOptions options = global.namingOptions().or(arguments.after()).or(arguments.before());
             CliVariables.Naming naming = naming(options);
             UserConfig config = UserConfig.load(UserConfig.defaultFile(), starter.registry());
             StartRequest.Builder request = settings(StartRequest.builder(driver), options, global, config)
-                    .options(config.optionsOf(driver)).options(command.givenOptions()).prefix(naming.prefix());
+                    .options(config.optionsOf(driver)).options(arguments.driverOptions()).prefix(naming.prefix());
             Started.Launch launch = progress -> Started.single(starter.start(request.progress(progress).build()),
                     naming.prefix());
-            return RunModes.run(launch, command.command(), naming, global.supervisor, rawArgs, driver, format(options));
+            return RunModes.run(launch, arguments.command(), naming, global.supervisor, rawArgs, driver, format(options));
         } catch (InvalidRequestException e) {
             return Usage.error(e.getMessage());
         }

@@ -33,6 +33,11 @@ public final class Main {
             DriverRegistry registry = DriverRegistry.indexed(driverDirs(args),
                     () -> UserConfig.cacheDirOf(UserConfig.defaultFile()).map(UserConfig.CacheDir::path));
             DriverPrefetch.start(registry, args);
+            // Most runs are plain enough to read without picocli, whose model costs more than the rest of the reading.
+            Optional<PlainRunLine> plain = PlainRunLine.parse(List.of(args), registry);
+            if (plain.isPresent()) {
+                return plain.get().run(new DaemonStarter(registry), List.of(args));
+            }
             return commandLine(registry, List.of(args)).execute(args);
         } catch (DriverConflictException e) {
             return conflict(e);
@@ -71,6 +76,8 @@ public final class Main {
             cli.addSubcommand("generate-completion", new CommandLine(new picocli.AutoComplete.GenerateCompletion()));
             cli.addSubcommand(new ManPage());
         }
+        // An @file is expanded wherever it is, even in the user's command: curl -d @body.json must stay as it is.
+        cli.setExpandAtFiles(false);
         cli.setParameterExceptionHandler(new UsageErrorHandler(registry));
         cli.setExecutionExceptionHandler(new ConflictHandler());
         cli.setExecutionStrategy(new LoggingThenRunLast(global));
@@ -120,9 +127,7 @@ public final class Main {
                 : Optional.empty();
         for (DriverDescriptor descriptor : named.map(List::of).orElseGet(starter.registry()::drivers)) {
             DaemonDriver driver = descriptor.driver();
-            DriverRun driverRun = new DriverRun(driver.name(), starter, global, run, rawArgs);
-            DriverCommand command = new DriverCommand(driver, driverRun);
-            driverRun.attach(command);
+            DriverCommand command = new DriverCommand(driver, run, new DriverRun(driver.name(), starter, global, rawArgs));
             runLine.addSubcommand(driver.name(), command.spec());
         }
         return runLine;
@@ -139,7 +144,8 @@ public final class Main {
         };
     }
 
-    private static Integer configureLogging(PifpafCommand global) {
+    /** Sets the logging up as the global options say; returns the exit status of a bad option, or null. */
+    static Integer configureLogging(PifpafCommand global) {
         LogSink.consoleLevel(global.debug ? Level.DEBUG : global.verbose ? Level.INFO
                 : global.quiet ? Level.ERROR : Level.WARN);
         if (global.logFile != null) {

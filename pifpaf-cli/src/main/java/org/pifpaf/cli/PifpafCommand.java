@@ -3,6 +3,7 @@ package org.pifpaf.cli;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.pifpaf.cli.CliOption.Kind;
 import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code pifpaf}: the global options; the work is done by its sub-commands. */
@@ -18,10 +19,32 @@ final class PifpafCommand implements Runnable {
     /** Set on the detached process that holds an eval-mode daemon. */
     boolean supervisor;
 
-    private final CommandSpec spec = CommandSpec.wrapWithoutInspection(this);
+    /** The global options, in the order the help lists them. */
+    static final List<CliOption<PifpafCommand>> OPTIONS = List.of(
+            CliOption.<PifpafCommand>of(Kind.SWITCH, c -> c.verbose, (c, v) -> c.verbose = (Boolean) v, "-v", "--verbose")
+                    .withDescription("Also log what pifpaf does (info level)."),
+            CliOption.<PifpafCommand>of(Kind.SWITCH, c -> c.quiet, (c, v) -> c.quiet = (Boolean) v, "-q", "--quiet")
+                    .withDescription("Log errors only."),
+            CliOption.<PifpafCommand>of(Kind.SWITCH, c -> c.debug, (c, v) -> c.debug = (Boolean) v, "--debug")
+                    .withDescription("Log everything, daemon output included, with stack traces."),
+            CliOption.<PifpafCommand>of(Kind.PATH, c -> c.logFile, (c, v) -> c.logFile = (Path) v, "--log-file")
+                    .withLabel("FILE").withDescription("Also write the log to FILE."),
+            CliOption.<PifpafCommand>of(Kind.TEXT, c -> c.envPrefix, (c, v) -> c.envPrefix = (String) v, "-e", "--env-prefix")
+                    .withLabel("PREFIX").withDescription("Prefix of the exported variables; wins over the one given to run."),
+            CliOption.<PifpafCommand>of(Kind.TEXT, c -> c.globalUrlsVariable, (c, v) -> c.globalUrlsVariable = (String) v,
+                            "-g", "--global-urls-variable")
+                    .withLabel("NAME").withDescription("Variable the URL is appended to; wins over the one given to run."),
+            CliOption.<PifpafCommand>of(Kind.PATHS, c -> c.driversDirs, PifpafCommand::setDriversDirs, "--drivers-dir")
+                    .withLabel("DIR")
+                    .withDescription("Also load the driver jars in DIR (repeatable; see also $PIFPAF_DRIVERS_PATH)."),
+            CliOption.<PifpafCommand>of(Kind.SWITCH, c -> c.supervisor, (c, v) -> c.supervisor = (Boolean) v, "--supervisor")
+                    .asHidden());
+
+    private CommandSpec spec;
 
     /** The command's model, bound to this object's fields (built in code: see {@link Models}). */
     CommandSpec model() {
+        spec = CommandSpec.wrapWithoutInspection(this);
         spec.name("pifpaf").versionProvider(new VersionProvider());
         spec.usageMessage().autoWidth(true)
                 .description("Starts throw-away daemons (PostgreSQL, Redis, Memcached, ...) in a private "
@@ -30,24 +53,9 @@ final class PifpafCommand implements Runnable {
                         "  pifpaf run postgresql -- psql -c 'select 1'",
                         "  eval \"$(pifpaf run redis --port 0)\"; redis-cli -p \"$PIFPAF_REDIS_PORT\" ping; pifpaf_stop",
                         "  pifpaf list-drivers");
-        spec.addOption(Models.option(() -> verbose, value -> verbose = value, "-v", "--verbose").type(boolean.class)
-                .description("Also log what pifpaf does (info level).").build());
-        spec.addOption(Models.option(() -> quiet, value -> quiet = value, "-q", "--quiet").type(boolean.class)
-                .description("Log errors only.").build());
-        spec.addOption(Models.option(() -> debug, value -> debug = value, "--debug").type(boolean.class)
-                .description("Log everything, daemon output included, with stack traces.").build());
-        spec.addOption(Models.option(() -> logFile, value -> logFile = value, "--log-file").type(Path.class)
-                .paramLabel("FILE").description("Also write the log to FILE.").build());
-        spec.addOption(Models.option(() -> envPrefix, value -> envPrefix = value, "-e", "--env-prefix").type(String.class)
-                .paramLabel("PREFIX").description("Prefix of the exported variables; wins over the one given to run.").build());
-        spec.addOption(Models.option(() -> globalUrlsVariable, value -> globalUrlsVariable = value,
-                        "-g", "--global-urls-variable").type(String.class)
-                .paramLabel("NAME").description("Variable the URL is appended to; wins over the one given to run.").build());
-        spec.addOption(Models.option(() -> driversDirs, value -> driversDirs = value, "--drivers-dir")
-                .type(List.class).auxiliaryTypes(Path.class).paramLabel("DIR")
-                .description("Also load the driver jars in DIR (repeatable; see also $PIFPAF_DRIVERS_PATH).").build());
-        spec.addOption(Models.option(() -> supervisor, value -> supervisor = value, "--supervisor").type(boolean.class)
-                .hidden(true).build());
+        for (CliOption<PifpafCommand> option : OPTIONS) {
+            spec.addOption(option.toSpec(this));
+        }
         Models.addStandardHelpOptions(spec);
         return spec;
     }
@@ -58,6 +66,11 @@ final class PifpafCommand implements Runnable {
     }
 
     /** The variable naming options given here, as run options (they win over run's). */
+    @SuppressWarnings("unchecked")
+    private void setDriversDirs(Object dirs) {
+        driversDirs = (List<Path>) dirs;
+    }
+
     RunOptions namingOptions() {
         RunOptions options = new RunOptions();
         options.envPrefix = envPrefix;

@@ -1,5 +1,7 @@
 package org.pifpaf.cli;
 
+import java.util.List;
+import org.pifpaf.cli.CliOption.Kind;
 import picocli.CommandLine.Model.CommandSpec;
 
 /**
@@ -16,32 +18,36 @@ final class RunOptions {
     String runAs;
     Boolean noCache;
 
+    /** The run options, in the order the help lists them. */
+    static final List<CliOption<RunOptions>> OPTIONS = List.of(
+            CliOption.<RunOptions>of(Kind.TEXT, o -> o.envPrefix, (o, v) -> o.envPrefix = (String) v, "-e", "--env-prefix")
+                    .withLabel("PREFIX").withDescription("Prefix of the exported variables (default: PIFPAF)."),
+            CliOption.<RunOptions>of(Kind.TEXT, o -> o.globalUrlsVariable, (o, v) -> o.globalUrlsVariable = (String) v,
+                            "-g", "--global-urls-variable")
+                    .withLabel("NAME").withDescription("Variable the URL is appended to, ';'-separated (default: PIFPAF_URLS)."),
+            CliOption.<RunOptions>of(Kind.INTEGER, o -> o.timeoutSeconds, (o, v) -> o.timeoutSeconds = (Integer) v, "--timeout")
+                    .withLabel("SECONDS").withDescription("Give up if the daemon is not ready after this long (default: the driver's)."),
+            CliOption.<RunOptions>of(Kind.FLAG, o -> o.keepData, (o, v) -> o.keepData = (Boolean) v, "--keep-data")
+                    .withDescription("Keep the data directory after the daemon stops."),
+            CliOption.<RunOptions>of(Kind.TEXT, o -> o.format, (o, v) -> o.format = (String) v, "--format")
+                    .withLabel("FORMAT")
+                    .withDescription("Eval mode output: sh (default), fish, json, dotenv, or github (appends to $GITHUB_ENV)."),
+            CliOption.<RunOptions>of(Kind.TEXT, o -> o.runAs, (o, v) -> o.runAs = (String) v, "--run-as")
+                    .withLabel("USER")
+                    .withDescription("When run as root, run daemons that refuse root as USER (default: $PIFPAF_RUN_AS or nobody)."),
+            CliOption.<RunOptions>of(Kind.FLAG, o -> o.noCache, (o, v) -> o.noCache = (Boolean) v, "--no-cache")
+                    .withDescription("Create templates (e.g. PostgreSQL's initdb cluster) afresh, neither copying nor"
+                            + " filling the template cache."));
+
     /**
      * Adds these options to {@code command} as a mixin named {@code name}, bound to this object's
      * fields (built in code: see {@link Models}).
      */
     void addTo(CommandSpec command, String name) {
         CommandSpec mixin = CommandSpec.create();
-        mixin.addOption(Models.option(() -> envPrefix, value -> envPrefix = value, "-e", "--env-prefix").type(String.class)
-                .paramLabel("PREFIX").description("Prefix of the exported variables (default: PIFPAF).").build());
-        mixin.addOption(Models.option(() -> globalUrlsVariable, value -> globalUrlsVariable = value,
-                        "-g", "--global-urls-variable").type(String.class)
-                .paramLabel("NAME").description("Variable the URL is appended to, ';'-separated (default: PIFPAF_URLS).").build());
-        mixin.addOption(Models.option(() -> timeoutSeconds, value -> timeoutSeconds = value, "--timeout").type(Integer.class)
-                .paramLabel("SECONDS").description("Give up if the daemon is not ready after this long (default: the driver's).")
-                .build());
-        mixin.addOption(Models.option(() -> keepData, value -> keepData = value, "--keep-data").type(Boolean.class).arity("0")
-                .description("Keep the data directory after the daemon stops.").build());
-        mixin.addOption(Models.option(() -> format, value -> format = value, "--format").type(String.class)
-                .paramLabel("FORMAT")
-                .description("Eval mode output: sh (default), fish, json, dotenv, or github (appends to $GITHUB_ENV).").build());
-        mixin.addOption(Models.option(() -> runAs, value -> runAs = value, "--run-as").type(String.class)
-                .paramLabel("USER")
-                .description("When run as root, run daemons that refuse root as USER (default: $PIFPAF_RUN_AS or nobody).")
-                .build());
-        mixin.addOption(Models.option(() -> noCache, value -> noCache = value, "--no-cache").type(Boolean.class).arity("0")
-                .description("Create templates (e.g. PostgreSQL's initdb cluster) afresh, neither copying nor"
-                        + " filling the template cache.").build());
+        for (CliOption<RunOptions> option : OPTIONS) {
+            mixin.addOption(option.toSpec(this));
+        }
         command.addMixin(name, mixin);
     }
 
