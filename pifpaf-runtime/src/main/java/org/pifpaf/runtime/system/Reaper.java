@@ -90,7 +90,8 @@ public final class Reaper {
             try {
                 out.write(("s " + signal.name() + " " + target + "\n").getBytes(StandardCharsets.UTF_8));
                 out.flush();
-                return awaitAnswer();
+                awaitAnswer();
+                return true;
             } catch (IOException e) {
                 LOG.warn("the reaper is gone; daemons will not be cleaned up if this process is killed");
                 pipe = null;
@@ -99,8 +100,8 @@ public final class Reaper {
         }
     }
 
-    /** Reads the script's answer (kill's exit status, then a newline); false if the script is gone. */
-    private static boolean awaitAnswer() throws IOException {
+    /** Waits for the script's answer (kill's exit status, then a newline), which says it is done. */
+    private static void awaitAnswer() throws IOException {
         int c;
         do {
             c = answers.read();
@@ -108,7 +109,6 @@ public final class Reaper {
         if (c == -1) {
             throw new IOException("the reaper closed its output");
         }
-        return true;
     }
 
     private static void send(String record) {
