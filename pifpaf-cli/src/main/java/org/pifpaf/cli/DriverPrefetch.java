@@ -9,7 +9,7 @@ import org.pifpaf.runtime.StartRequest;
 /**
  * Loads the driver a {@code run} command line names on a thread of its own, while the calling
  * thread prepares the start ({@link DaemonStarter#prepare}: the reaper, the sweep of stale data
- * directories, the unprivileged user) and then reads the command line: loading a driver's
+ * directories, a free port, the unprivileged user) and then reads the command line: loading a driver's
  * module layer takes some tens of milliseconds in a JVM that has just started, the preparation
  * about ten, and there are two cores to do them on.
  *

@@ -65,12 +65,12 @@ final class PifpafCommand implements Runnable {
         spec.commandLine().usage(System.out);
     }
 
-    /** The variable naming options given here, as run options (they win over run's). */
     @SuppressWarnings("unchecked")
     private void setDriversDirs(Object dirs) {
         driversDirs = (List<Path>) dirs;
     }
 
+    /** The variable naming options given here, as run options (they win over run's). */
     RunOptions namingOptions() {
         RunOptions options = new RunOptions();
         options.envPrefix = envPrefix;
