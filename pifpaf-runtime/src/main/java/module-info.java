@@ -19,6 +19,8 @@ module org.pifpaf.runtime {
     exports org.pifpaf.runtime;
     // Internal helpers the command line shares (atomic file replacement), not API.
     exports org.pifpaf.runtime.system to org.pifpaf.cli;
+    // What list-drivers reports, also for the test kit's check of each driver's version probe.
+    exports org.pifpaf.runtime.inventory to org.pifpaf.cli, org.pifpaf.testkit;
 
     uses org.pifpaf.api.DaemonDriver;
 }

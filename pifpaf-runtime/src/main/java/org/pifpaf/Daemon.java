@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.NoSuchElementException;
 import org.pifpaf.api.DaemonProcess;
 import org.pifpaf.api.RunningDaemon;
+import org.pifpaf.runtime.Variables;
 
 /**
  * A running daemon started by {@link Pifpaf}: its URL, its variables, typed accessors, and
@@ -62,15 +63,7 @@ public final class Daemon implements RunningDaemon {
      * @throws NoSuchElementException if the daemon exported no such variable
      */
     public String env(String name) {
-        String value = environment().get(name);
-        if (value == null) {
-            value = environment().get(prefix + "_" + name);
-        }
-        if (value == null) {
-            throw new NoSuchElementException(driver() + " exports no variable " + name + "; it exports "
-                    + String.join(", ", environment().keySet()));
-        }
-        return value;
+        return Variables.lookUp(environment(), prefix, name, driver());
     }
 
     /** The daemon's main port ({@code <PREFIX>_<DRIVER>_PORT}). */

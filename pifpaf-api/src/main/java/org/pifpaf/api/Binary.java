@@ -1,96 +1,173 @@
 package org.pifpaf.api;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
 /**
  * An executable a driver needs, where to look for it besides {@code PATH}, and which packages
- * install it, so a missing binary gets an actionable message.
+ * install it, so a missing binary gets an actionable message. Immutable; every setter returns a
+ * new value. Made only by {@link #named(String)}, so that later versions can add settings
+ * without breaking compiled drivers.
  *
  * <pre>{@code
  * Binary.named("redis-server").debian("redis-server").brew("redis")
  * Binary.named("postgres").inDirOf("pg_config", "--bindir").in("/usr/lib/postgresql/*}{@code /bin")
+ * Binary.named("elasticsearch").in("${ES_HOME}/bin", "/usr/share/elasticsearch/bin")
  * }</pre>
- *
- * @param name          the file name to look for
- * @param searchDirs    directories searched before {@code PATH}; a {@code *} segment matches any
- *                      directory name, the highest version-sorted match first
- * @param bindirCommand a command whose output is a directory to search first (e.g.
- *                      {@code pg_config --bindir}); empty for none
- * @param debianPackage the Debian/Ubuntu package that installs it, or {@code null}
- * @param brewFormula   the Homebrew formula that installs it, or {@code null}
- * @param npmPackage    the npm package that installs it ({@code npm install -g}), or {@code null}
- * @param versionArgs   arguments that make it print its version cheaply; empty if it cannot
  */
-public record Binary(String name, List<String> searchDirs, List<String> bindirCommand,
-                     String debianPackage, String brewFormula, String npmPackage, List<String> versionArgs) {
+public final class Binary {
 
-    public Binary {
-        Objects.requireNonNull(name, "name");
-        searchDirs = List.copyOf(searchDirs);
-        bindirCommand = List.copyOf(bindirCommand);
-        versionArgs = List.copyOf(versionArgs);
+    private final String name;
+    private final List<String> searchDirs;
+    private final List<String> bindirCommand;
+    private final String debianPackage;
+    private final String brewFormula;
+    private final String npmPackage;
+    private final List<String> versionArgs;
+    private final boolean versionInRealPath;
+
+    private Binary(String name, List<String> searchDirs, List<String> bindirCommand, String debianPackage,
+                   String brewFormula, String npmPackage, List<String> versionArgs, boolean versionInRealPath) {
+        this.name = Objects.requireNonNull(name, "name");
+        this.searchDirs = List.copyOf(searchDirs);
+        this.bindirCommand = List.copyOf(bindirCommand);
+        this.debianPackage = debianPackage;
+        this.brewFormula = brewFormula;
+        this.npmPackage = npmPackage;
+        this.versionArgs = List.copyOf(versionArgs);
+        this.versionInRealPath = versionInRealPath;
     }
 
     /** A binary looked up on {@code PATH}, printing its version with {@code --version}. */
     public static Binary named(String name) {
-        return new Binary(name, List.of(), List.of(), null, null, null, List.of("--version"));
+        return new Binary(name, List.of(), List.of(), null, null, null, List.of("--version"), false);
     }
 
-    /** Also searches these directories, before {@code PATH}. */
+    /**
+     * The binary that runs Java daemons: {@code $JAVA_HOME/bin/java}, else {@code java} on
+     * {@code PATH}. It shows no version in {@code list-drivers}, where the daemon's own is wanted.
+     */
+    public static Binary java() {
+        return named("java").in("${JAVA_HOME}/bin").noVersion().debian("default-jre-headless").brew("openjdk");
+    }
+
+    /**
+     * Also searches these directories, before {@code PATH}. A {@code *} segment matches any
+     * directory name, the highest version-sorted match first; {@code ${NAME}} stands for an
+     * environment variable, and a directory naming one that is not set is skipped.
+     */
     public Binary in(String... dirs) {
-        return new Binary(name, concat(searchDirs, List.of(dirs)), bindirCommand, debianPackage,
-                brewFormula, npmPackage, versionArgs);
+        List<String> all = new ArrayList<>(searchDirs);
+        all.addAll(List.of(dirs));
+        return new Binary(name, all, bindirCommand, debianPackage, brewFormula, npmPackage,
+                versionArgs, versionInRealPath);
     }
 
     /** First searches the directory that {@code command} prints (e.g. {@code pg_config --bindir}). */
     public Binary inDirOf(String... command) {
-        return new Binary(name, searchDirs, List.of(command), debianPackage, brewFormula, npmPackage, versionArgs);
+        return new Binary(name, searchDirs, List.of(command), debianPackage, brewFormula, npmPackage,
+                versionArgs, versionInRealPath);
     }
 
     /** A binary that cannot print its version cheaply ({@code list-drivers} will not ask). */
     public Binary noVersion() {
-        return new Binary(name, searchDirs, bindirCommand, debianPackage, brewFormula, npmPackage, List.of());
+        return new Binary(name, searchDirs, bindirCommand, debianPackage, brewFormula, npmPackage, List.of(), false);
+    }
+
+    /**
+     * A binary whose version is part of its real path (symbolic links followed), as in
+     * {@code /usr/lib/rabbitmq/lib/rabbitmq_server-3.10.8/sbin/rabbitmq-server}: read from there
+     * rather than by running it, for daemons whose scripts cannot print a version cheaply.
+     */
+    public Binary versionFromRealPath() {
+        return new Binary(name, searchDirs, bindirCommand, debianPackage, brewFormula, npmPackage, List.of(), true);
     }
 
     /** The Debian/Ubuntu package that installs it. */
     public Binary debian(String packageName) {
-        return new Binary(name, searchDirs, bindirCommand, packageName, brewFormula, npmPackage, versionArgs);
+        return new Binary(name, searchDirs, bindirCommand, packageName, brewFormula, npmPackage,
+                versionArgs, versionInRealPath);
     }
 
     /** The Homebrew formula that installs it. */
     public Binary brew(String formula) {
-        return new Binary(name, searchDirs, bindirCommand, debianPackage, formula, npmPackage, versionArgs);
+        return new Binary(name, searchDirs, bindirCommand, debianPackage, formula, npmPackage,
+                versionArgs, versionInRealPath);
     }
 
     /** The npm package that installs it globally. */
     public Binary npm(String packageName) {
-        return new Binary(name, searchDirs, bindirCommand, debianPackage, brewFormula, packageName, versionArgs);
+        return new Binary(name, searchDirs, bindirCommand, debianPackage, brewFormula, packageName,
+                versionArgs, versionInRealPath);
     }
 
     /** The arguments that print its version (default {@code --version}). */
     public Binary versionArgs(String... args) {
-        return new Binary(name, searchDirs, bindirCommand, debianPackage, brewFormula, npmPackage, List.of(args));
+        return new Binary(name, searchDirs, bindirCommand, debianPackage, brewFormula, npmPackage, List.of(args), false);
+    }
+
+    /** The file name to look for. */
+    public String name() {
+        return name;
+    }
+
+    /** Directories searched before {@code PATH}, as given (globs and variables unexpanded). */
+    public List<String> searchDirs() {
+        return searchDirs;
+    }
+
+    /** A command whose output is a directory to search first; empty for none. */
+    public List<String> bindirCommand() {
+        return bindirCommand;
+    }
+
+    /** The Debian/Ubuntu package that installs it, or {@code null}. */
+    public String debianPackage() {
+        return debianPackage;
+    }
+
+    /** The Homebrew formula that installs it, or {@code null}. */
+    public String brewFormula() {
+        return brewFormula;
+    }
+
+    /** The npm package that installs it ({@code npm install -g}), or {@code null}. */
+    public String npmPackage() {
+        return npmPackage;
+    }
+
+    /** Arguments that make it print its version cheaply; empty if it cannot. */
+    public List<String> versionArgs() {
+        return versionArgs;
+    }
+
+    /** Whether its version is read from its real path (see {@link #versionFromRealPath()}). */
+    public boolean hasVersionInRealPath() {
+        return versionInRealPath;
     }
 
     /** "install it with 'apt-get install X' or 'brew install Y'", for error messages. */
     public String installHint() {
-        List<String> ways = new java.util.ArrayList<>();
-        if (debianPackage != null) {
-            ways.add("'apt-get install " + debianPackage + "'");
-        }
-        if (brewFormula != null) {
-            ways.add("'brew install " + brewFormula + "'");
-        }
-        if (npmPackage != null) {
-            ways.add("'npm install -g " + npmPackage + "'");
-        }
-        return ways.isEmpty() ? "install it and put it on PATH" : "install it with " + String.join(" or ", ways);
+        return InstallHint.of(debianPackage, brewFormula, npmPackage, null);
     }
 
-    private static List<String> concat(List<String> a, List<String> b) {
-        var all = new java.util.ArrayList<>(a);
-        all.addAll(b);
-        return all;
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof Binary that && name.equals(that.name) && searchDirs.equals(that.searchDirs)
+                && bindirCommand.equals(that.bindirCommand) && Objects.equals(debianPackage, that.debianPackage)
+                && Objects.equals(brewFormula, that.brewFormula) && Objects.equals(npmPackage, that.npmPackage)
+                && versionArgs.equals(that.versionArgs) && versionInRealPath == that.versionInRealPath;
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(name, searchDirs, bindirCommand, debianPackage, brewFormula, npmPackage, versionArgs,
+                versionInRealPath);
+    }
+
+    @Override
+    public String toString() {
+        return "Binary " + name;
     }
 }

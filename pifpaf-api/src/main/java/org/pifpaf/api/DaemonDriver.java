@@ -14,7 +14,11 @@ import java.util.List;
  */
 public interface DaemonDriver {
 
-    /** The name used on the command line ({@code pifpaf run <name>}): lower case, no spaces. */
+    /**
+     * The name used on the command line ({@code pifpaf run <name>}): lower-case letters, digits
+     * and {@code -}, starting with a letter or digit. Discovery ignores a driver with another
+     * name, saying so.
+     */
     String name();
 
     /** A one-line description shown by {@code pifpaf list-drivers}. */
@@ -33,6 +37,39 @@ public interface DaemonDriver {
      */
     default List<Binary> binaries() {
         return List.of();
+    }
+
+    /**
+     * The Java installations this driver needs ({@link DriverContext#distribution}); like
+     * {@link #binaries()}, {@code list-drivers} reports whether they are found, with their version.
+     */
+    default List<JavaDistribution> distributions() {
+        return List.of();
+    }
+
+    /**
+     * The drivers this one starts through {@link DriverContext#daemon(String)}; starting any
+     * other is an error. {@code list-drivers} reports whether they are available.
+     */
+    default List<NestedDriver> nestedDrivers() {
+        return List.of();
+    }
+
+    /**
+     * The driver's own version (not the daemon's): its module's version, else its jar's
+     * {@code Implementation-Version}; empty when neither says.
+     */
+    default String version() {
+        Module module = getClass().getModule();
+        if (module.isNamed() && module.getDescriptor() != null) {
+            java.util.Optional<String> version = module.getDescriptor().rawVersion();
+            if (version.isPresent()) {
+                return version.get();
+            }
+        }
+        Package pkg = getClass().getPackage();
+        String version = pkg == null ? null : pkg.getImplementationVersion();
+        return version == null ? "" : version;
     }
 
     /** How long a start may take before it is abandoned, unless the user says otherwise. */

@@ -39,6 +39,35 @@ public interface DriverContext {
     Path executable(Binary binary);
 
     /**
+     * Finds a Java daemon's installation, or throws {@link MissingDistributionException} saying
+     * how to install it.
+     */
+    InstalledDistribution distribution(JavaDistribution distribution);
+
+    /**
+     * A daemon of another driver to start before this one, e.g. the database a service needs.
+     * The driver is found by name wherever drivers come from (another jar or module layer
+     * included), and must be declared in {@link DaemonDriver#nestedDrivers()}; a missing one is
+     * a {@link MissingDriverException}.
+     *
+     * <p>The nested daemon shares this start's deadline, unprivileged user, template cache and
+     * clean-up: its data directory lies inside this one's, it is stopped after this daemon's own
+     * processes (nested daemons in reverse order of start), and a failure anywhere stops
+     * everything started so far. Its variables use this daemon's prefix and become this
+     * daemon's too, after those exported before it: a variable already exported keeps its
+     * value, and this daemon's own exports and URL always win.
+     */
+    NestedRequest daemon(String driver);
+
+    /**
+     * Starts several nested daemons at once (those that do not depend on each other), and
+     * returns once all are ready. When one fails, the others are stopped too.
+     *
+     * @return the daemons, in the order of {@code requests}
+     */
+    List<NestedDaemon> startAll(List<NestedRequest> requests);
+
+    /**
      * Runs a one-shot command (e.g. {@code initdb}) to completion. Its output goes to its log
      * file in the data directory.
      *

@@ -1,7 +1,7 @@
 package org.pifpaf.api;
 
 /** A binary a driver needs is not installed; the message says which package installs it. */
-public class MissingBinaryException extends DriverException {
+public class MissingBinaryException extends MissingSoftwareException {
 
     private static final long serialVersionUID = 1L;
 
@@ -9,7 +9,7 @@ public class MissingBinaryException extends DriverException {
 
     /** @param binary the binary that was looked for */
     public MissingBinaryException(Binary binary) {
-        super(binary.name() + " not found; " + binary.installHint());
+        super(binary.name(), binary.installHint());
         this.binary = binary;
     }
 

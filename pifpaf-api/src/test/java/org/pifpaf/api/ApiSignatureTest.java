@@ -29,7 +29,10 @@ class ApiSignatureTest {
 
     private static final List<Class<?>> TYPES = List.of(Binary.class, Command.class, DaemonDriver.class,
             DaemonProcess.class, DriverContext.class, DriverContext.CleanupStep.class, DriverException.class,
-            DriverOption.class, DriverOption.Type.class, Launch.class, MissingBinaryException.class, Ready.class,
+            DriverOption.class, DriverOption.Type.class, InstalledDistribution.class, JavaDistribution.class,
+            Launch.class, MissingBinaryException.class, MissingDistributionException.class,
+            MissingDriverException.class, MissingSoftwareException.class, NestedDaemon.class, NestedDriver.class,
+            NestedRequest.class, ProcessFailedException.class, Ready.class,
             Ready.AllOf.class, Ready.CommandSucceeds.class, Ready.Http.class, Ready.LogLine.class,
             Ready.TcpPort.class, Ready.UnixSocket.class, RunningDaemon.class, Signal.class, Template.class,
             Template.Creator.class);

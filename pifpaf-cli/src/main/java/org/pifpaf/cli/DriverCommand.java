@@ -74,6 +74,8 @@ final class DriverCommand implements Callable<Integer> {
             case INTEGER -> builder.type(Integer.class).paramLabel("N");
             case PORT -> builder.type(Integer.class).paramLabel("PORT");
             case STRING -> builder.type(String.class).paramLabel("TEXT");
+            case CHOICE -> builder.type(String.class).paramLabel(String.join("|", option.choices()))
+                    .completionCandidates(option.choices());
             case FLAG -> builder.type(Boolean.class).arity("0");
             case BOOLEAN -> builder.type(Boolean.class).arity("0").negatable(true);
         }

@@ -13,6 +13,8 @@ import java.util.concurrent.Callable;
 import org.pifpaf.runtime.DriverRegistry;
 import org.pifpaf.runtime.InvalidRequestException;
 import org.pifpaf.runtime.UserConfig;
+import org.pifpaf.runtime.inventory.DriverInventory;
+import org.pifpaf.runtime.inventory.VersionCache;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -61,9 +63,10 @@ final class ListDriversCommand implements Callable<Integer> {
             item.put("name", entry.name());
             item.put("description", entry.description());
             item.put("origin", entry.origin());
+            item.put("driverVersion", entry.driverVersion());
             item.put("available", entry.available());
             Map<String, Object> binaries = new LinkedHashMap<>();
-            entry.binaries().forEach((name, found) -> {
+            entry.found().forEach((name, found) -> {
                 Map<String, Object> binary = new LinkedHashMap<>();
                 binary.put("path", found.path());
                 binary.put("version", found.version());
@@ -71,6 +74,16 @@ final class ListDriversCommand implements Callable<Integer> {
             });
             item.put("binaries", binaries);
             item.put("missing", entry.missing());
+            List<Map<String, Object>> nested = new ArrayList<>();
+            for (DriverInventory.Nested needed : entry.nested()) {
+                Map<String, Object> one = new LinkedHashMap<>();
+                one.put("name", needed.name());
+                one.put("when", needed.condition());
+                one.put("available", needed.available());
+                one.put("provider", needed.provider());
+                nested.add(one);
+            }
+            item.put("needs", nested);
             data.add(item);
         }
         return data;
@@ -79,11 +92,12 @@ final class ListDriversCommand implements Callable<Integer> {
     private static String table(List<DriverInventory.Entry> entries) {
         boolean colour = Terminal.colourOnStdout();
         List<String[]> rows = new ArrayList<>();
-        rows.add(new String[] {"NAME", "STATUS", "ORIGIN", "DESCRIPTION"});
+        rows.add(new String[] {"NAME", "STATUS", "DRIVER", "NEEDS", "ORIGIN", "DESCRIPTION"});
         for (DriverInventory.Entry entry : entries) {
-            rows.add(new String[] {entry.name(), status(entry), shortOrigin(entry.origin()), entry.description()});
+            rows.add(new String[] {entry.name(), status(entry), entry.driverVersion().isEmpty() ? "-" : entry.driverVersion(),
+                    needs(entry), shortOrigin(entry.origin()), entry.description()});
         }
-        int[] widths = new int[3];
+        int[] widths = new int[rows.get(0).length - 1];
         for (String[] row : rows) {
             for (int i = 0; i < widths.length; i++) {
                 widths[i] = Math.max(widths[i], row[i].length());
@@ -101,9 +115,21 @@ final class ListDriversCommand implements Callable<Integer> {
                 }
                 out.append(cell);
             }
-            out.append(row[3]).append(System.lineSeparator());
+            out.append(row[widths.length]).append(System.lineSeparator());
         }
         return out.toString();
+    }
+
+    /** The drivers it starts: {@code postgresql, redis?} (? for those only sometimes started), each marked when missing. */
+    private static String needs(DriverInventory.Entry entry) {
+        if (entry.nested().isEmpty()) {
+            return "-";
+        }
+        List<String> names = new ArrayList<>();
+        for (DriverInventory.Nested needed : entry.nested()) {
+            names.add(needed.name() + (needed.condition() != null ? "?" : "") + (needed.available() ? "" : " (missing)"));
+        }
+        return String.join(", ", names);
     }
 
     /** The distribution's own drivers read as {@code drivers/x.jar}; others keep their full path. */
@@ -114,11 +140,12 @@ final class ListDriversCommand implements Callable<Integer> {
 
     private static String status(DriverInventory.Entry entry) {
         if (!entry.available()) {
-            return "missing " + String.join(", ", entry.missing());
+            List<String> missing = new ArrayList<>(entry.missing());
+            entry.nested().stream().filter(n -> !n.available() && n.condition() == null)
+                    .forEach(n -> missing.add("driver " + n.name() + " (" + n.provider() + ")"));
+            return "missing " + String.join(", ", missing);
         }
-        String versions = entry.binaries().values().stream()
-                .map(DriverInventory.Found::version).filter(v -> v != null).distinct()
-                .reduce((a, b) -> a + "/" + b).orElse("");
+        String versions = String.join("/", entry.versions());
         return versions.isEmpty() ? "available" : "available " + versions;
     }
 }

@@ -188,7 +188,7 @@ record PlainRunLine(PifpafCommand global, DriverDescriptor driver, DriverRun.Arg
             return switch (option.type()) {
                 case FLAG -> flag();
                 case BOOLEAN -> flag() == null ? null : String.valueOf(!name.startsWith("--no-"));
-                case STRING -> value(Set.of());
+                case STRING, CHOICE -> value(Set.of());
                 case INTEGER, PORT -> {
                     String text = value(Set.of());
                     yield text != null && CliOption.isPlainNumber(text) ? text : null;

@@ -5,6 +5,7 @@ import java.util.List;
 import org.pifpaf.api.DaemonDriver;
 import org.pifpaf.api.DriverException;
 import org.pifpaf.api.RunningDaemon;
+import org.pifpaf.runtime.cache.TemplateCache;
 import org.pifpaf.runtime.process.LogFile;
 import org.pifpaf.runtime.ready.Deadline;
 import org.pifpaf.runtime.system.Reaper;
@@ -74,9 +75,31 @@ public final class DaemonStarter {
         OptionValues options = OptionValues.of(driver, request.options());
         UnixUser unprivileged = unprivilegedUser(request);
         Path dataDir = DataDirectory.create(request.tmpDir(), driver.name());
-        CleanupStack cleanup = new CleanupStack();
-        Deadline deadline = Deadline.in(request.timeout().orElse(driver.startupTimeout()));
-        StartContext context = new StartContext(driver.name(), dataDir, request, options, deadline, unprivileged, cleanup);
+        // Spares go beside the data directories: on their file system, so taking one is a rename.
+        TemplateCache templates = request.cacheDir().map(dir -> new TemplateCache(dir, request.tmpDir())).orElse(null);
+        StartSettings settings = new StartSettings(registry, request.prefix(),
+                Deadline.in(request.timeout().orElse(driver.startupTimeout())), unprivileged, request.runAs(),
+                request.echoOutput(), request.progress(), templates, request.detachBackgroundWork(), request.keepData());
+        StartedDaemon daemon = startIn(driver, options, dataDir, settings, true);
+        if (templates != null) {
+            // The daemon is ready: the cache copies spares for the next starts while it is used.
+            templates.makeSpares(request.detachBackgroundWork());
+        }
+        return daemon;
+    }
+
+    /**
+     * Starts {@code driver} in {@code dataDir}, which exists and is empty: the one start of every
+     * daemon, top-level or nested. On any failure (or interrupt) it undoes what it did, removes
+     * the directory, and throws.
+     *
+     * @param topLevel whether {@code dataDir} is one of {@code $TMPDIR}'s rather than inside another daemon's
+     * @throws StartFailedException when the daemon could not be started
+     */
+    static StartedDaemon startIn(DaemonDriver driver, OptionValues options, Path dataDir, StartSettings settings,
+                                 boolean topLevel) {
+        StartContext context = new StartContext(driver, dataDir, options, settings);
+        Teardown teardown = context.teardown(topLevel);
         long started = System.nanoTime();
         LOG.info("starting {} in {}", driver.name(), dataDir);
         try {
@@ -85,20 +108,20 @@ public final class DaemonStarter {
             if (context.url() == null) {
                 throw new DriverException("driver " + driver.name() + " did not set a URL");
             }
-            context.startedUp();
         } catch (InvalidRequestException e) {
-            abandon(context, cleanup, request);
+            teardown.run();
             throw e;
         } catch (Exception | LinkageError e) {
-            List<String> tail = LogFile.tail(context.lastLogFile(), LOG_TAIL_LINES);
-            abandon(context, cleanup, request);
+            List<String> tail = e instanceof NestedStartFailure nested ? nested.logTail()
+                    : LogFile.tail(context.lastLogFile(), LOG_TAIL_LINES);
+            teardown.run();
             if (e instanceof StartInterruptedException) {
                 Thread.currentThread().interrupt(); // the caller must still see why we stopped
             }
             throw new StartFailedException(driver.name() + ": " + describe(e), tail, e);
         }
         LOG.info("started {} in {} ms: {}", driver.name(), (System.nanoTime() - started) / 1_000_000, context.url());
-        return new StartedDaemon(driver.name(), context, cleanup, request.keepData());
+        return new StartedDaemon(driver.name(), settings.prefix(), context, teardown, topLevel);
     }
 
     private static UnixUser unprivilegedUser(StartRequest request) {
@@ -112,13 +135,9 @@ public final class DaemonStarter {
         }
     }
 
-    private static void abandon(StartContext context, CleanupStack cleanup, StartRequest request) {
-        cleanup.runAll();
-        StartedDaemon.removeData(context, request.keepData());
-    }
-
     private static String describe(Throwable e) {
         if (e instanceof DriverException || e instanceof StartInterruptedException) {
+            // A nested daemon's message names it already: "gnocchi: postgresql: ...".
             return e.getMessage();
         }
         if (e instanceof LinkageError) {

@@ -16,6 +16,7 @@ import java.util.Set;
 import java.util.function.Supplier;
 import org.pifpaf.api.DaemonDriver;
 import org.pifpaf.runtime.discovery.DriverIndex;
+import org.pifpaf.runtime.discovery.DriverNames;
 import org.pifpaf.runtime.discovery.DriverUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -45,12 +46,13 @@ public final class DriverRegistry {
         this.driverDirs = List.copyOf(driverDirs);
         this.indexSource = indexSource;
         for (DaemonDriver driver : ServiceLoader.load(DaemonDriver.class, DriverRegistry.class.getClassLoader())) {
-            DriverDescriptor descriptor = new DriverDescriptor(driver, DriverDescriptor.BUILT_IN);
-            DriverDescriptor existing = builtIns.putIfAbsent(descriptor.name(), descriptor);
-            if (existing != null && existing.driver().getClass() != driver.getClass()) {
-                throw conflict(existing, descriptor);
-            }
-            LOG.debug("driver {} from {}", descriptor.name(), descriptor.origin());
+            DriverNames.ifValid(driver, DriverDescriptor.BUILT_IN, descriptor -> {
+                DriverDescriptor existing = builtIns.putIfAbsent(descriptor.name(), descriptor);
+                if (existing != null && existing.driver().getClass() != driver.getClass()) {
+                    throw conflict(existing, descriptor);
+                }
+                LOG.debug("driver {} from {}", descriptor.name(), descriptor.origin());
+            });
         }
         for (Path dir : this.driverDirs) {
             units.addAll(DriverUnit.in(dir));

@@ -80,6 +80,12 @@ final class OptionValues {
                 }
                 return value.toLowerCase(java.util.Locale.ROOT);
             }
+            case CHOICE -> {
+                if (!option.choices().contains(value)) {
+                    throw new IllegalArgumentException("'" + value + "' is not one of " + String.join(", ", option.choices()));
+                }
+                return value;
+            }
             default -> {
                 return value;
             }

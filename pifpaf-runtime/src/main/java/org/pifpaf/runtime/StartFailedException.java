@@ -1,7 +1,7 @@
 package org.pifpaf.runtime;
 
 import java.util.List;
-import org.pifpaf.api.MissingBinaryException;
+import org.pifpaf.api.MissingSoftwareException;
 import org.pifpaf.runtime.ready.StartTimeoutException;
 
 /**
@@ -14,7 +14,7 @@ public class StartFailedException extends RuntimeException {
     public enum Reason {
         /** The daemon (or a command it needed) failed: its output says why. */
         DAEMON_FAILED,
-        /** A binary it needs is not installed. */
+        /** Something it needs is not installed: a binary, a Java daemon's jars, a nested driver. */
         MISSING_BINARY,
         /** A fixed port asked for is taken. */
         PORT_IN_USE,
@@ -39,7 +39,7 @@ public class StartFailedException extends RuntimeException {
     /** Why it failed, from the cause. */
     public Reason reason() {
         for (Throwable cause = getCause(); cause != null; cause = cause.getCause()) {
-            if (cause instanceof MissingBinaryException) {
+            if (cause instanceof MissingSoftwareException) {
                 return Reason.MISSING_BINARY;
             } else if (cause instanceof PortInUseException) {
                 return Reason.PORT_IN_USE;

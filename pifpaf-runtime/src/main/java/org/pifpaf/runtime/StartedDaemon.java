@@ -1,6 +1,5 @@
 package org.pifpaf.runtime;
 
-import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -8,38 +7,40 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.pifpaf.api.DaemonProcess;
-import org.pifpaf.api.RunningDaemon;
-import org.pifpaf.runtime.system.ProcessesInDirectory;
-import org.pifpaf.runtime.system.Reaper;
+import org.pifpaf.api.NestedDaemon;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.pifpaf.runtime.system.FileTrees;
 
-/** A started daemon; closing it runs its clean-up steps and removes its data directory. */
-final class StartedDaemon implements RunningDaemon {
+/**
+ * A started daemon, top-level or nested (the same object, seen by a nesting driver as a
+ * {@link NestedDaemon}); closing it undoes its start.
+ */
+final class StartedDaemon implements NestedDaemon {
 
     private static final Logger LOG = LoggerFactory.getLogger("pifpaf");
 
     private final String driver;
+    private final String prefix;
     private final String url;
     private final Map<String, String> environment;
     private final Path dataDir;
     private final List<DaemonProcess> processes;
-    private final StartContext context;
-    private final CleanupStack cleanup;
-    private final boolean keepData;
+    private final Teardown teardown;
+    private final boolean topLevel;
     private final AtomicBoolean closed = new AtomicBoolean();
 
-    StartedDaemon(String driver, StartContext context, CleanupStack cleanup, boolean keepData) {
+    StartedDaemon(String driver, String prefix, StartContext context, Teardown teardown, boolean topLevel) {
         this.driver = driver;
+        this.prefix = prefix;
         this.url = context.url();
         this.environment = Collections.unmodifiableMap(new LinkedHashMap<>(context.exported()));
         this.dataDir = context.dataDir();
         this.processes = context.processes();
-        this.context = context;
-        this.cleanup = cleanup;
-        this.keepData = keepData;
-        OpenDaemons.add(this);
+        this.teardown = teardown;
+        this.topLevel = topLevel;
+        if (topLevel) {
+            OpenDaemons.add(this); // a nested daemon is closed by the daemon that started it
+        }
     }
 
     @Override
@@ -58,6 +59,16 @@ final class StartedDaemon implements RunningDaemon {
     }
 
     @Override
+    public String prefix() {
+        return prefix;
+    }
+
+    @Override
+    public String env(String name) {
+        return Variables.lookUp(environment, prefix, name, driver);
+    }
+
+    @Override
     public Path dataDir() {
         return dataDir;
     }
@@ -73,35 +84,11 @@ final class StartedDaemon implements RunningDaemon {
             return;
         }
         long started = System.nanoTime();
-        cleanup.runAll();
-        OpenDaemons.remove(this);
-        removeData(context, keepData);
+        teardown.run();
+        if (topLevel) {
+            OpenDaemons.remove(this);
+        }
         LOG.info("stopped {} in {} ms", driver, (System.nanoTime() - started) / 1_000_000);
-    }
-
-    /**
-     * Removes the data directory of {@code context} unless it is to be kept (saying where a kept
-     * one is), the trees made in it from templates first. Any process still working in it (one
-     * that escaped its process group) is killed first.
-     */
-    static void removeData(StartContext context, boolean keep) {
-        Path dir = context.dataDir();
-        int stragglers = ProcessesInDirectory.kill(dir);
-        if (stragglers > 0) {
-            LOG.warn("killed {} process(es) still working in {} after the daemon stopped", stragglers, dir);
-        }
-        if (keep) {
-            StaleDataDirectories.unmark(dir);
-            LOG.warn("data of the daemon kept in {}", dir);
-        } else {
-            try {
-                context.disposeTemplateTrees();
-                FileTrees.delete(dir);
-            } catch (IOException e) {
-                LOG.warn("cannot remove {} entirely: {}", dir, e.toString());
-            }
-        }
-        Reaper.releaseDirectory(dir);
     }
 
     @Override

@@ -77,7 +77,7 @@ class DriverIndexTest {
         DriverJars.write(drivers.resolve("alpha.jar"), "alpha");
         registry().find("alpha");
         DriverRegistry second = registry();
-        assertEquals(List.of("alpha", "mismatch", "shell"), second.drivers().stream().map(DriverDescriptor::name).toList());
+        assertEquals(List.of("alpha", "mismatch", "nesting", "shell"), second.drivers().stream().map(DriverDescriptor::name).toList());
         assertEquals(Optional.of("alpha"), second.closestName("alpa"));
     }
 
@@ -245,7 +245,7 @@ class DriverIndexTest {
         List<String> lines = Files.readAllLines(indexFile());
         assertEquals("pifpaf driver index 1", lines.get(0));
         DriverRegistry all = DriverRegistry.indexed(dirs, () -> Optional.of(cache));
-        assertEquals(List.of("alpha", "beta", "delta", "gamma", "mismatch", "shell"),
+        assertEquals(List.of("alpha", "beta", "delta", "gamma", "mismatch", "nesting", "shell"),
                 all.drivers().stream().map(DriverDescriptor::name).toList());
         try (var leftovers = Files.list(cache)) {
             assertEquals(List.of(), leftovers.filter(p -> p.getFileName().toString().endsWith(".tmp")).toList());

@@ -30,7 +30,16 @@ class DriverRegistryTest {
         Files.copy(ECHO_JAR, drivers.resolve("echo.jar"));
         DriverRegistry registry = DriverRegistry.discover(List.of(drivers));
         assertEquals(drivers.resolve("echo.jar").toString(), registry.find("echo").orElseThrow().origin());
-        assertEquals(List.of("echo", "mismatch", "shell"), registry.drivers().stream().map(DriverDescriptor::name).toList());
+        assertEquals(List.of("echo", "mismatch", "nesting", "shell"), registry.drivers().stream().map(DriverDescriptor::name).toList());
+    }
+
+    @Test
+    void aDriverWithAnInvalidNameIsIgnoredAndTheOthersLoad() throws Exception {
+        DriverJars.write(drivers.resolve("bad.jar"), "Bad_Name");
+        Files.copy(ECHO_JAR, drivers.resolve("echo.jar"));
+        DriverRegistry registry = DriverRegistry.discover(List.of(drivers));
+        assertEquals(List.of("echo", "mismatch", "nesting", "shell"), registry.drivers().stream().map(DriverDescriptor::name).toList());
+        assertTrue(registry.find("Bad_Name").isEmpty());
     }
 
     @Test

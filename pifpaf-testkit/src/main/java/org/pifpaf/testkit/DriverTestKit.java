@@ -19,7 +19,14 @@ import org.junit.jupiter.api.Assumptions;
 import org.pifpaf.api.DaemonProcess;
 import org.pifpaf.api.MissingBinaryException;
 import org.pifpaf.api.RunningDaemon;
+import org.pifpaf.api.Binary;
+import org.pifpaf.api.JavaDistribution;
+import org.pifpaf.api.MissingDistributionException;
+import org.pifpaf.runtime.Binaries;
 import org.pifpaf.runtime.DaemonStarter;
+import org.pifpaf.runtime.DriverDescriptor;
+import org.pifpaf.runtime.Distributions;
+import org.pifpaf.runtime.inventory.DriverInventory;
 import org.pifpaf.runtime.DriverRegistry;
 import org.pifpaf.runtime.StartFailedException;
 import org.pifpaf.runtime.StartRequest;
@@ -58,6 +65,28 @@ public final class DriverTestKit {
             }
             throw e;
         }
+    }
+
+    /**
+     * The daemon version {@code pifpaf list-drivers} shows for {@code driver} on this machine, to
+     * compare with what the running daemon says of itself. Skips (fails in CI) like a start when
+     * something it needs is missing; fails when the installed daemon shows no version.
+     */
+    public static String listedVersion(String driver) {
+        DriverDescriptor descriptor = STARTER.registry().find(driver)
+                .orElseThrow(() -> new AssertionError("no driver " + driver));
+        for (Binary binary : descriptor.driver().binaries()) {
+            if (Binaries.find(binary).isEmpty()) {
+                skipUnlessCi(new MissingBinaryException(binary).getMessage());
+            }
+        }
+        for (JavaDistribution distribution : descriptor.driver().distributions()) {
+            if (Distributions.find(distribution).isEmpty()) {
+                skipUnlessCi(new MissingDistributionException(distribution).getMessage());
+            }
+        }
+        return DriverInventory.daemonVersion(descriptor)
+                .orElseThrow(() -> new AssertionError("list-drivers shows no version for " + driver));
     }
 
     /** Skips the current test on a developer machine; fails it in CI. */

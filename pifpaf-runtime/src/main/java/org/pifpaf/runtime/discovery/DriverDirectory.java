@@ -95,7 +95,7 @@ public final class DriverDirectory {
         List<DriverDescriptor> drivers = new ArrayList<>();
         ServiceLoader.load(layer, DaemonDriver.class).stream()
                 .filter(provider -> provider.type().getModule().getLayer() == layer)
-                .forEach(provider -> drivers.add(new DriverDescriptor(provider.get(), unit.toString())));
+                .forEach(provider -> DriverNames.ifValid(provider.get(), unit.toString(), drivers::add));
         return drivers;
     }
 
@@ -112,7 +112,7 @@ public final class DriverDirectory {
         List<DriverDescriptor> drivers = new ArrayList<>();
         ServiceLoader.load(DaemonDriver.class, loader).stream()
                 .filter(provider -> provider.type().getClassLoader() == loader)
-                .forEach(provider -> drivers.add(new DriverDescriptor(provider.get(), unit.toString())));
+                .forEach(provider -> DriverNames.ifValid(provider.get(), unit.toString(), drivers::add));
         return drivers;
     }
 

@@ -44,19 +44,19 @@ public final class ReadinessWaiter {
             if (!process.isAlive()) {
                 // It may have printed the line just before exiting, e.g. a failing second stage.
                 throw new NotReadyException(process.label() + " exited with status " + process.exitStatus()
-                        + " before it was ready (waiting for " + probe.describe() + ")", process.logFile());
+                        + " before it was ready (waiting for " + probe.describe() + ")", process.label(), process.logFile());
             }
             for (LaunchedProcess other : launchedWith) {
                 if (!other.isAlive()) {
                     throw new NotReadyException(other.label() + " exited with status " + other.exitStatus()
                             + " while " + process.label() + " was starting (waiting for " + probe.describe() + ")",
-                            other.logFile());
+                            other.label(), other.logFile());
                 }
             }
             if (deadline.expired()) {
                 throw new StartTimeoutException(process.label() + " was not ready after "
                         + deadline.timeout().toSeconds() + "s (waiting for " + probe.describe()
-                        + "); raise --timeout if it is just slow");
+                        + "); raise --timeout if it is just slow", process.label(), process.logFile());
             }
             Thread.sleep(pause);
             pause = Math.min(MAX_POLL_MILLIS, pause * 2);

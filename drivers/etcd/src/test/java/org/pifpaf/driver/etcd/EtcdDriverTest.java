@@ -47,6 +47,10 @@ class EtcdDriverTest {
             HttpResponse<String> range = post(http + "/v3/kv/range", "{\"key\":\"" + b64("greeting") + "\"}");
             assertEquals(200, range.statusCode(), range.body());
             assertEquals(List.of("hello"), values(range.body()));
+            HttpResponse<String> version = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(http + "/version"))
+                    .build(), HttpResponse.BodyHandlers.ofString());
+            assertTrue(version.body().contains("\"etcdserver\":\"" + DriverTestKit.listedVersion("etcd") + "\""),
+                    "list-drivers shows the version of the server that runs: " + version.body());
         } finally {
             DriverTestKit.closeAndAssertNothingLeft(daemon);
         }

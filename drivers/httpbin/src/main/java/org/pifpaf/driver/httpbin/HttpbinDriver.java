@@ -13,6 +13,7 @@ import org.pifpaf.api.DriverContext;
 import org.pifpaf.api.DriverException;
 import org.pifpaf.api.DriverOption;
 import org.pifpaf.api.MissingBinaryException;
+import org.pifpaf.api.ProcessFailedException;
 import org.pifpaf.api.Ready;
 import org.pifpaf.api.Signal;
 
@@ -78,8 +79,8 @@ public final class HttpbinDriver implements DaemonDriver {
             ctx.launch(gunicorn, Ready.allOf(
                     Ready.logLine("Listening at: " + Pattern.quote(url) + " "),
                     Ready.http(url + "/get", 200)));
-        } catch (DriverException e) {
-            throw httpbinMissing(dataDir.resolve(LABEL + ".log")) ? missingModule(e) : e;
+        } catch (ProcessFailedException e) {
+            throw httpbinMissing(e.logFile()) ? missingModule(e) : e;
         }
         ctx.export("HTTPBIN_PORT", Integer.toString(port));
         ctx.url(url);
@@ -88,7 +89,7 @@ public final class HttpbinDriver implements DaemonDriver {
     /** Whether the worker failed to boot because gunicorn's Python cannot import httpbin. */
     private static boolean httpbinMissing(Path log) {
         try {
-            return Files.isRegularFile(log) && Files.readString(log).contains("No module named 'httpbin'");
+            return log != null && Files.isRegularFile(log) && Files.readString(log).contains("No module named 'httpbin'");
         } catch (IOException e) {
             return false;
         }

@@ -45,6 +45,9 @@ class HttpbinDriverTest {
             JsonNode body = JSON.readTree(response.body());
             assertEquals("hello", body.path("args").path("greeting").asText(), response::body);
             assertEquals(daemon.url() + "/get?greeting=hello", body.path("url").asText(), response::body);
+            assertTrue(java.nio.file.Files.readString(daemon.logFile()).contains(
+                    "Starting gunicorn " + DriverTestKit.listedVersion("httpbin")),
+                    "list-drivers shows the version of the gunicorn that serves httpbin");
             DriverTestKit.closeAndAssertNothingLeft(daemon);
         }
     }

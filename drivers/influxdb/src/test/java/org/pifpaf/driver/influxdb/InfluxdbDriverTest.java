@@ -43,6 +43,9 @@ class InfluxdbDriverTest {
             HttpResponse<String> query = get(base + "/query?db=metrics&q=" + encode("SELECT value FROM cpu WHERE host = 'pif'"));
             assertEquals(200, query.statusCode(), query.body());
             assertTrue(query.body().contains("[\"2023-11-14T22:13:20Z\",0.64]"), query.body());
+            String served = get(base + "/ping").headers().firstValue("X-Influxdb-Version").orElse("");
+            assertTrue(served.startsWith(DriverTestKit.listedVersion("influxdb")),
+                    "list-drivers shows the version of the server that runs: " + served);
         } finally {
             DriverTestKit.closeAndAssertNothingLeft(daemon);
         }

@@ -49,7 +49,7 @@ public final class MysqlDriver implements DaemonDriver {
     public List<DriverOption> options() {
         // No default: without --port the server listens on its Unix socket only, as in pifpaf.
         // (The Java fixtures give every port option a free port, so there it also has TCP.)
-        return List.of(new DriverOption("port", DriverOption.Type.PORT, null,
+        return List.of(DriverOption.optionalPort("port",
                 "also listen on this TCP port of 127.0.0.1 (0: pick a free port); default: Unix socket only"),
                 DriverOption.string("mysqld", null,
                         "the server to run, e.g. a MySQL tarball's bin/mysqld (default: mariadbd, else mysqld)"));

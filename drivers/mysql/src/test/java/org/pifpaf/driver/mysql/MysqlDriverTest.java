@@ -41,6 +41,9 @@ class MysqlDriverTest {
             sql.execute("create table pifpaf (id int primary key, name text)");
             sql.execute("insert into pifpaf values (1, 'pif'), (2, 'paf')");
             assertEquals("paf", queryOne(sql, "select name from pifpaf where id = 2"));
+            String listed = DriverTestKit.listedVersion("mysql");
+            assertTrue(queryOne(sql, "select version()").startsWith(listed + "-"),
+                    "list-drivers shows " + listed + ", the server runs " + queryOne(sql, "select version()"));
         } finally {
             DriverTestKit.closeAndAssertNothingLeft(daemon);
         }

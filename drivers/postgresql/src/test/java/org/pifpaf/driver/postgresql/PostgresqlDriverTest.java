@@ -36,6 +36,9 @@ class PostgresqlDriverTest {
             sql.execute("create table pifpaf (id int primary key, name text)");
             sql.execute("insert into pifpaf values (1, 'pif'), (2, 'paf')");
             assertEquals("paf", queryOne(sql, "select name from pifpaf where id = 2"));
+            String listed = DriverTestKit.listedVersion("postgresql");
+            assertTrue(queryOne(sql, "show server_version").matches(java.util.regex.Pattern.quote(listed) + "( .*)?"),
+                    "list-drivers shows " + listed + ", the server runs " + queryOne(sql, "show server_version"));
         } finally {
             DriverTestKit.closeAndAssertNothingLeft(daemon);
         }

@@ -30,7 +30,7 @@ public final class RabbitmqDriver implements DaemonDriver {
     private static final Binary SERVER = Binary.named("rabbitmq-server")
             .in("/usr/lib/rabbitmq/bin", "/usr/libexec/rabbitmq", "/opt/homebrew/opt/rabbitmq/sbin",
                     "/usr/local/opt/rabbitmq/sbin", "/usr/local/sbin")
-            .debian("rabbitmq-server").brew("rabbitmq").noVersion();
+            .debian("rabbitmq-server").brew("rabbitmq").versionFromRealPath();
     private static final Binary EPMD = Binary.named("epmd").debian("erlang-base").brew("erlang").noVersion();
     /** Logged once the listeners are up and the definitions (the user) are loaded. */
     static final String READY_LINE = "Server startup complete";

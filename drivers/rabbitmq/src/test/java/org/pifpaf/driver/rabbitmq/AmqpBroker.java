@@ -52,6 +52,13 @@ record AmqpBroker(String host, int port, String username, String password) {
         }
     }
 
+    /** The version the broker announces to a client that connects. */
+    String serverVersion() throws Exception {
+        try (Connection connection = connect()) {
+            return String.valueOf(connection.getServerProperties().get("version"));
+        }
+    }
+
     private Connection connect() throws Exception {
         ConnectionFactory factory = new ConnectionFactory();
         factory.setHost(host);

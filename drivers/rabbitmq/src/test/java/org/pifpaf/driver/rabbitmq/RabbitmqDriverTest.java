@@ -34,6 +34,8 @@ class RabbitmqDriverTest {
             assertEquals("pif paf", broker.username());
             assertEquals("s3cr@t:/%+é", broker.password());
             assertEquals("pif\u00e9paf", broker.roundTrip("pifpaf-test", "pif\u00e9paf"));
+            assertEquals(broker.serverVersion(), DriverTestKit.listedVersion("rabbitmq"),
+                    "list-drivers shows the version of the broker that runs");
             // The definitions replace the default user, and only the right password gets in.
             assertThrows(AuthenticationFailureException.class,
                     () -> new AmqpBroker("localhost", broker.port(), "guest", "guest").roundTrip("q", "m"));

@@ -20,7 +20,8 @@ public final class S3rverDriver implements DaemonDriver {
     /** From npm ({@code npm install -g s3rver}): no Debian package or Homebrew formula has it. */
     private static final Binary S3RVER = Binary.named("s3rver").npm("s3rver");
     /** s3rver is a script run by {@code #!/usr/bin/env node}. */
-    private static final Binary NODE = Binary.named("node").debian("nodejs").brew("node");
+    // No version: list-drivers shows the daemon's, s3rver's, not the interpreter's.
+    private static final Binary NODE = Binary.named("node").debian("nodejs").brew("node").noVersion();
 
     @Override
     public String name() {

@@ -10,6 +10,7 @@ import org.pifpaf.api.Command;
 import org.pifpaf.api.DaemonDriver;
 import org.pifpaf.api.DriverContext;
 import org.pifpaf.api.DriverOption;
+import org.pifpaf.api.JavaDistribution;
 import org.pifpaf.api.Ready;
 import org.pifpaf.api.Signal;
 
@@ -19,6 +20,19 @@ import org.pifpaf.api.Signal;
  */
 public final class ZooKeeperDriver implements DaemonDriver {
 
+    /**
+     * A release's {@code lib} directory ({@code $ZOOKEEPER_HOME}, Homebrew, {@code /opt}), else
+     * Debian's jars in {@code /usr/share/java}, with the SLF4J binding Debian's package depends
+     * on (the server would log nothing without it).
+     */
+    static final JavaDistribution ZOOKEEPER = JavaDistribution.named("zookeeper")
+            .jar("zookeeper-[0-9]*.jar")
+            .homeVariable("ZOOKEEPER_HOME")
+            .launcher("zkServer.sh", "zkServer")
+            .in("/usr/share/zookeeper", "/opt/homebrew/opt/zookeeper/libexec", "/usr/local/opt/zookeeper/libexec",
+                    "/opt/*zookeeper*")
+            .jarsIn("/usr/share/java").withJars("slf4j-log4j12.jar", "log4j-1.2.jar")
+            .debian("zookeeper").brew("zookeeper");
     private static final String MAIN_CLASS = "org.apache.zookeeper.server.quorum.QuorumPeerMain";
     private static final String LOG_PATTERN = "%d{ISO8601} %-5p [%t] %c{1}: %m%n";
 
@@ -39,7 +53,12 @@ public final class ZooKeeperDriver implements DaemonDriver {
 
     @Override
     public List<Binary> binaries() {
-        return List.of(java());
+        return List.of(Binary.java());
+    }
+
+    @Override
+    public List<JavaDistribution> distributions() {
+        return List.of(ZOOKEEPER);
     }
 
     @Override
@@ -49,8 +68,8 @@ public final class ZooKeeperDriver implements DaemonDriver {
 
     @Override
     public void start(DriverContext ctx) throws IOException {
-        Path java = ctx.executable(java());
-        String classpath = ZooKeeperClasspath.find();
+        Path java = ctx.executable(Binary.java());
+        String classpath = ctx.distribution(ZOOKEEPER).classpath();
         int port = ctx.port("port");
         Path dir = ctx.dataDir();
         Path config = Files.writeString(dir.resolve("zoo.cfg"), String.join("\n",
@@ -107,12 +126,5 @@ public final class ZooKeeperDriver implements DaemonDriver {
 
         ctx.export("ZOOKEEPER_PORT", Integer.toString(port));
         ctx.url("zookeeper://localhost:" + port);
-    }
-
-    /** The JVM: {@code $JAVA_HOME/bin/java} when set, otherwise the one on {@code PATH}. */
-    private static Binary java() {
-        Binary java = Binary.named("java").versionArgs("-version").debian("default-jre-headless").brew("openjdk");
-        String home = System.getenv("JAVA_HOME");
-        return home == null || home.isBlank() ? java : java.in(Path.of(home, "bin").toString());
     }
 }

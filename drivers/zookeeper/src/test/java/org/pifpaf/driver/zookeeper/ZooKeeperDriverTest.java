@@ -28,7 +28,7 @@ import org.apache.zookeeper.ZooDefs;
 import org.apache.zookeeper.ZooKeeper;
 import org.junit.jupiter.api.Test;
 import org.pifpaf.api.Binary;
-import org.pifpaf.api.MissingBinaryException;
+import org.pifpaf.api.MissingDistributionException;
 import org.pifpaf.api.RunningDaemon;
 import org.pifpaf.testkit.DriverTestKit;
 
@@ -43,6 +43,10 @@ class ZooKeeperDriverTest {
         RunningDaemon daemon = DriverTestKit.start("zookeeper", Map.of("port", "0"));
         try {
             assertEquals("imok", fourLetterWord(port(daemon), "ruok"));
+            String listed = DriverTestKit.listedVersion("zookeeper");
+            assertTrue(fourLetterWord(port(daemon), "srvr").startsWith("Zookeeper version: " + listed + "-"),
+                    "list-drivers shows " + listed + ", not the JVM's version, which is the server's: "
+                            + fourLetterWord(port(daemon), "srvr"));
         } finally {
             DriverTestKit.closeAndAssertNothingLeft(daemon);
         }
@@ -125,13 +129,14 @@ class ZooKeeperDriverTest {
     }
 
     @Test
-    void declaresJavaWithItsDebianPackage() {
+    void declaresJavaAndZooKeeperWithTheirDebianPackages() {
         ZooKeeperDriver driver = new ZooKeeperDriver();
         assertEquals("zookeeper", driver.name());
         assertEquals(List.of("java"), driver.binaries().stream().map(Binary::name).toList());
         assertEquals("default-jre-headless", driver.binaries().get(0).debianPackage());
-        assertEquals("zookeeper.jar not found; install it with 'apt-get install zookeeper' or 'brew install zookeeper'",
-                new MissingBinaryException(ZooKeeperClasspath.SERVER_JAR).getMessage());
+        assertEquals("zookeeper not found; install it with 'apt-get install zookeeper' or 'brew install zookeeper',"
+                        + " or set ZOOKEEPER_HOME to its directory",
+                new MissingDistributionException(ZooKeeperDriver.ZOOKEEPER).getMessage());
     }
 
     /** An IPv4 address of this machine other than loopback, if it has one. */

@@ -25,6 +25,8 @@ class MosquittoDriverTest {
         try (RunningDaemon daemon = DriverTestKit.start("mosquitto", Map.of("port", "0"))) {
             int port = port(daemon);
             MqttClients.assertRoundTrip(port);
+            assertEquals("mosquitto version " + DriverTestKit.listedVersion("mosquitto"), MqttClients.brokerVersion(port),
+                    "list-drivers shows the version of the broker that runs");
             assertEquals("mqtt://localhost:" + port, daemon.url());
             assertEquals(daemon.url(), daemon.environment().get("PIFPAF_URL"));
             assertEquals(daemon.dataDir().toString(), daemon.environment().get("PIFPAF_DATA"));

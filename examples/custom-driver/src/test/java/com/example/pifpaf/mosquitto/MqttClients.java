@@ -47,6 +47,15 @@ final class MqttClients {
         }
     }
 
+    /** What the broker on {@code port} says its version is, in its {@code $SYS} topic. */
+    static String brokerVersion(int port) throws IOException, InterruptedException {
+        Process subscriber = start(List.of("mosquitto_sub", "-h", "127.0.0.1", "-p", Integer.toString(port),
+                "-t", "$SYS/broker/version", "-C", "1", "-W", "20"));
+        String version = new String(subscriber.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
+        assertEquals(0, subscriber.waitFor(), "mosquitto_sub: " + version);
+        return version;
+    }
+
     private static Process start(List<String> argv) throws IOException {
         try {
             return new ProcessBuilder(argv).redirectError(ProcessBuilder.Redirect.INHERIT).start();

@@ -35,7 +35,8 @@ public final class EchoDriver implements DaemonDriver {
                 DriverOption.string("ready", "^started: ", "the line that means ready (a regex)"),
                 DriverOption.flag("detach", "also leave a process behind in a session of its own, as daemons that "
                         + "double-fork do"),
-                DriverOption.flag("template", "start from a cached template directory, as database drivers do"));
+                DriverOption.flag("template", "start from a cached template directory, as database drivers do"),
+                DriverOption.flag("fail", "exit with status 3 instead of becoming ready, as a daemon that crashes does"));
     }
 
     @Override
@@ -53,7 +54,9 @@ public final class EchoDriver implements DaemonDriver {
         }
         // A double-forked child in its own session escapes the process tree and group, not the directory.
         String detach = context.booleanOption("detach") ? "(setsid sleep 100000 &) ; " : "";
-        context.launch(Command.of(context.executable(SH), "-c", detach + "echo \"started: $ECHO_TEXT\"; exec sleep 100000")
+        String run = context.booleanOption("fail") ? "echo \"failing: $ECHO_TEXT\"; exit 3"
+                : "echo \"started: $ECHO_TEXT\"; exec sleep 100000";
+        context.launch(Command.of(context.executable(SH), "-c", detach + run)
                         .env("ECHO_TEXT", message),
                 Ready.logLine(context.option("ready")));
         context.export("ECHO_MESSAGE", message);

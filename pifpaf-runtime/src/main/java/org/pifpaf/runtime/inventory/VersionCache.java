@@ -1,4 +1,4 @@
-package org.pifpaf.cli;
+package org.pifpaf.runtime.inventory;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -20,7 +20,7 @@ import org.slf4j.LoggerFactory;
  * and modification time. Only versions found are kept; a cache that cannot be read or written
  * is simply not used.
  */
-final class VersionCache {
+public final class VersionCache {
 
     private static final String SEPARATOR = "\t";
 
@@ -36,11 +36,16 @@ final class VersionCache {
         this.file = file;
     }
 
+    /** A cache that remembers nothing: every binary is asked. */
+    static VersionCache none() {
+        return new VersionCache(null);
+    }
+
     /** The cache file's name in the cache directory (see {@code UserConfig.effectiveCacheDir}). */
-    static final String FILE_NAME = "versions";
+    public static final String FILE_NAME = "versions";
 
     /** Reads {@code file}; a missing or unreadable file is an empty cache. */
-    static VersionCache load(Path file) {
+    public static VersionCache load(Path file) {
         VersionCache cache = new VersionCache(file);
         List<String> lines;
         try {
@@ -64,7 +69,7 @@ final class VersionCache {
     }
 
     /** The version remembered for {@code executable} run with {@code args}, if it has not changed since. */
-    Optional<String> get(Path executable, List<String> args) {
+    public Optional<String> get(Path executable, List<String> args) {
         Entry entry = entries.get(key(executable.toString(), String.join(" ", args)));
         if (entry == null) {
             return Optional.empty();
@@ -75,7 +80,7 @@ final class VersionCache {
     }
 
     /** Remembers that {@code executable} run with {@code args} reported {@code version}. */
-    void put(Path executable, List<String> args, String version) {
+    public void put(Path executable, List<String> args, String version) {
         String path = executable.toString();
         String joined = String.join(" ", args);
         if ((path + joined + version).chars().anyMatch(c -> c == '\t' || c == '\n' || c == '\r')) {
@@ -88,8 +93,8 @@ final class VersionCache {
     }
 
     /** Writes the cache back if anything was added, replacing the file in one step. */
-    void save() {
-        if (!changed) {
+    public void save() {
+        if (!changed || file == null) {
             return;
         }
         List<String> lines = new ArrayList<>();

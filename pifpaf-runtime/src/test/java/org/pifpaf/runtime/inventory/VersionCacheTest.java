@@ -1,4 +1,4 @@
-package org.pifpaf.cli;
+package org.pifpaf.runtime.inventory;
 
 import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -82,7 +82,7 @@ class VersionCacheTest {
             VersionCache cache = VersionCache.load(file);
             List<DriverInventory.Entry> entries = DriverInventory.of(drivers, cache);
             cache.save();
-            assertEquals("4.5.6", entries.get(0).binaries().get("probed-tool").version());
+            assertEquals("4.5.6", entries.get(0).found().get("probed-tool").version());
             assertTrue(entries.get(0).available());
         }
         assertEquals(1, Files.readAllLines(calls).size(), "the second run used the cache");
