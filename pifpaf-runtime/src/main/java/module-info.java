@@ -17,9 +17,10 @@ module org.pifpaf.runtime {
 
     exports org.pifpaf;
     exports org.pifpaf.runtime;
-    // Internal helpers the command line shares (atomic file replacement), not API.
-    exports org.pifpaf.runtime.system to org.pifpaf.cli;
-    // What list-drivers reports, also for the test kit's check of each driver's version probe.
+    // For the command line only: its configuration file, its own child processes.
+    exports org.pifpaf.runtime.commandline to org.pifpaf.cli;
+    // Where binaries and Java installations are, and their versions: list-drivers, and the test
+    // kit's check of each driver's version probe.
     exports org.pifpaf.runtime.inventory to org.pifpaf.cli, org.pifpaf.testkit;
 
     uses org.pifpaf.api.DaemonDriver;

@@ -5,7 +5,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.pifpaf.api.Signal;
-import org.pifpaf.runtime.ProcessControl;
+import org.pifpaf.runtime.commandline.ProcessControl;
 import org.pifpaf.runtime.StartFailedException;
 import org.pifpaf.cli.logging.LogSink;
 import org.slf4j.Logger;

@@ -4,7 +4,7 @@ import java.util.concurrent.Callable;
 import org.pifpaf.runtime.DriverRegistry;
 import org.pifpaf.runtime.InvalidRequestException;
 import org.pifpaf.runtime.StartRequest;
-import org.pifpaf.runtime.UserConfig;
+import org.pifpaf.runtime.commandline.UserConfig;
 import picocli.CommandLine.Command;
 
 /** {@code pifpaf config}: the effective settings, and where each comes from. */

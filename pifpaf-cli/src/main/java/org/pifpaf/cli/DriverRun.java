@@ -8,7 +8,7 @@ import org.pifpaf.cli.eval.EvalFormat;
 import org.pifpaf.runtime.DaemonStarter;
 import org.pifpaf.runtime.InvalidRequestException;
 import org.pifpaf.runtime.StartRequest;
-import org.pifpaf.runtime.UserConfig;
+import org.pifpaf.runtime.commandline.UserConfig;
 
 /**
  * Runs {@code pifpaf run <driver> ...}: turns what the command line asks for into a start

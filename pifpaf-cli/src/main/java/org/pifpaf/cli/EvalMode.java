@@ -14,7 +14,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.pifpaf.api.Signal;
 import org.pifpaf.cli.eval.EvalFormat;
-import org.pifpaf.runtime.ProcessControl;
+import org.pifpaf.runtime.commandline.ProcessControl;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -12,7 +12,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.pifpaf.runtime.DriverRegistry;
 import org.pifpaf.runtime.InvalidRequestException;
-import org.pifpaf.runtime.UserConfig;
+import org.pifpaf.runtime.commandline.UserConfig;
 import org.pifpaf.runtime.inventory.DriverInventory;
 import org.pifpaf.runtime.inventory.VersionCache;
 import picocli.CommandLine.Command;

@@ -12,7 +12,7 @@ import org.pifpaf.runtime.DaemonStarter;
 import org.pifpaf.runtime.DriverConflictException;
 import org.pifpaf.runtime.DriverDescriptor;
 import org.pifpaf.runtime.DriverRegistry;
-import org.pifpaf.runtime.UserConfig;
+import org.pifpaf.runtime.commandline.UserConfig;
 import org.slf4j.event.Level;
 import picocli.CommandLine;
 

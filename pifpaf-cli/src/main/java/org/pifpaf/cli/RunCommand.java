@@ -8,7 +8,7 @@ import org.pifpaf.runtime.InvalidRequestException;
 import org.pifpaf.runtime.StackDefinition;
 import org.pifpaf.runtime.StackFiles;
 import org.pifpaf.runtime.StackStarter;
-import org.pifpaf.runtime.UserConfig;
+import org.pifpaf.runtime.commandline.UserConfig;
 import picocli.CommandLine.Model.CommandSpec;
 
 /**

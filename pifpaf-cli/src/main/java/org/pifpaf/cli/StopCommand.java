@@ -5,7 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.pifpaf.api.Signal;
-import org.pifpaf.runtime.ProcessControl;
+import org.pifpaf.runtime.commandline.ProcessControl;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;

@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.pifpaf.api.DaemonDriver;
 import org.pifpaf.api.DriverOption;
+import org.pifpaf.runtime.stack.OptionText;
 
 /** A driver's option values, checked against its declared options and filled with defaults. */
 final class OptionValues {
@@ -51,44 +52,9 @@ final class OptionValues {
             throw new InvalidRequestException("option --" + option.name() + " of " + driver + " needs a value");
         }
         try {
-            return normalized(option, value);
+            return OptionText.normalized(option, value);
         } catch (IllegalArgumentException e) {
             throw new InvalidRequestException("option --" + option.name() + " of " + driver + ": " + e.getMessage());
-        }
-    }
-
-    /**
-     * {@code value} as {@code option} stores it: a whole number for {@code INTEGER} and
-     * {@code PORT}, {@code true} or {@code false} for {@code FLAG} and {@code BOOLEAN}, the text
-     * itself otherwise.
-     *
-     * @throws IllegalArgumentException whose message says what is wrong, e.g.
-     *         {@code 'x' is not a whole number}
-     */
-    static String normalized(DriverOption option, String value) {
-        switch (option.type()) {
-            case INTEGER, PORT -> {
-                try {
-                    return Integer.toString(Integer.parseInt(value.trim()));
-                } catch (NumberFormatException e) {
-                    throw new IllegalArgumentException("'" + value + "' is not a whole number");
-                }
-            }
-            case FLAG, BOOLEAN -> {
-                if (!value.equalsIgnoreCase("true") && !value.equalsIgnoreCase("false")) {
-                    throw new IllegalArgumentException("'" + value + "' is not true or false");
-                }
-                return value.toLowerCase(java.util.Locale.ROOT);
-            }
-            case CHOICE -> {
-                if (!option.choices().contains(value)) {
-                    throw new IllegalArgumentException("'" + value + "' is not one of " + String.join(", ", option.choices()));
-                }
-                return value;
-            }
-            default -> {
-                return value;
-            }
         }
     }
 

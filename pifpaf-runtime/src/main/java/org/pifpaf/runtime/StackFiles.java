@@ -22,6 +22,7 @@ import java.util.Set;
 import java.util.regex.Pattern;
 import org.pifpaf.api.DaemonDriver;
 import org.pifpaf.api.DriverOption;
+import org.pifpaf.runtime.stack.OptionText;
 import org.pifpaf.runtime.stack.ValueTemplate;
 import org.pifpaf.runtime.stack.YamlException;
 import org.pifpaf.runtime.stack.YamlNode;
@@ -257,7 +258,7 @@ public final class StackFiles {
             return scalar.text();
         }
         try {
-            return OptionValues.normalized(option, template.literal());
+            return OptionText.normalized(option, template.literal());
         } catch (IllegalArgumentException e) {
             throw fail(field.line(), optionKey, e.getMessage());
         }

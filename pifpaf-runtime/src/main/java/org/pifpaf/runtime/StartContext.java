@@ -20,6 +20,8 @@ import org.pifpaf.api.NestedDaemon;
 import org.pifpaf.api.NestedRequest;
 import org.pifpaf.api.Ready;
 import org.pifpaf.api.Template;
+import org.pifpaf.runtime.inventory.Binaries;
+import org.pifpaf.runtime.inventory.Distributions;
 import org.pifpaf.runtime.system.UnixUser;
 
 /**

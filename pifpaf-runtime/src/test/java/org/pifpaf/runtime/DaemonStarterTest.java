@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.pifpaf.api.DaemonProcess;
 import org.pifpaf.api.RunningDaemon;
+import org.pifpaf.runtime.commandline.ProcessControl;
 
 /** The start/stop life cycle, driven by shell scripts standing in for daemons. */
 class DaemonStarterTest {

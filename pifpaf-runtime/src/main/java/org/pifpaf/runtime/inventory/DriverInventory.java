@@ -17,8 +17,6 @@ import org.pifpaf.api.DaemonDriver;
 import org.pifpaf.api.InstalledDistribution;
 import org.pifpaf.api.JavaDistribution;
 import org.pifpaf.api.NestedDriver;
-import org.pifpaf.runtime.Binaries;
-import org.pifpaf.runtime.Distributions;
 import org.pifpaf.runtime.DriverDescriptor;
 
 /**

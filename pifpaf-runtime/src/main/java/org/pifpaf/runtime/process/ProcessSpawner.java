@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.Map;
 import org.pifpaf.api.Command;
 import org.pifpaf.api.DriverException;
-import org.pifpaf.runtime.ProcessControl;
 import org.pifpaf.runtime.system.Reaper;
 import org.pifpaf.runtime.system.SystemTools;
 import org.pifpaf.runtime.system.UnixUser;
@@ -45,7 +44,7 @@ public final class ProcessSpawner {
             DataDirOwnership.giveTo(dataDir, unprivilegedUser);
         }
         argv.addAll(command.argv());
-        ProcessBuilder builder = new ProcessBuilder(ProcessControl.inNewSession(argv))
+        ProcessBuilder builder = new ProcessBuilder(SystemTools.inNewSession(argv))
                 .directory((command.workingDirectory() != null ? command.workingDirectory() : dataDir).toFile())
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()))
@@ -61,7 +60,7 @@ public final class ProcessSpawner {
         } catch (IOException e) {
             throw new DriverException("Unable to run command `" + command + "': " + e.getMessage(), e);
         }
-        if (ProcessControl.sessionsSupported()) {
+        if (SystemTools.sessionsSupported()) {
             // Its own group: the reaper kills the group if this JVM dies before it is stopped.
             long pgid = process.pid();
             Reaper.watchGroup(pgid);
@@ -70,7 +69,7 @@ public final class ProcessSpawner {
         if (command.stdin() != null) {
             feed(process, command.stdin());
         }
-        return new LaunchedProcess(process, command, logFile, offset, ProcessControl.sessionsSupported());
+        return new LaunchedProcess(process, command, logFile, offset, SystemTools.sessionsSupported());
     }
 
     private List<String> dropPrivileges() {

@@ -35,6 +35,24 @@ public final class SystemTools {
     }
 
     /**
+     * {@code argv} prefixed so that it runs in a new session (own process group, no controlling
+     * terminal), where {@code setsid(1)} exists.
+     */
+    public static List<String> inNewSession(List<String> argv) {
+        List<String> all = new java.util.ArrayList<>();
+        if (SETSID != null) {
+            all.add(SETSID.toString());
+        }
+        all.addAll(argv);
+        return all;
+    }
+
+    /** Whether {@link #inNewSession} really starts a new session here. */
+    public static boolean sessionsSupported() {
+        return SETSID != null;
+    }
+
+    /**
      * Runs a tool to its end in {@code directory}, with no input; its output is only kept for
      * the message of a failure.
      *

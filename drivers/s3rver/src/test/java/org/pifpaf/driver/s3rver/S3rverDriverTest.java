@@ -78,7 +78,7 @@ class S3rverDriverTest {
     void listDriversShowsTheVersionOfTheInstalledPackage() throws Exception {
         String listed = DriverTestKit.listedVersion("s3rver");
         // The package whose bin/s3rver.js the s3rver command is.
-        java.nio.file.Path script = org.pifpaf.runtime.Binaries.find(org.pifpaf.api.Binary.named("s3rver")).orElseThrow()
+        java.nio.file.Path script = org.pifpaf.runtime.inventory.Binaries.find(org.pifpaf.api.Binary.named("s3rver")).orElseThrow()
                 .toRealPath();
         String packageJson = java.nio.file.Files.readString(script.getParent().resolveSibling("package.json"));
         assertTrue(packageJson.contains("\"version\": \"" + listed + "\""), "list-drivers shows " + listed);

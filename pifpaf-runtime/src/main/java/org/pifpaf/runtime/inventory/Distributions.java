@@ -1,4 +1,4 @@
-package org.pifpaf.runtime;
+package org.pifpaf.runtime.inventory;
 
 import java.io.IOException;
 import java.nio.file.Files;

@@ -1,4 +1,4 @@
-package org.pifpaf.runtime;
+package org.pifpaf.runtime.commandline;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -12,6 +12,8 @@ import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.pifpaf.runtime.DriverRegistry;
+import org.pifpaf.runtime.InvalidRequestException;
 import org.pifpaf.runtime.cache.TemplateCache;
 
 /** The user configuration file: settings with their lines, mistakes named precisely. */

@@ -1,4 +1,4 @@
-package org.pifpaf.runtime;
+package org.pifpaf.runtime.inventory;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;

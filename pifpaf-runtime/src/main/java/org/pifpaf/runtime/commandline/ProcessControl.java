@@ -1,7 +1,6 @@
-package org.pifpaf.runtime;
+package org.pifpaf.runtime.commandline;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import org.pifpaf.api.Signal;
 import org.pifpaf.runtime.process.ProcessTree;
@@ -20,17 +19,12 @@ public final class ProcessControl {
      * terminal), where {@code setsid(1)} exists.
      */
     public static List<String> inNewSession(List<String> argv) {
-        List<String> all = new ArrayList<>();
-        if (SystemTools.SETSID != null) {
-            all.add(SystemTools.SETSID.toString());
-        }
-        all.addAll(argv);
-        return all;
+        return SystemTools.inNewSession(argv);
     }
 
     /** Whether {@link #inNewSession} really starts a new session here. */
     public static boolean sessionsSupported() {
-        return SystemTools.SETSID != null;
+        return SystemTools.sessionsSupported();
     }
 
     /** Sends {@code signal} to {@code pid}. */

@@ -1,4 +1,4 @@
-package org.pifpaf.runtime;
+package org.pifpaf.runtime.commandline;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -11,7 +11,11 @@ import java.util.Map;
 import java.util.Optional;
 import org.pifpaf.api.DaemonDriver;
 import org.pifpaf.api.DriverOption;
+import org.pifpaf.runtime.DriverDescriptor;
+import org.pifpaf.runtime.DriverRegistry;
+import org.pifpaf.runtime.InvalidRequestException;
 import org.pifpaf.runtime.cache.TemplateCache;
+import org.pifpaf.runtime.stack.OptionText;
 import org.pifpaf.runtime.stack.YamlException;
 import org.pifpaf.runtime.stack.YamlNode;
 import org.pifpaf.runtime.stack.YamlNode.Field;
@@ -182,7 +186,7 @@ public record UserConfig(Path file, boolean exists, Optional<Setting> runAs, Opt
                     throw error(file, option.line(), optionKey, "must be a single value, not " + option.value().describe());
                 }
                 try {
-                    values.put(declared.name(), new Setting(OptionValues.normalized(declared, scalar.text()), option.line()));
+                    values.put(declared.name(), new Setting(OptionText.normalized(declared, scalar.text()), option.line()));
                 } catch (IllegalArgumentException e) {
                     throw error(file, option.line(), optionKey, e.getMessage());
                 }
