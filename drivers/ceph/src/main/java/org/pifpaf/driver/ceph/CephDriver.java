@@ -120,7 +120,7 @@ public final class CephDriver implements DaemonDriver {
         }
         try {
             long allocated = 512 * Long.parseLong(ctx.run(Command.of(ctx.executable(STAT), "-c", "%b",
-                    probe.toString())).strip());
+                    probe.toString()).label("sparse-check")).strip());
             if (allocated > size / 2) {
                 throw new DriverException("the file system of " + ctx.dataDir() + " has no sparse files, which Ceph's"
                         + " 100 GiB OSD block file needs; set TMPDIR to a directory on ext4, XFS, btrfs or tmpfs");
