@@ -60,25 +60,25 @@ public final class CephDriver implements DaemonDriver {
     @Override
     public void start(DriverContext ctx) throws Exception {
         int port = ctx.port("port");
+        Path mon = ctx.executable(CEPH_MON);
+        Path mgr = ctx.executable(CEPH_MGR);
+        Path osd = ctx.executable(CEPH_OSD);
+        Path ceph = ctx.executable(CEPH);
         Path dataDir = ctx.dataDir();
         requireSparseFiles(ctx);
         Path conf = Files.writeString(dataDir.resolve("ceph.conf"), CephConfig.of(dataDir, port));
         Files.createDirectories(dataDir.resolve("mon/ceph-a"));
         Files.createDirectories(dataDir.resolve("osd/ceph-0"));
 
-        Path ceph = ctx.executable(CEPH);
-        Path mon = ctx.executable(CEPH_MON);
         ctx.run(daemon(mon, conf, "--id", "a", "--mkfs").label("ceph-mon-mkfs"));
         ctx.launch(daemon(mon, conf, "--id", "a"), Ready.logLine("mon\\.a@0\\(leader\\)\\.mds e1 print_map"));
-
         // The OSD is registered and its store made while only the monitor runs; then manager and
         // OSD boot together (the manager's Python modules take a couple of seconds to load).
         ctx.run(cli(ceph, conf, "osd", "create").label("ceph-osd-create"));
         ctx.run(cli(ceph, conf, "osd", "crush", "add", "osd.0", "1", "root=default").label("ceph-crush-add"));
-        Path osd = ctx.executable(CEPH_OSD);
         ctx.run(daemon(osd, conf, "--id", "0", "--mkfs").label("ceph-osd-mkfs"));
         ctx.launchAll(List.of(
-                Launch.of(daemon(ctx.executable(CEPH_MGR), conf), Ready.logLine("Activating!")),
+                Launch.of(daemon(mgr, conf), Ready.logLine("Activating!")),
                 // Healthy implies an active manager and the OSD up and in.
                 Launch.of(daemon(osd, conf, "--id", "0"), Ready.allOf(Ready.logLine("done with init"),
                         Ready.commandSucceeds(Command.of(SH, "-c", HEALTH_PROBE, ceph.toString())
