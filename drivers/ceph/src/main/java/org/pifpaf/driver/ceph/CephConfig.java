@@ -40,7 +40,7 @@ final class CephConfig {
                 osd_crush_chooseleaf_type = 0
                 mon_warn_on_pool_no_redundancy = false
                 mon_allow_pool_delete = true
-                # the admin sockets
+                # the daemons' admin sockets (ceph-<type>.<id>.asok) and the cluster log
                 run_dir = %3$s
                 mon_cluster_log_file = %3$s/ceph.log
 

@@ -31,6 +31,8 @@ public final class CephDriver implements DaemonDriver {
     /** Exits 0 once the cluster's health is settled, OK or ERR, which it leaves in {@code health}. */
     private static final String HEALTH_PROBE =
             "\"$0\" -c ceph.conf health >health && grep -qE '^HEALTH_(OK|ERR)' health";
+    /** The length given to the sparse-file probe, as BlueStore gives 100 GiB to its block file. */
+    private static final long SPARSE_PROBE_LENGTH = 64L << 20;
 
     @Override
     public String name() {
@@ -54,7 +56,9 @@ public final class CephDriver implements DaemonDriver {
 
     @Override
     public Duration startupTimeout() {
-        return Duration.ofSeconds(120); // ~3 s on an idle machine, but six processes and Python
+        // About 3 s on an idle machine, several times that on a busy one: three daemons, one of
+        // them loading Python modules, and a Python client for each command.
+        return Duration.ofSeconds(120);
     }
 
     @Override
@@ -81,8 +85,7 @@ public final class CephDriver implements DaemonDriver {
                 Launch.of(daemon(mgr, conf), Ready.logLine("Activating!")),
                 // Healthy implies an active manager and the OSD up and in.
                 Launch.of(daemon(osd, conf, "--id", "0"), Ready.allOf(Ready.logLine("done with init"),
-                        Ready.commandSucceeds(Command.of(SH, "-c", HEALTH_PROBE, ceph.toString())
-                                .env("CEPH_ARGS", "").asUnprivilegedUser().label("ceph-health"))))));
+                        Ready.commandSucceeds(healthProbe(ceph))))));
         String health = Files.readString(dataDir.resolve("health")).strip();
         if (health.startsWith("HEALTH_ERR")) {
             throw new DriverException("Ceph started unhealthy: " + health);
@@ -94,9 +97,9 @@ public final class CephDriver implements DaemonDriver {
     }
 
     /**
-     * A Ceph daemon (or its {@code --mkfs}) in the foreground, logging to standard error. As root
-     * it runs as the unprivileged user: nothing in a test cluster needs root. Killed at the stop,
-     * as its data is thrown away.
+     * A Ceph daemon (or its {@code --mkfs}) in the foreground, logging to standard error, where
+     * the runtime's log file and log-line readiness see it. As root it runs as the unprivileged
+     * user: nothing in a test cluster needs root. Killed at the stop, as its data is thrown away.
      */
     private static Command daemon(Path executable, Path conf, String... args) {
         return Command.of(executable, "-c", conf.toString(), "-d").args(args)
@@ -109,19 +112,28 @@ public final class CephDriver implements DaemonDriver {
     }
 
     /**
+     * {@code ceph health}, answered in the file {@code health}, succeeding once it is settled:
+     * {@code HEALTH_OK}, or {@code HEALTH_ERR}, which the start then reports at once.
+     */
+    private static Command healthProbe(Path ceph) {
+        return Command.of(SH, "-c", HEALTH_PROBE, ceph.toString()).env("CEPH_ARGS", "")
+                .asUnprivilegedUser().label("ceph-health");
+    }
+
+    /**
      * Fails unless the data directory's file system keeps sparse files: the OSD's block file is
      * 100 GiB, of which it writes some tens of megabytes.
      */
     private static void requireSparseFiles(DriverContext ctx) throws IOException {
         Path probe = ctx.dataDir().resolve("sparse-check");
-        long size = 64L << 20;
         try (RandomAccessFile file = new RandomAccessFile(probe.toFile(), "rw")) {
-            file.setLength(size); // what BlueStore does to its block file
+            file.setLength(SPARSE_PROBE_LENGTH);
         }
         try {
-            long allocated = 512 * Long.parseLong(ctx.run(Command.of(ctx.executable(STAT), "-c", "%b",
-                    probe.toString()).label("sparse-check")).strip());
-            if (allocated > size / 2) {
+            String[] blocks = ctx.run(Command.of(ctx.executable(STAT), "-c", "%b %B", probe.toString())
+                    .label("sparse-check")).strip().split(" ");
+            long allocated = Long.parseLong(blocks[0]) * Long.parseLong(blocks[1]);
+            if (allocated > SPARSE_PROBE_LENGTH / 2) {
                 throw new DriverException("the file system of " + ctx.dataDir() + " has no sparse files, which Ceph's"
                         + " 100 GiB OSD block file needs; set TMPDIR to a directory on ext4, XFS, btrfs or tmpfs");
             }
