@@ -58,7 +58,11 @@ class DriversIT {
                     "s3() { curl -sSf --aws-sigv4 aws:amz:us-east-1:s3 --user S3RVER:S3RVER"
                             + " -H 'x-amz-content-sha256: UNSIGNED-PAYLOAD' \"$@\"; };"
                             + " s3 -X PUT \"$PIFPAF_HTTP_URL/pifpaf\" && s3 -X PUT --data-binary hello \"$PIFPAF_HTTP_URL/pifpaf/greeting\""
-                            + " && test \"$(s3 \"$PIFPAF_HTTP_URL/pifpaf/greeting\")\" = hello", "s3rver", "s3rver (npm)"));
+                            + " && test \"$(s3 \"$PIFPAF_HTTP_URL/pifpaf/greeting\")\" = hello", "s3rver", "s3rver (npm)"),
+            new Case("ceph", List.of("ceph", "--port", "0"),
+                    "test \"$(ceph health)\" = HEALTH_OK && ceph osd pool create pifpaf 2>/dev/null"
+                            + " && echo paf | rados -p pifpaf put pif - && test \"$(rados -p pifpaf ls)\" = pif"
+                            + " && test \"$(rados -p pifpaf get pif -)\" = paf", "ceph-osd", "ceph-osd"));
 
     static Stream<Arguments> runs() {
         List<Arguments> runs = new ArrayList<>();
