@@ -31,6 +31,10 @@ class DriversIT {
             new Case("redis with a sentinel", List.of("redis", "--port", "0", "--sentinel", "--sentinel-port", "0"),
                     "test \"$(redis-cli -p \"$PIFPAF_REDIS_SENTINEL_PORT\" sentinel get-master-addr-by-name pifpaf"
                             + " | tail -1)\" = \"$PIFPAF_REDIS_PORT\"", "redis-sentinel", "redis-sentinel"),
+            new Case("valkey with a sentinel", List.of("valkey", "--port", "0", "--sentinel", "--sentinel-port", "0"),
+                    "test \"$(valkey-cli -p \"$PIFPAF_VALKEY_SENTINEL_PORT\" sentinel get-master-addr-by-name pifpaf"
+                            + " | tail -1)\" = \"$PIFPAF_VALKEY_PORT\" && valkey-cli -u \"$PIFPAF_URL\" ping | grep -qx PONG",
+                    "valkey-sentinel", "valkey-sentinel (bookworm-backports)"),
             new Case("mysql", List.of("mysql"),
                     "mariadb --no-defaults -S \"$PIFPAF_MYSQL_SOCKET\" -e 'select 1' pifpaf", "mariadbd", "mariadb-server"),
             new Case("mysql over TCP", List.of("mysql", "--port", "0"),
