@@ -35,6 +35,10 @@ class DriversIT {
                     "test \"$(valkey-cli -p \"$PIFPAF_VALKEY_SENTINEL_PORT\" sentinel get-master-addr-by-name pifpaf"
                             + " | tail -1)\" = \"$PIFPAF_VALKEY_PORT\" && valkey-cli -u \"$PIFPAF_URL\" ping | grep -qx PONG",
                     "valkey-sentinel", "valkey-sentinel (bookworm-backports)"),
+            new Case("consul", List.of("consul", "--port", "0"),
+                    "consul kv put pifpaf paf >/dev/null && test \"$(consul kv get pifpaf)\" = paf"
+                            + " && curl -sf \"http://$CONSUL_HTTP_ADDR/v1/status/leader\" | grep -q 127.0.0.1",
+                    "consul", "consul (Debian 11)"),
             new Case("mysql", List.of("mysql"),
                     "mariadb --no-defaults -S \"$PIFPAF_MYSQL_SOCKET\" -e 'select 1' pifpaf", "mariadbd", "mariadb-server"),
             new Case("mysql over TCP", List.of("mysql", "--port", "0"),
