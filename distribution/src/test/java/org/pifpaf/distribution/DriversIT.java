@@ -58,7 +58,11 @@ class DriversIT {
                     "s3() { curl -sSf --aws-sigv4 aws:amz:us-east-1:s3 --user S3RVER:S3RVER"
                             + " -H 'x-amz-content-sha256: UNSIGNED-PAYLOAD' \"$@\"; };"
                             + " s3 -X PUT \"$PIFPAF_HTTP_URL/pifpaf\" && s3 -X PUT --data-binary hello \"$PIFPAF_HTTP_URL/pifpaf/greeting\""
-                            + " && test \"$(s3 \"$PIFPAF_HTTP_URL/pifpaf/greeting\")\" = hello", "s3rver", "s3rver (npm)"));
+                            + " && test \"$(s3 \"$PIFPAF_HTTP_URL/pifpaf/greeting\")\" = hello", "s3rver", "s3rver (npm)"),
+            new Case("keystone", List.of("keystone", "--port", "0", "--admin-port", "0"),
+                    "openstack token issue -f value -c id >/dev/null && openstack project list -f value -c Name | grep -qx admin"
+                            + " && test \"$(curl -s -o /dev/null -w '%{http_code}' \"$PIFPAF_KEYSTONE_HTTP_URL\")\" = 300",
+                    "keystone-manage", "python3-keystone"));
 
     static Stream<Arguments> runs() {
         List<Arguments> runs = new ArrayList<>();
