@@ -70,7 +70,11 @@ class DriversIT {
             new Case("ceph", List.of("ceph", "--port", "0"),
                     "test \"$(ceph health)\" = HEALTH_OK && ceph osd pool create pifpaf 2>/dev/null"
                             + " && echo paf | rados -p pifpaf put pif - && test \"$(rados -p pifpaf ls)\" = pif"
-                            + " && test \"$(rados -p pifpaf get pif -)\" = paf", "ceph-osd", "ceph-osd"));
+                            + " && test \"$(rados -p pifpaf get pif -)\" = paf", "ceph-osd", "ceph-osd"),
+            new Case("keystone", List.of("keystone", "--port", "0", "--admin-port", "0"),
+                    "openstack token issue -f value -c id >/dev/null && openstack project list -f value -c Name | grep -qx admin"
+                            + " && test \"$(curl -s -o /dev/null -w '%{http_code}' \"$PIFPAF_KEYSTONE_HTTP_URL\")\" = 300",
+                    "keystone-manage", "python3-keystone"));
 
     static Stream<Arguments> runs() {
         List<Arguments> runs = new ArrayList<>();
