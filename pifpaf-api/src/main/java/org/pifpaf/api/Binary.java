@@ -26,9 +26,12 @@ public final class Binary {
     private final String npmPackage;
     private final List<String> versionArgs;
     private final boolean versionInRealPath;
+    private final Provision provision;
+    private final String provisionedPath;
 
     private Binary(String name, List<String> searchDirs, List<String> bindirCommand, String debianPackage,
-                   String brewFormula, String npmPackage, List<String> versionArgs, boolean versionInRealPath) {
+                   String brewFormula, String npmPackage, List<String> versionArgs, boolean versionInRealPath,
+                   Provision provision, String provisionedPath) {
         this.name = Objects.requireNonNull(name, "name");
         this.searchDirs = List.copyOf(searchDirs);
         this.bindirCommand = List.copyOf(bindirCommand);
@@ -37,11 +40,13 @@ public final class Binary {
         this.npmPackage = npmPackage;
         this.versionArgs = List.copyOf(versionArgs);
         this.versionInRealPath = versionInRealPath;
+        this.provision = provision;
+        this.provisionedPath = provisionedPath;
     }
 
     /** A binary looked up on {@code PATH}, printing its version with {@code --version}. */
     public static Binary named(String name) {
-        return new Binary(name, List.of(), List.of(), null, null, null, List.of("--version"), false);
+        return new Binary(name, List.of(), List.of(), null, null, null, List.of("--version"), false, null, null);
     }
 
     /**
@@ -61,18 +66,19 @@ public final class Binary {
         List<String> all = new ArrayList<>(searchDirs);
         all.addAll(List.of(dirs));
         return new Binary(name, all, bindirCommand, debianPackage, brewFormula, npmPackage,
-                versionArgs, versionInRealPath);
+                versionArgs, versionInRealPath, provision, provisionedPath);
     }
 
     /** First searches the directory that {@code command} prints (e.g. {@code pg_config --bindir}). */
     public Binary inDirOf(String... command) {
         return new Binary(name, searchDirs, List.of(command), debianPackage, brewFormula, npmPackage,
-                versionArgs, versionInRealPath);
+                versionArgs, versionInRealPath, provision, provisionedPath);
     }
 
     /** A binary that cannot print its version cheaply ({@code list-drivers} will not ask). */
     public Binary noVersion() {
-        return new Binary(name, searchDirs, bindirCommand, debianPackage, brewFormula, npmPackage, List.of(), false);
+        return new Binary(name, searchDirs, bindirCommand, debianPackage, brewFormula, npmPackage, List.of(), false,
+                provision, provisionedPath);
     }
 
     /**
@@ -81,30 +87,44 @@ public final class Binary {
      * rather than by running it, for daemons whose scripts cannot print a version cheaply.
      */
     public Binary versionFromRealPath() {
-        return new Binary(name, searchDirs, bindirCommand, debianPackage, brewFormula, npmPackage, List.of(), true);
+        return new Binary(name, searchDirs, bindirCommand, debianPackage, brewFormula, npmPackage, List.of(), true,
+                provision, provisionedPath);
     }
 
     /** The Debian/Ubuntu package that installs it. */
     public Binary debian(String packageName) {
         return new Binary(name, searchDirs, bindirCommand, packageName, brewFormula, npmPackage,
-                versionArgs, versionInRealPath);
+                versionArgs, versionInRealPath, provision, provisionedPath);
     }
 
     /** The Homebrew formula that installs it. */
     public Binary brew(String formula) {
         return new Binary(name, searchDirs, bindirCommand, debianPackage, formula, npmPackage,
-                versionArgs, versionInRealPath);
+                versionArgs, versionInRealPath, provision, provisionedPath);
     }
 
     /** The npm package that installs it globally. */
     public Binary npm(String packageName) {
         return new Binary(name, searchDirs, bindirCommand, debianPackage, brewFormula, packageName,
-                versionArgs, versionInRealPath);
+                versionArgs, versionInRealPath, provision, provisionedPath);
     }
 
     /** The arguments that print its version (default {@code --version}). */
     public Binary versionArgs(String... args) {
-        return new Binary(name, searchDirs, bindirCommand, debianPackage, brewFormula, npmPackage, List.of(args), false);
+        return new Binary(name, searchDirs, bindirCommand, debianPackage, brewFormula, npmPackage, List.of(args),
+                false, provision, provisionedPath);
+    }
+
+    /**
+     * When it is not installed (or when provisioned daemons are asked for), the binary at
+     * {@code path} (e.g. {@code bin/initdb}) in the tree the runtime makes from
+     * {@code provision}. Binaries of one driver that share a {@link Provision} come from the same
+     * tree, so their versions match.
+     */
+    public Binary provisionedFrom(Provision provision, String path) {
+        return new Binary(name, searchDirs, bindirCommand, debianPackage, brewFormula, npmPackage, versionArgs,
+                versionInRealPath, Objects.requireNonNull(provision, "provision"),
+                Objects.requireNonNull(path, "path"));
     }
 
     /** The file name to look for. */
@@ -147,6 +167,16 @@ public final class Binary {
         return versionInRealPath;
     }
 
+    /** Where it can be fetched from when not installed, or {@code null}. */
+    public Provision provision() {
+        return provision;
+    }
+
+    /** Its path in the {@link #provision()}'s tree, or {@code null}. */
+    public String provisionedPath() {
+        return provisionedPath;
+    }
+
     /** "install it with 'apt-get install X' or 'brew install Y'", for error messages. */
     public String installHint() {
         return InstallHint.of(debianPackage, brewFormula, npmPackage, null);
@@ -157,13 +187,14 @@ public final class Binary {
         return other instanceof Binary that && name.equals(that.name) && searchDirs.equals(that.searchDirs)
                 && bindirCommand.equals(that.bindirCommand) && Objects.equals(debianPackage, that.debianPackage)
                 && Objects.equals(brewFormula, that.brewFormula) && Objects.equals(npmPackage, that.npmPackage)
-                && versionArgs.equals(that.versionArgs) && versionInRealPath == that.versionInRealPath;
+                && versionArgs.equals(that.versionArgs) && versionInRealPath == that.versionInRealPath
+                && Objects.equals(provision, that.provision) && Objects.equals(provisionedPath, that.provisionedPath);
     }
 
     @Override
     public int hashCode() {
         return Objects.hash(name, searchDirs, bindirCommand, debianPackage, brewFormula, npmPackage, versionArgs,
-                versionInRealPath);
+                versionInRealPath, provision, provisionedPath);
     }
 
     @Override
