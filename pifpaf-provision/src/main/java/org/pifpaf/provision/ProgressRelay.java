@@ -1,0 +1,69 @@
+package org.pifpaf.provision;
+
+import java.util.List;
+import org.eclipse.aether.transfer.AbstractTransferListener;
+import org.eclipse.aether.transfer.TransferEvent;
+import org.eclipse.aether.transfer.TransferResource;
+import org.pifpaf.runtime.provision.TransferProgress;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Tells the runtime's {@link TransferProgress} how the downloads of artifacts go (checksums,
+ * POMs and metadata, a few hundred bytes each, pass unseen); the listener changes with each
+ * request of the backend, which serves one at a time.
+ */
+final class ProgressRelay extends AbstractTransferListener {
+
+    private static final Logger LOG = LoggerFactory.getLogger("pifpaf");
+    private static final List<String> UNSEEN = List.of(".sha1", ".md5", ".sha256", ".sha512", ".asc", ".pom", ".xml");
+
+    private volatile TransferProgress target = TransferProgress.NONE;
+
+    void tell(TransferProgress progress) {
+        target = progress;
+    }
+
+    @Override
+    public void transferStarted(TransferEvent event) {
+        if (seen(event)) {
+            TransferResource resource = event.getResource();
+            target.started(name(resource), resource.getRepositoryId() + " (" + resource.getRepositoryUrl() + ")",
+                    resource.getContentLength());
+        }
+    }
+
+    @Override
+    public void transferProgressed(TransferEvent event) {
+        if (seen(event)) {
+            target.progressed(event.getTransferredBytes());
+        }
+    }
+
+    @Override
+    public void transferSucceeded(TransferEvent event) {
+        if (seen(event)) {
+            target.finished(event.getTransferredBytes(),
+                    (System.currentTimeMillis() - event.getResource().getTransferStartTime()) * 1_000_000L);
+        }
+    }
+
+    @Override
+    public void transferCorrupted(TransferEvent event) {
+        LOG.warn("{} from {}: {}", name(event.getResource()), event.getResource().getRepositoryUrl(),
+                event.getException() == null ? "checksum mismatch" : event.getException().getMessage());
+    }
+
+    private static boolean seen(TransferEvent event) {
+        if (event.getRequestType() != TransferEvent.RequestType.GET) {
+            return false;
+        }
+        String name = event.getResource().getResourceName();
+        return UNSEEN.stream().noneMatch(name::endsWith);
+    }
+
+    private static String name(TransferResource resource) {
+        String name = resource.getResourceName();
+        return name.substring(name.lastIndexOf('/') + 1);
+    }
+}
