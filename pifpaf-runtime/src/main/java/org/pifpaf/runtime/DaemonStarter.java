@@ -77,7 +77,7 @@ public final class DaemonStarter {
         UnixUser unprivileged = unprivilegedUser(request);
         Path dataDir = DataDirectory.create(request.tmpDir(), driver.name());
         // Spares go beside the data directories: on their file system, so taking one is a rename.
-        TemplateCache templates = request.cacheDir().map(dir -> new TemplateCache(dir, request.tmpDir())).orElse(null);
+        TemplateCache templates = request.cacheDir().map(dir -> new TemplateCache(dir, request.tmpDir(), request.dataOnMemory())).orElse(null);
         StartSettings settings = new StartSettings(registry, request.prefix(),
                 Deadline.in(request.timeout().orElse(driver.startupTimeout())), unprivileged, request.runAs(),
                 request.echoOutput(), request.progress(), templates, request.detachBackgroundWork(), request.keepData(),

@@ -36,6 +36,7 @@ public final class StartRequest {
     private final String runAs;
     private final boolean echoOutput;
     private final Path tmpDir;
+    private final boolean dataOnMemory;
     private final StartProgress progress;
     private final boolean cacheEnabled;
     private final Path cacheDir;
@@ -56,7 +57,8 @@ public final class StartRequest {
         this.keepData = b.keepData;
         this.runAs = b.runAs;
         this.echoOutput = b.echoOutput;
-        this.tmpDir = b.tmpDir;
+        this.dataOnMemory = b.dataOnMemory;
+        this.tmpDir = b.dataOnMemory ? MemoryDirectory.orElse(b.tmpDir) : b.tmpDir;
         this.progress = b.progress;
         this.cacheEnabled = b.cacheEnabled;
         this.cacheDir = b.cacheDir;
@@ -127,9 +129,21 @@ public final class StartRequest {
         return echoOutput;
     }
 
-    /** The directory the data directory is created in. */
+    /**
+     * The directory the data directory is created in: the one set, or {@code $TMPDIR}; with
+     * {@link #dataOnMemory()}, a memory file system with room, when there is one.
+     */
     public Path tmpDir() {
         return tmpDir;
+    }
+
+    /**
+     * Whether data directories (and the template cache's spare copies beside them) were asked to
+     * be on a memory file system: {@code $XDG_RUNTIME_DIR} or {@code /dev/shm}, when a tmpfs with
+     * room (see {@link #tmpDir()}).
+     */
+    public boolean dataOnMemory() {
+        return dataOnMemory;
     }
 
     /** Who hears what the start waits for. */
@@ -164,6 +178,7 @@ public final class StartRequest {
                 .filter(s -> !s.isBlank()).orElse(DEFAULT_RUN_AS);
         private boolean echoOutput;
         private Path tmpDir = defaultTmpDir();
+        private boolean dataOnMemory = isTrue(System.getenv("PIFPAF_DATA_ON_MEMORY"));
         private StartProgress progress = StartProgress.NONE;
         private boolean cacheEnabled = true;
         private Path cacheDir;
@@ -242,6 +257,17 @@ public final class StartRequest {
             return this;
         }
 
+        /**
+         * Puts the data directory, and the template cache's spare copies, on a memory file system
+         * ({@code $XDG_RUNTIME_DIR} or {@code /dev/shm}, a tmpfs with a GiB free), or not (default:
+         * {@code $PIFPAF_DATA_ON_MEMORY}, else no). Without such a file system they stay in the
+         * temporary directory, with a warning.
+         */
+        public Builder dataOnMemory(boolean value) {
+            dataOnMemory = value;
+            return this;
+        }
+
         /** Tells {@code listener} what the start waits for. */
         public Builder progress(StartProgress listener) {
             progress = Objects.requireNonNull(listener, "listener");
@@ -277,6 +303,10 @@ public final class StartRequest {
         /** The request. */
         public StartRequest build() {
             return new StartRequest(this);
+        }
+
+        private static boolean isTrue(String value) {
+            return value != null && (value.equalsIgnoreCase("true") || value.equals("1") || value.equalsIgnoreCase("yes"));
         }
 
         private static Path defaultTmpDir() {

@@ -265,6 +265,24 @@ class DaemonStarterTest {
     }
 
     @Test
+    void dataOnMemoryPutsTheDataDirectoryOnATmpfs() throws Exception {
+        Path memory = Path.of("/dev/shm");
+        assumeTrue(Files.isWritable(memory) && Files.getFileStore(memory).type().equals("tmpfs")
+                && Files.getFileStore(memory).getUsableSpace() >= MemoryDirectory.MIN_FREE, "no tmpfs /dev/shm with room");
+        StartRequest request = shell("echo ready; exec sleep 1000").dataOnMemory(true).build();
+        assertTrue(request.dataOnMemory());
+        assertEquals("tmpfs", Files.getFileStore(request.tmpDir()).type());
+        RunningDaemon daemon = STARTER.start(request);
+        try {
+            assertEquals("tmpfs", Files.getFileStore(daemon.dataDir()).type());
+            assertEquals(request.tmpDir(), daemon.dataDir().getParent());
+        } finally {
+            daemon.close();
+        }
+        assertFalse(Files.exists(daemon.dataDir()));
+    }
+
+    @Test
     void aMissingRunAsUserIsReported() {
         assumeTrue("root".equals(System.getProperty("user.name")), "needs root");
         StartFailedException e = assertThrows(StartFailedException.class,
