@@ -15,12 +15,14 @@ import org.eclipse.aether.RepositorySystem;
 import org.eclipse.aether.RepositorySystemSession;
 import org.eclipse.aether.repository.RemoteRepository;
 import org.eclipse.aether.repository.RepositoryPolicy;
+import org.eclipse.aether.resolution.ResolutionErrorPolicy;
 import org.eclipse.aether.supplier.SessionBuilderSupplier;
 import org.eclipse.aether.transfer.TransferListener;
 import org.eclipse.aether.util.repository.AuthenticationBuilder;
 import org.eclipse.aether.util.repository.DefaultAuthenticationSelector;
 import org.eclipse.aether.util.repository.DefaultMirrorSelector;
 import org.eclipse.aether.util.repository.DefaultProxySelector;
+import org.eclipse.aether.util.repository.SimpleResolutionErrorPolicy;
 import org.pifpaf.runtime.system.HomeDirectory;
 
 /**
@@ -46,6 +48,9 @@ final class RepositorySetup {
                 .setSystemProperties(System.getProperties())
                 .setOffline(settings.isOffline())
                 .setChecksumPolicy(RepositoryPolicy.CHECKSUM_POLICY_FAIL)
+                // A failed download is not remembered: once the repository answers again (the
+                // network is back), the next start fetches instead of failing for a day.
+                .setResolutionErrorPolicy(new SimpleResolutionErrorPolicy(ResolutionErrorPolicy.CACHE_DISABLED))
                 .setMirrorSelector(mirrors(settings))
                 .setProxySelector(proxies(settings))
                 .setAuthenticationSelector(credentials(settings))

@@ -1,24 +1,21 @@
 package org.pifpaf.runtime.provision;
 
 import java.io.IOException;
-import java.lang.module.Configuration;
-import java.lang.module.ModuleFinder;
-import java.lang.module.ModuleReference;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.ServiceLoader;
-import java.util.Set;
-import java.util.stream.Collectors;
 import org.slf4j.LoggerFactory;
 
 /**
  * Finds the {@link ProvisionBackend} on first need, so that Maven's resolver (some twenty jars)
  * is loaded only when a daemon must be fetched: from this module's own class path or module
  * graph (a library user's dependency on {@code pifpaf-provision}), else from the distribution's
- * {@code lib/provision} directory, whose jars get a module layer of their own. They cannot be
- * linked into the command line's runtime image: {@code jlink} takes explicit modules only, and
- * the resolver's jars are automatic ones.
+ * {@code lib/provision} directory, whose jars get a class loader of their own, a child of the
+ * runtime's. They cannot be linked into the command line's runtime image ({@code jlink} takes
+ * explicit modules only, and the resolver's jars are automatic ones), nor be a module layer:
+ * two Maven jars share packages ({@code maven-model} and {@code maven-model-builder} both hold
+ * {@code org.apache.maven.model.merge}), which a layer refuses and a class loader accepts.
  */
 public final class Backends {
 
@@ -63,20 +60,9 @@ public final class Backends {
         if (dir == null || !Files.isDirectory(dir)) {
             return Optional.empty();
         }
-        Module runtime = Backends.class.getModule();
         long started = System.nanoTime();
-        ServiceLoader<ProvisionBackend.Factory> loader;
-        if (runtime.isNamed() && runtime.getLayer() != null) {
-            ModuleFinder finder = ModuleFinder.of(dir);
-            Set<String> roots = finder.findAll().stream().map(ModuleReference::descriptor).map(d -> d.name())
-                    .collect(Collectors.toSet());
-            ModuleLayer parent = runtime.getLayer();
-            Configuration configuration = parent.configuration().resolve(finder, ModuleFinder.of(), roots);
-            ModuleLayer layer = parent.defineModulesWithOneLoader(configuration, Backends.class.getClassLoader());
-            loader = ServiceLoader.load(layer, ProvisionBackend.Factory.class);
-        } else {
-            loader = ServiceLoader.load(ProvisionBackend.Factory.class, classLoaderOf(dir));
-        }
+        ServiceLoader<ProvisionBackend.Factory> loader = ServiceLoader.load(ProvisionBackend.Factory.class,
+                classLoaderOf(dir));
         Optional<ProvisionBackend.Factory> found = loader.findFirst();
         LoggerFactory.getLogger("pifpaf").debug("provisioning backend from {} loaded in {} ms", dir,
                 (System.nanoTime() - started) / 1_000_000);
