@@ -23,7 +23,7 @@ import org.eclipse.aether.util.repository.DefaultAuthenticationSelector;
 import org.eclipse.aether.util.repository.DefaultMirrorSelector;
 import org.eclipse.aether.util.repository.DefaultProxySelector;
 import org.eclipse.aether.util.repository.SimpleResolutionErrorPolicy;
-import org.pifpaf.runtime.system.HomeDirectory;
+import org.pifpaf.runtime.provision.MavenSettings;
 
 /**
  * A resolver session and the remote repositories as the user's settings make them: the local
@@ -42,7 +42,7 @@ final class RepositorySetup {
     static RepositorySystemSession.CloseableSession session(RepositorySystem system, Settings settings,
                                                             TransferListener listener) {
         Path localRepository = settings.getLocalRepository() != null && !settings.getLocalRepository().isBlank()
-                ? Path.of(settings.getLocalRepository()) : HomeDirectory.path().resolve(".m2").resolve("repository");
+                ? Path.of(settings.getLocalRepository()) : MavenSettings.defaultLocalRepository();
         RepositorySystemSession.SessionBuilder builder = new SessionBuilderSupplier(system).get()
                 .withLocalRepositoryBaseDirectories(localRepository)
                 .setSystemProperties(System.getProperties())

@@ -24,4 +24,9 @@ public final class MavenSettings {
         }
         return HomeDirectory.path().resolve(".m2").resolve("settings.xml");
     }
+
+    /** Maven's default local repository, {@code ~/.m2/repository}, where settings name none. */
+    public static Path defaultLocalRepository() {
+        return HomeDirectory.path().resolve(".m2").resolve("repository");
+    }
 }
