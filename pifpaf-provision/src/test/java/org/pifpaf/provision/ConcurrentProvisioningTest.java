@@ -20,6 +20,7 @@ class ConcurrentProvisioningTest {
 
     @Test
     void twoProcessesShareOneDownloadAndOneTree(@TempDir Path scratch) throws Exception {
+        EmbeddedRedis.open(scratch);
         Path served = EmbeddedRedis.inUserRepository(EmbeddedRedis.open(scratch.resolve("warm")));
         try (TestRepository repository = new TestRepository(served)) {
             Path settings = repository.settings(scratch, scratch.resolve("repository"));

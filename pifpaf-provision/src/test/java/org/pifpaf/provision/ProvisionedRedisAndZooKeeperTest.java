@@ -21,7 +21,7 @@ class ProvisionedRedisAndZooKeeperTest {
 
     /** As the ZooKeeper driver declares it. */
     private static final Provision ZOOKEEPER = Provision.maven("org.apache.zookeeper:zookeeper").anyPlatform()
-            .withDependencies().defaultVersion("3.8");
+            .withDependencies().defaultVersion("3.8.4");
 
     @Test
     void redisWithSentinelAnswersJedis() {
@@ -38,11 +38,11 @@ class ProvisionedRedisAndZooKeeperTest {
 
     @Test
     void zooKeeperAnswersItsOwnClient() throws Exception {
-        try (Daemon zookeeper = Pifpaf.daemon("zookeeper@3.8").provisioning(ProvisionMode.PROVISIONED)
+        try (Daemon zookeeper = Pifpaf.daemon("zookeeper").provisioning(ProvisionMode.PROVISIONED)
                 .provisionDir(ProvisionedTreesDir.shared()).start()) {
             // The client of the same release, from the same provisioned tree.
             Path lib = new Provisioner(ProvisionedTreesDir.shared(), MavenSettings.userSettings())
-                    .provision(ZOOKEEPER, "3.8", TransferProgress.NONE).tree().resolve("lib");
+                    .provision(ZOOKEEPER, null, TransferProgress.NONE).tree().resolve("lib");
             String server = "127.0.0.1:" + zookeeper.port();
             assertEquals(0, zkCli(lib, server, "create", "/pifpaf", "provisioned").exitValue());
             Process get = zkCli(lib, server, "get", "/pifpaf");

@@ -40,6 +40,7 @@ class ProvisioningFromRepositoryTest {
 
     @BeforeAll
     static void artifactIsInTheUserRepository(@TempDir Path dir) throws IOException {
+        EmbeddedRedis.open(dir);
         served = EmbeddedRedis.inUserRepository(EmbeddedRedis.open(dir.resolve("trees")));
     }
 

@@ -36,7 +36,7 @@ public final class ZooKeeperDriver implements DaemonDriver {
             .debian("zookeeper").brew("zookeeper")
             // Not installed: the server's jar and its runtime dependencies from Maven Central.
             .provisionedFrom(Provision.maven("org.apache.zookeeper:zookeeper").anyPlatform().withDependencies()
-                    .defaultVersion("3.8"));
+                    .defaultVersion("3.8.4"));
     private static final String MAIN_CLASS = "org.apache.zookeeper.server.quorum.QuorumPeerMain";
     private static final String LOG_PATTERN = "%d{ISO8601} %-5p [%t] %c{1}: %m%n";
 
