@@ -1,6 +1,8 @@
 package org.pifpaf.api;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
@@ -25,7 +27,8 @@ import java.util.Objects;
  * Provision.maven("com.github.codemonstur:embedded-redis").platform("linux-amd64", "linux-amd64")
  *         .artifactVersion("1.4.4", "6.2").copyEntry("redis-server-*-{platform}", "bin/redis-server")
  *         .link("bin/redis-sentinel", "redis-server")
- * Provision.maven("org.apache.zookeeper:zookeeper").anyPlatform().withDependencies().defaultVersion("3.8")
+ * Provision.maven("org.apache.zookeeper:zookeeper").anyPlatform().withDependencies()
+ *         .withProvided("io.dropwizard.metrics:metrics-core").defaultVersion("3.8")
  * }</pre>
  *
  * <p>Versions: unless {@link #artifactVersion} fixes one, the artifact's version is the daemon's,
@@ -57,6 +60,7 @@ public final class Provision {
     private String entry;
     private String target;
     private Map<String, String> links = Map.of();
+    private List<String> provided = List.of();
 
     private Provision() {
     }
@@ -73,6 +77,7 @@ public final class Provision {
         copy.entry = entry;
         copy.target = target;
         copy.links = links;
+        copy.provided = provided;
         return copy;
     }
 
@@ -145,6 +150,25 @@ public final class Provision {
         return laidOut(Layout.JARS, null, null);
     }
 
+    /**
+     * Layout {@link Layout#JARS}, with dependencies that the artifact's POM marks {@code provided}
+     * ({@code groupId:artifactId}), at the versions that POM gives, and their own runtime
+     * dependencies: jars a server's release ships in its {@code lib} although its POM leaves
+     * them to the user (ZooKeeper's {@code metrics-core}, without which its server does not start).
+     */
+    public Provision withProvided(String... groupAndArtifactIds) {
+        List<String> all = new ArrayList<>(provided);
+        for (String id : groupAndArtifactIds) {
+            if (Objects.requireNonNull(id, "groupAndArtifactId").split(":", -1).length != 2) {
+                throw new IllegalArgumentException("not groupId:artifactId: " + id);
+            }
+            all.add(id);
+        }
+        Provision copy = laidOut(Layout.JARS, null, null);
+        copy.provided = List.copyOf(all);
+        return copy;
+    }
+
     /** Adds a symbolic link at {@code path} in the tree pointing to {@code target} (relative to the link's directory). */
     public Provision link(String path, String target) {
         Provision copy = copy();
@@ -159,6 +183,8 @@ public final class Provision {
         copy.layout = kind;
         copy.entry = entryGlob;
         copy.target = path;
+        // Provided jars belong to the JARS layout only.
+        copy.provided = kind == Layout.JARS ? provided : List.of();
         return copy;
     }
 
@@ -212,6 +238,11 @@ public final class Provision {
         return links;
     }
 
+    /** The {@code provided} dependencies added to {@link Layout#JARS}' {@code lib}, as {@code groupId:artifactId}. */
+    public List<String> provided() {
+        return provided;
+    }
+
     @Override
     public boolean equals(Object other) {
         return other instanceof Provision that && coordinates.equals(that.coordinates)
@@ -219,13 +250,14 @@ public final class Provision {
                 && Objects.equals(defaultVersion, that.defaultVersion)
                 && Objects.equals(artifactVersion, that.artifactVersion)
                 && Objects.equals(daemonVersion, that.daemonVersion) && layout == that.layout
-                && Objects.equals(entry, that.entry) && Objects.equals(target, that.target) && links.equals(that.links);
+                && Objects.equals(entry, that.entry) && Objects.equals(target, that.target) && links.equals(that.links)
+                && provided.equals(that.provided);
     }
 
     @Override
     public int hashCode() {
         return Objects.hash(coordinates, platforms, anyPlatform, defaultVersion, artifactVersion, daemonVersion, layout,
-                entry, target, links);
+                entry, target, links, provided);
     }
 
     @Override

@@ -13,6 +13,8 @@ import org.eclipse.aether.artifact.DefaultArtifact;
 import org.eclipse.aether.collection.CollectRequest;
 import org.eclipse.aether.graph.Dependency;
 import org.eclipse.aether.repository.RemoteRepository;
+import org.eclipse.aether.resolution.ArtifactDescriptorException;
+import org.eclipse.aether.resolution.ArtifactDescriptorRequest;
 import org.eclipse.aether.resolution.ArtifactRequest;
 import org.eclipse.aether.resolution.ArtifactResult;
 import org.eclipse.aether.resolution.DependencyRequest;
@@ -68,10 +70,10 @@ final class MavenBackend implements ProvisionBackend {
 
     @Override
     public synchronized List<Path> resolve(ArtifactCoordinates artifact, boolean withDependencies,
-                                           TransferProgress progress) {
+                                           List<String> provided, TransferProgress progress) {
         relay.tell(progress);
         try {
-            List<Path> files = fetch(artifact, withDependencies);
+            List<Path> files = fetch(artifact, withDependencies, provided);
             List<Path> damaged = new ArrayList<>();
             for (Path file : files) {
                 if (!LocalChecksums.intact(file)) {
@@ -83,7 +85,7 @@ final class MavenBackend implements ProvisionBackend {
             if (damaged.isEmpty()) {
                 return files;
             }
-            files = fetch(artifact, withDependencies);
+            files = fetch(artifact, withDependencies, provided);
             for (Path file : damaged) {
                 if (!LocalChecksums.intact(file)) {
                     throw new ProvisionFailedException(file + " still does not match its checksum after fetching it"
@@ -98,7 +100,7 @@ final class MavenBackend implements ProvisionBackend {
         }
     }
 
-    private List<Path> fetch(ArtifactCoordinates coordinates, boolean withDependencies) {
+    private List<Path> fetch(ArtifactCoordinates coordinates, boolean withDependencies, List<String> provided) {
         Artifact artifact = toArtifact(coordinates);
         try {
             if (!withDependencies) {
@@ -107,6 +109,9 @@ final class MavenBackend implements ProvisionBackend {
                 return List.of(result.getArtifact().getPath());
             }
             CollectRequest collect = new CollectRequest(new Dependency(artifact, JavaScopes.RUNTIME), repositories);
+            // The artifact's own dependencies given again with scope runtime win over its POM's
+            // (a collect request's dependencies are merged over the root's), so they join the class path.
+            collect.setDependencies(providedDependencies(artifact, provided));
             DependencyRequest request = new DependencyRequest(collect,
                     DependencyFilterUtils.classpathFilter(JavaScopes.RUNTIME));
             List<Path> files = new ArrayList<>();
@@ -120,6 +125,26 @@ final class MavenBackend implements ProvisionBackend {
         } catch (org.eclipse.aether.RepositoryException e) {
             throw failure("cannot fetch " + coordinates, e);
         }
+    }
+
+    /** The dependencies named in {@code provided}, at the versions the artifact's POM gives them, with scope runtime. */
+    private List<Dependency> providedDependencies(Artifact artifact, List<String> provided)
+            throws ArtifactDescriptorException {
+        if (provided.isEmpty()) {
+            return List.of();
+        }
+        List<Dependency> declared = system.readArtifactDescriptor(session,
+                new ArtifactDescriptorRequest(artifact, repositories, "pifpaf")).getDependencies();
+        List<Dependency> found = new ArrayList<>();
+        for (String id : provided) {
+            Dependency dependency = declared.stream()
+                    .filter(d -> id.equals(d.getArtifact().getGroupId() + ":" + d.getArtifact().getArtifactId()))
+                    .findFirst()
+                    .orElseThrow(() -> new ProvisionFailedException(artifact + " declares no dependency " + id
+                            + " (a mistake in the driver's declaration)"));
+            found.add(dependency.setScope(JavaScopes.RUNTIME).setOptional(false));
+        }
+        return found;
     }
 
     @Override

@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.pifpaf.Daemon;
 import org.pifpaf.Pifpaf;
 import org.pifpaf.api.Provision;
+import org.pifpaf.driver.zookeeper.ZooKeeperDriver;
 import org.pifpaf.runtime.ProvisionMode;
 import org.pifpaf.runtime.provision.MavenSettings;
 import org.pifpaf.runtime.provision.Provisioner;
@@ -19,9 +20,8 @@ import redis.clients.jedis.Jedis;
 /** Redis and ZooKeeper fetched from Maven Central and used by real clients. */
 class ProvisionedRedisAndZooKeeperTest {
 
-    /** As the ZooKeeper driver declares it. */
-    private static final Provision ZOOKEEPER = Provision.maven("org.apache.zookeeper:zookeeper").anyPlatform()
-            .withDependencies().defaultVersion("3.8.4");
+    /** The ZooKeeper driver's own declaration, so that the client comes from the server's tree. */
+    private static final Provision ZOOKEEPER = new ZooKeeperDriver().distributions().get(0).provision();
 
     @Test
     void redisWithSentinelAnswersJedis() {

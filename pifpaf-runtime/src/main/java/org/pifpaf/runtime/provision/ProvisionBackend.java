@@ -35,9 +35,12 @@ public interface ProvisionBackend {
      * checked), and checked again if already there, so that a corrupt or partial file is
      * fetched anew.
      *
+     * @param provided dependencies ({@code groupId:artifactId}) that the artifact's POM marks
+     *                 {@code provided}, resolved with the others at the versions it gives
      * @throws ProvisionFailedException naming the artifact and the repositories when it cannot
      */
-    List<Path> resolve(ArtifactCoordinates artifact, boolean withDependencies, TransferProgress progress);
+    List<Path> resolve(ArtifactCoordinates artifact, boolean withDependencies, List<String> provided,
+                       TransferProgress progress);
 
     /**
      * Removes the local repository's copy of {@code artifact}, which was found corrupt in a way

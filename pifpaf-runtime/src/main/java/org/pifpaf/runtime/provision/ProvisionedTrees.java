@@ -15,10 +15,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.locks.ReentrantLock;
 import org.pifpaf.runtime.cache.TreeManifest;
 import org.pifpaf.runtime.system.FileTrees;
 import org.pifpaf.runtime.system.RandomNames;
@@ -42,7 +39,6 @@ public final class ProvisionedTrees {
     public static final Path SYSTEM_DIRECTORY = Path.of("/var/cache/pifpaf/provisioned");
     static final Duration UNUSED_LIFETIME = Duration.ofDays(60);
     private static final Logger LOG = LoggerFactory.getLogger("pifpaf");
-    private static final Map<Path, ReentrantLock> GUARDS = new ConcurrentHashMap<>();
 
     /** Fills a staging tree: the layout's work. */
     @FunctionalInterface
@@ -88,10 +84,7 @@ public final class ProvisionedTrees {
     Path findOrCreate(String name, String key, Filler filler) throws IOException {
         root.ensureUsable();
         Path entry = root.path().resolve(name);
-        ReentrantLock guard = GUARDS.computeIfAbsent(entry, p -> new ReentrantLock());
-        guard.lock();
-        try (FileChannel channel = FileChannel.open(root.path().resolve(name + ".lock"), StandardOpenOption.CREATE,
-                StandardOpenOption.WRITE); FileLock lock = channel.lock()) {
+        try (StoreLock lock = StoreLock.acquire(root.path(), name)) {
             Optional<Path> existing = find(name, key);
             if (existing.isPresent()) {
                 return existing.get();
@@ -113,9 +106,16 @@ public final class ProvisionedTrees {
             }
             prune(entry);
             return entry.resolve("tree");
-        } finally {
-            guard.unlock();
         }
+    }
+
+    /**
+     * Holds the lock on {@code name} (an artifact being fetched) until closed: a process that
+     * waited for it then finds the tree the holder made, rather than fetching the artifact too.
+     */
+    StoreLock lock(String name) throws IOException {
+        root.ensureUsable();
+        return StoreLock.acquire(root.path(), name);
     }
 
     /** Whether the tree of entry {@code name} still matches its manifest (a check for {@code pifpaf fetch}). */
@@ -130,10 +130,8 @@ public final class ProvisionedTrees {
 
     /** Removes entry {@code name} (a damaged one), under its lock. */
     void discard(String name) throws IOException {
-        Path entry = root.path().resolve(name);
-        try (FileChannel channel = FileChannel.open(root.path().resolve(name + ".lock"), StandardOpenOption.CREATE,
-                StandardOpenOption.WRITE); FileLock lock = channel.lock()) {
-            remove(entry);
+        try (StoreLock lock = StoreLock.acquire(root.path(), name)) {
+            remove(root.path().resolve(name));
         }
     }
 

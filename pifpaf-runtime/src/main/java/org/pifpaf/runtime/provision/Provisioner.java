@@ -115,10 +115,38 @@ public final class Provisioner {
             }
             throw e;
         }
-        Provisioned made = fetchAndUnpack(provision, artifact.withVersion(version), progress);
+        ArtifactCoordinates chosen = artifact.withVersion(version);
+        Provisioned made;
+        // Held from the download to the tree: another process asking for the same artifact
+        // waits, then finds the tree made here instead of fetching the artifact again.
+        try (StoreLock fetching = trees.lock(".fetch-" + TreeKeys.artifactName(chosen))) {
+            made = keptAt(provision, chosen).orElseGet(() -> fetchAndUnpack(provision, chosen, progress));
+        } catch (IOException e) {
+            throw new ProvisionFailedException("cannot keep provisioned daemons in " + trees.root() + ": "
+                    + e.getMessage(), e);
+        }
         index.put(request, new ResolutionIndex.Resolution(version, made.tree().getParent().getFileName().toString(),
                 Instant.now()));
         return made;
+    }
+
+    /**
+     * The tree made from exactly {@code artifact} (a release never changes) with this layout, if
+     * one is kept: it needs neither the resolver nor the network.
+     */
+    private Optional<Provisioned> keptAt(Provision provision, ArtifactCoordinates artifact) {
+        String layout = TreeKeys.layoutText(provision);
+        for (String name : trees.entries(TreeKeys.namePrefix(artifact))) {
+            Optional<TreeKeys.Key> key = TreeKeys.read(trees.root().resolve(name).resolve("key"));
+            if (key.isPresent() && key.get().artifact().equals(artifact.toString())
+                    && key.get().layout().equals(layout)) {
+                Optional<Path> tree = trees.find(name, layout);
+                if (tree.isPresent()) {
+                    return Optional.of(new Provisioned(tree.get(), key.get().daemonVersion(), artifact));
+                }
+            }
+        }
+        return Optional.empty();
     }
 
     private Optional<Provisioned> kept(Provision provision, ArtifactCoordinates artifact,
@@ -146,7 +174,7 @@ public final class Provisioner {
         String platformName = provision.isAnyPlatform() ? null : provision.platforms().get(Platform.current());
         boolean withDependencies = provision.layout() == Provision.Layout.JARS;
         for (int attempt = 1; ; attempt++) {
-            List<Path> files = backend().resolve(artifact, withDependencies, progress);
+            List<Path> files = backend().resolve(artifact, withDependencies, provision.provided(), progress);
             try {
                 TreeKeys.Key key = new TreeKeys.Key(artifact.toString(), sha1(files.get(0)),
                         daemonVersion(provision, artifact.version()), TreeKeys.layoutText(provision));

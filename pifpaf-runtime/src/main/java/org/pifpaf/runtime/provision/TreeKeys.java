@@ -30,7 +30,7 @@ final class TreeKeys {
     private TreeKeys() {
     }
 
-    /** The declaration's layout as text: kind, entry, target and links. */
+    /** The declaration's layout as text: kind, entry, target, provided jars and links. */
     static String layoutText(Provision provision) {
         StringBuilder text = new StringBuilder("layout ").append(provision.layout()).append('\n');
         if (provision.entry() != null) {
@@ -38,6 +38,9 @@ final class TreeKeys {
         }
         if (provision.target() != null) {
             text.append("target ").append(provision.target()).append('\n');
+        }
+        for (String provided : provision.provided()) {
+            text.append("provided ").append(provided).append('\n');
         }
         for (Map.Entry<String, String> link : provision.links().entrySet()) {
             text.append("link ").append(link.getKey()).append(" -> ").append(link.getValue()).append('\n');
@@ -52,9 +55,18 @@ final class TreeKeys {
             hash ^= b & 0xff;
             hash *= 0x100000001b3L;
         }
+        return namePrefix(artifact) + HexFormat.of().toHexDigits(hash);
+    }
+
+    /** What the names of {@code artifact}'s entries start with: {@code <artifactId>-<version>[-<classifier>]-}. */
+    static String namePrefix(ArtifactCoordinates artifact) {
+        return artifactName(artifact) + "-";
+    }
+
+    /** {@code <artifactId>-<version>[-<classifier>]}, as Maven names its file. */
+    static String artifactName(ArtifactCoordinates artifact) {
         return artifact.artifactId() + "-" + artifact.version()
-                + (artifact.classifier().isEmpty() ? "" : "-" + artifact.classifier()) + "-"
-                + HexFormat.of().toHexDigits(hash);
+                + (artifact.classifier().isEmpty() ? "" : "-" + artifact.classifier());
     }
 
     /** The key kept in {@code file}, if it can be read. */
