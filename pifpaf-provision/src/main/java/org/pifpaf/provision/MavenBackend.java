@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Collectors;
 import org.apache.maven.settings.Settings;
 import org.eclipse.aether.RepositorySystem;
@@ -26,6 +27,7 @@ import org.eclipse.aether.util.artifact.JavaScopes;
 import org.eclipse.aether.util.filter.DependencyFilterUtils;
 import org.eclipse.aether.version.Version;
 import org.pifpaf.runtime.provision.ArtifactCoordinates;
+import org.pifpaf.runtime.provision.Fetched;
 import org.pifpaf.runtime.provision.ProvisionBackend;
 import org.pifpaf.runtime.provision.ProvisionFailedException;
 import org.pifpaf.runtime.provision.TransferProgress;
@@ -69,30 +71,38 @@ final class MavenBackend implements ProvisionBackend {
     }
 
     @Override
-    public synchronized List<Path> resolve(ArtifactCoordinates artifact, boolean withDependencies,
-                                           List<String> provided, TransferProgress progress) {
+    public synchronized Fetched resolve(ArtifactCoordinates artifact, boolean withDependencies,
+                                        List<String> provided, TransferProgress progress) {
         relay.tell(progress);
         try {
             List<Path> files = fetch(artifact, withDependencies, provided);
+            String sha1 = null;
             List<Path> damaged = new ArrayList<>();
             for (Path file : files) {
-                if (!LocalChecksums.intact(file)) {
+                Optional<String> verified = LocalChecksums.verifiedSha1(file, relay.downloaded(file));
+                if (verified.isEmpty()) {
                     LOG.warn("{} does not match its checksum (truncated or damaged); fetching it again", file);
                     LocalChecksums.forget(file);
                     damaged.add(file);
+                } else if (file.equals(files.get(0))) {
+                    sha1 = verified.get();
                 }
             }
             if (damaged.isEmpty()) {
-                return files;
+                return new Fetched(files, sha1);
             }
             files = fetch(artifact, withDependencies, provided);
             for (Path file : damaged) {
-                if (!LocalChecksums.intact(file)) {
+                Optional<String> verified = LocalChecksums.verifiedSha1(file, relay.downloaded(file));
+                if (verified.isEmpty()) {
                     throw new ProvisionFailedException(file + " still does not match its checksum after fetching it"
                             + " again from " + repositories());
                 }
+                if (file.equals(files.get(0))) {
+                    sha1 = verified.get();
+                }
             }
-            return files;
+            return new Fetched(files, sha1);
         } catch (IOException e) {
             throw failure("cannot check " + artifact, e);
         } finally {

@@ -1,6 +1,9 @@
 package org.pifpaf.provision;
 
+import java.nio.file.Path;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.eclipse.aether.transfer.AbstractTransferListener;
 import org.eclipse.aether.transfer.TransferEvent;
 import org.eclipse.aether.transfer.TransferResource;
@@ -19,9 +22,17 @@ final class ProgressRelay extends AbstractTransferListener {
     private static final List<String> UNSEEN = List.of(".sha1", ".md5", ".sha256", ".sha512", ".asc", ".pom", ".xml");
 
     private volatile TransferProgress target = TransferProgress.NONE;
+    private final Set<String> downloaded = ConcurrentHashMap.newKeySet();
 
+    /** Tells {@code progress} of the transfers from now on, and forgets what was downloaded so far. */
     void tell(TransferProgress progress) {
         target = progress;
+        downloaded.clear();
+    }
+
+    /** Whether {@code file} was downloaded (and so checked by the resolver) since the last {@link #tell}. */
+    boolean downloaded(Path file) {
+        return downloaded.contains(file.getFileName().toString());
     }
 
     @Override
@@ -43,6 +54,7 @@ final class ProgressRelay extends AbstractTransferListener {
     @Override
     public void transferSucceeded(TransferEvent event) {
         if (seen(event)) {
+            downloaded.add(name(event.getResource()));
             target.finished(event.getTransferredBytes(),
                     (System.currentTimeMillis() - event.getResource().getTransferStartTime()) * 1_000_000L);
         }

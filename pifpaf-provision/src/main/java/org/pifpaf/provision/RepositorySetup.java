@@ -58,7 +58,12 @@ final class RepositorySetup {
                 // Across processes, not only threads: two pifpaf runs fetching one artifact at
                 // once download it once, the second waiting for the first.
                 .setConfigProperty("aether.syncContext.named.factory", "file-lock")
-                .setConfigProperty("aether.syncContext.named.nameMapper", "file-gav");
+                .setConfigProperty("aether.syncContext.named.nameMapper", "file-gav")
+                // Resolver 2 asks each repository for its .meta/prefixes.txt before anything
+                // else, even for an artifact already in the local repository: a DNS lookup and
+                // a TLS handshake (0.5-1 s) at every tree made, for a filter that helps builds
+                // with many repositories and pifpaf, which asks one or two, not at all.
+                .setConfigProperty("aether.remoteRepositoryFilter.prefixes", false);
         return builder.build();
     }
 

@@ -31,15 +31,15 @@ public interface ProvisionBackend {
 
     /**
      * The local files of {@code artifact} and, with {@code withDependencies}, of its transitive
-     * runtime dependencies, the artifact's first: downloaded if need be (with their checksums
-     * checked), and checked again if already there, so that a corrupt or partial file is
-     * fetched anew.
+     * runtime dependencies, the artifact's first, with the artifact's SHA-1: downloaded if need
+     * be (with their checksums checked), and checked again if already there, so that a corrupt
+     * or partial file is fetched anew.
      *
      * @param provided dependencies ({@code groupId:artifactId}) that the artifact's POM marks
      *                 {@code provided}, resolved with the others at the versions it gives
      * @throws ProvisionFailedException naming the artifact and the repositories when it cannot
      */
-    List<Path> resolve(ArtifactCoordinates artifact, boolean withDependencies, List<String> provided,
+    Fetched resolve(ArtifactCoordinates artifact, boolean withDependencies, List<String> provided,
                        TransferProgress progress);
 
     /**

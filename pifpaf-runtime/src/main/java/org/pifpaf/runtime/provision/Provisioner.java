@@ -1,14 +1,8 @@
 package org.pifpaf.runtime.provision;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -174,9 +168,10 @@ public final class Provisioner {
         String platformName = provision.isAnyPlatform() ? null : provision.platforms().get(Platform.current());
         boolean withDependencies = provision.layout() == Provision.Layout.JARS;
         for (int attempt = 1; ; attempt++) {
-            List<Path> files = backend().resolve(artifact, withDependencies, provision.provided(), progress);
+            Fetched fetched = backend().resolve(artifact, withDependencies, provision.provided(), progress);
+            List<Path> files = fetched.files();
             try {
-                TreeKeys.Key key = new TreeKeys.Key(artifact.toString(), sha1(files.get(0)),
+                TreeKeys.Key key = new TreeKeys.Key(artifact.toString(), fetched.sha1(),
                         daemonVersion(provision, artifact.version()), TreeKeys.layoutText(provision));
                 Path tree = trees.findOrCreate(TreeKeys.entryName(artifact, key), key.text(), staging -> {
                     long started = System.nanoTime();
@@ -206,18 +201,5 @@ public final class Provisioner {
             backend = Backends.create(userSettings);
         }
         return backend;
-    }
-
-    private static String sha1(Path file) throws IOException {
-        try (InputStream in = Files.newInputStream(file)) {
-            MessageDigest digest = MessageDigest.getInstance("SHA-1");
-            byte[] buffer = new byte[1 << 16];
-            for (int n; (n = in.read(buffer)) > 0; ) {
-                digest.update(buffer, 0, n);
-            }
-            return HexFormat.of().formatHex(digest.digest());
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }
