@@ -6,7 +6,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * A stand-in for a daemon's executable that no registry here provides, for a contract test: a
@@ -74,6 +76,25 @@ public final class FakeExecutable {
             Files.setPosixFilePermissions(contract, PosixFilePermissions.fromString("rw-r--r--"));
             Files.setPosixFilePermissions(fake, PosixFilePermissions.fromString("rwxr-xr-x"));
             return fake;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * What a fake captured, read from its output ({@code CAPTURED name=value} lines; the log file
+     * pifpaf kept for it); the last value of a name wins.
+     */
+    public static Map<String, String> capturesIn(Path output) {
+        try {
+            Map<String, String> captures = new LinkedHashMap<>();
+            for (String line : Files.readAllLines(output)) {
+                int equals = line.indexOf('=');
+                if (line.startsWith("CAPTURED ") && equals > 0) {
+                    captures.put(line.substring("CAPTURED ".length(), equals), line.substring(equals + 1));
+                }
+            }
+            return captures;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
