@@ -70,7 +70,7 @@ public final class FakeExecutable {
             Path fake = dir.resolve(name);
             Files.writeString(fake, "#!/bin/sh\n"
                     + "# A stand-in for " + name + " in a contract test: checks what it is handed, then acts the part.\n"
-                    + "exec " + quote(java.toString()) + " -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xshare:auto"
+                    + "exec " + quote(java.toString()) + " -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -XX:-UsePerfData -Xshare:auto"
                     + " -cp " + quote(classpath) + " " + FakeDaemon.class.getName() + " " + quote(contract.toString())
                     + " \"$@\"\n");
             Files.setPosixFilePermissions(contract, PosixFilePermissions.fromString("rw-r--r--"));
