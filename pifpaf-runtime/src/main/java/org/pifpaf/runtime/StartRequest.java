@@ -2,7 +2,9 @@ package org.pifpaf.runtime;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -37,6 +39,7 @@ public final class StartRequest {
     private final boolean cacheEnabled;
     private final Path cacheDir;
     private final boolean detachBackgroundWork;
+    private final List<Path> binaryDirectories;
 
     private StartRequest(Builder b) {
         this.driver = b.driver;
@@ -52,11 +55,21 @@ public final class StartRequest {
         this.cacheEnabled = b.cacheEnabled;
         this.cacheDir = b.cacheDir;
         this.detachBackgroundWork = b.detachBackgroundWork;
+        this.binaryDirectories = List.copyOf(b.binaryDirectories);
     }
 
     /** A builder for starting {@code driver}. */
     public static Builder builder(String driver) {
         return new Builder(driver);
+    }
+
+    /** A builder holding every setting of this request, to change some. */
+    public Builder toBuilder() {
+        Builder b = new Builder(driver).options(options).prefix(prefix).timeout(timeout).keepData(keepData)
+                .runAs(runAs).echoOutput(echoOutput).tmpDir(tmpDir).progress(progress).cacheDir(cacheDir)
+                .cache(cacheEnabled).detachBackgroundWork(detachBackgroundWork);
+        binaryDirectories.forEach(b::binaryDirectory);
+        return b;
     }
 
     /** The driver's name. */
@@ -127,6 +140,11 @@ public final class StartRequest {
         return Optional.of(cacheDir != null ? cacheDir : TemplateCache.defaultRoot());
     }
 
+    /** Directories searched for the driver's binaries before anywhere else (see the builder); usually none. */
+    public List<Path> binaryDirectories() {
+        return binaryDirectories;
+    }
+
     /** Whether the template cache's background work is done by processes this one is not held by (see the builder). */
     public boolean detachBackgroundWork() {
         return detachBackgroundWork;
@@ -148,6 +166,7 @@ public final class StartRequest {
         private boolean cacheEnabled = true;
         private Path cacheDir;
         private boolean detachBackgroundWork;
+        private final List<Path> binaryDirectories = new ArrayList<>();
 
         private Builder(String driver) {
             this.driver = Objects.requireNonNull(driver, "driver");
@@ -241,6 +260,17 @@ public final class StartRequest {
          */
         public Builder detachBackgroundWork(boolean detach) {
             detachBackgroundWork = detach;
+            return this;
+        }
+
+        /**
+         * Looks for the driver's binaries in {@code dir} before its own directories and
+         * {@code PATH}: for a test that hands a driver stand-ins of its daemon (a contract test's
+         * fake executables), which the test's JVM cannot put on its own {@code PATH}. Nested
+         * daemons look there too. Each call adds a directory, searched in order.
+         */
+        public Builder binaryDirectory(Path dir) {
+            binaryDirectories.add(Objects.requireNonNull(dir, "dir"));
             return this;
         }
 
