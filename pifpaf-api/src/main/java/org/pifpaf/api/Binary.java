@@ -26,12 +26,13 @@ public final class Binary {
     private final String npmPackage;
     private final List<String> versionArgs;
     private final boolean versionInRealPath;
+    private final List<String> otherWays;
     private final Provision provision;
     private final String provisionedPath;
 
     private Binary(String name, List<String> searchDirs, List<String> bindirCommand, String debianPackage,
                    String brewFormula, String npmPackage, List<String> versionArgs, boolean versionInRealPath,
-                   Provision provision, String provisionedPath) {
+                   List<String> otherWays, Provision provision, String provisionedPath) {
         this.name = Objects.requireNonNull(name, "name");
         this.searchDirs = List.copyOf(searchDirs);
         this.bindirCommand = List.copyOf(bindirCommand);
@@ -40,13 +41,15 @@ public final class Binary {
         this.npmPackage = npmPackage;
         this.versionArgs = List.copyOf(versionArgs);
         this.versionInRealPath = versionInRealPath;
+        this.otherWays = List.copyOf(otherWays);
         this.provision = provision;
         this.provisionedPath = provisionedPath;
     }
 
     /** A binary looked up on {@code PATH}, printing its version with {@code --version}. */
     public static Binary named(String name) {
-        return new Binary(name, List.of(), List.of(), null, null, null, List.of("--version"), false, null, null);
+        return new Binary(name, List.of(), List.of(), null, null, null, List.of("--version"), false, List.of(), null,
+                null);
     }
 
     /**
@@ -66,19 +69,19 @@ public final class Binary {
         List<String> all = new ArrayList<>(searchDirs);
         all.addAll(List.of(dirs));
         return new Binary(name, all, bindirCommand, debianPackage, brewFormula, npmPackage,
-                versionArgs, versionInRealPath, provision, provisionedPath);
+                versionArgs, versionInRealPath, otherWays, provision, provisionedPath);
     }
 
     /** First searches the directory that {@code command} prints (e.g. {@code pg_config --bindir}). */
     public Binary inDirOf(String... command) {
         return new Binary(name, searchDirs, List.of(command), debianPackage, brewFormula, npmPackage,
-                versionArgs, versionInRealPath, provision, provisionedPath);
+                versionArgs, versionInRealPath, otherWays, provision, provisionedPath);
     }
 
     /** A binary that cannot print its version cheaply ({@code list-drivers} will not ask). */
     public Binary noVersion() {
         return new Binary(name, searchDirs, bindirCommand, debianPackage, brewFormula, npmPackage, List.of(), false,
-                provision, provisionedPath);
+                otherWays, provision, provisionedPath);
     }
 
     /**
@@ -88,31 +91,44 @@ public final class Binary {
      */
     public Binary versionFromRealPath() {
         return new Binary(name, searchDirs, bindirCommand, debianPackage, brewFormula, npmPackage, List.of(), true,
-                provision, provisionedPath);
+                otherWays, provision, provisionedPath);
     }
 
     /** The Debian/Ubuntu package that installs it. */
     public Binary debian(String packageName) {
         return new Binary(name, searchDirs, bindirCommand, packageName, brewFormula, npmPackage,
-                versionArgs, versionInRealPath, provision, provisionedPath);
+                versionArgs, versionInRealPath, otherWays, provision, provisionedPath);
     }
 
     /** The Homebrew formula that installs it. */
     public Binary brew(String formula) {
         return new Binary(name, searchDirs, bindirCommand, debianPackage, formula, npmPackage,
-                versionArgs, versionInRealPath, provision, provisionedPath);
+                versionArgs, versionInRealPath, otherWays, provision, provisionedPath);
     }
 
     /** The npm package that installs it globally. */
     public Binary npm(String packageName) {
         return new Binary(name, searchDirs, bindirCommand, debianPackage, brewFormula, packageName,
-                versionArgs, versionInRealPath, provision, provisionedPath);
+                versionArgs, versionInRealPath, otherWays, provision, provisionedPath);
+    }
+
+    /**
+     * Another way to install it, for the cases packages of Debian, Homebrew or npm do not cover:
+     * an instruction as the user would follow it, such as {@code "'gem install fakes3'"} or
+     * {@code "'apt-get install vault' from HashiCorp's apt repository"}. It is named after the
+     * packages in {@link #installHint()}; each call adds one.
+     */
+    public Binary orInstall(String instruction) {
+        List<String> ways = new ArrayList<>(otherWays);
+        ways.add(Objects.requireNonNull(instruction, "instruction"));
+        return new Binary(name, searchDirs, bindirCommand, debianPackage, brewFormula, npmPackage, versionArgs,
+                versionInRealPath, ways, provision, provisionedPath);
     }
 
     /** The arguments that print its version (default {@code --version}). */
     public Binary versionArgs(String... args) {
-        return new Binary(name, searchDirs, bindirCommand, debianPackage, brewFormula, npmPackage, List.of(args),
-                false, provision, provisionedPath);
+        return new Binary(name, searchDirs, bindirCommand, debianPackage, brewFormula, npmPackage, List.of(args), false,
+                otherWays, provision, provisionedPath);
     }
 
     /**
@@ -123,7 +139,7 @@ public final class Binary {
      */
     public Binary provisionedFrom(Provision provision, String path) {
         return new Binary(name, searchDirs, bindirCommand, debianPackage, brewFormula, npmPackage, versionArgs,
-                versionInRealPath, Objects.requireNonNull(provision, "provision"),
+                versionInRealPath, otherWays, Objects.requireNonNull(provision, "provision"),
                 Objects.requireNonNull(path, "path"));
     }
 
@@ -167,6 +183,11 @@ public final class Binary {
         return versionInRealPath;
     }
 
+    /** The other ways to install it ({@link #orInstall(String)}), in order; empty for none. */
+    public List<String> otherWays() {
+        return otherWays;
+    }
+
     /** Where it can be fetched from when not installed, or {@code null}. */
     public Provision provision() {
         return provision;
@@ -179,7 +200,7 @@ public final class Binary {
 
     /** "install it with 'apt-get install X' or 'brew install Y'", for error messages. */
     public String installHint() {
-        return InstallHint.of(debianPackage, brewFormula, npmPackage, null);
+        return InstallHint.of(debianPackage, brewFormula, npmPackage, otherWays, null);
     }
 
     @Override
@@ -188,13 +209,14 @@ public final class Binary {
                 && bindirCommand.equals(that.bindirCommand) && Objects.equals(debianPackage, that.debianPackage)
                 && Objects.equals(brewFormula, that.brewFormula) && Objects.equals(npmPackage, that.npmPackage)
                 && versionArgs.equals(that.versionArgs) && versionInRealPath == that.versionInRealPath
-                && Objects.equals(provision, that.provision) && Objects.equals(provisionedPath, that.provisionedPath);
+                && otherWays.equals(that.otherWays) && Objects.equals(provision, that.provision)
+                && Objects.equals(provisionedPath, that.provisionedPath);
     }
 
     @Override
     public int hashCode() {
         return Objects.hash(name, searchDirs, bindirCommand, debianPackage, brewFormula, npmPackage, versionArgs,
-                versionInRealPath, provision, provisionedPath);
+                versionInRealPath, otherWays, provision, provisionedPath);
     }
 
     @Override

@@ -2,7 +2,9 @@ package org.pifpaf.runtime;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -41,6 +43,7 @@ public final class StartRequest {
     private final boolean cacheEnabled;
     private final Path cacheDir;
     private final boolean detachBackgroundWork;
+    private final List<Path> binaryDirectories;
     private final ProvisionMode provisioning;
     private final Path provisionDir;
     private final TransferProgress transferProgress;
@@ -63,6 +66,7 @@ public final class StartRequest {
         this.cacheEnabled = b.cacheEnabled;
         this.cacheDir = b.cacheDir;
         this.detachBackgroundWork = b.detachBackgroundWork;
+        this.binaryDirectories = List.copyOf(b.binaryDirectories);
     }
 
     /**
@@ -72,6 +76,16 @@ public final class StartRequest {
      */
     public static Builder builder(String driver) {
         return new Builder(DaemonSpec.parse(Objects.requireNonNull(driver, "driver")));
+    }
+
+    /** A builder holding every setting of this request, to change some. */
+    public Builder toBuilder() {
+        Builder b = new Builder(new DaemonSpec(driver, version)).options(options).prefix(prefix).timeout(timeout)
+                .keepData(keepData).runAs(runAs).echoOutput(echoOutput).tmpDir(tmpDir).progress(progress)
+                .cacheDir(cacheDir).cache(cacheEnabled).detachBackgroundWork(detachBackgroundWork)
+                .provisioning(provisioning).provisionDir(provisionDir).transferProgress(transferProgress);
+        binaryDirectories.forEach(b::binaryDirectory);
+        return b;
     }
 
     /** The driver's name (without the version). */
@@ -162,6 +176,11 @@ public final class StartRequest {
         return Optional.of(cacheDir != null ? cacheDir : TemplateCache.defaultRoot());
     }
 
+    /** Directories searched for the driver's binaries before anywhere else (see the builder); usually none. */
+    public List<Path> binaryDirectories() {
+        return binaryDirectories;
+    }
+
     /** Whether the template cache's background work is done by processes this one is not held by (see the builder). */
     public boolean detachBackgroundWork() {
         return detachBackgroundWork;
@@ -183,6 +202,7 @@ public final class StartRequest {
         private boolean cacheEnabled = true;
         private Path cacheDir;
         private boolean detachBackgroundWork;
+        private final List<Path> binaryDirectories = new ArrayList<>();
         private ProvisionMode provisioning;
         private Path provisionDir;
         private TransferProgress transferProgress = new LoggedTransfers();
@@ -297,6 +317,17 @@ public final class StartRequest {
          */
         public Builder detachBackgroundWork(boolean detach) {
             detachBackgroundWork = detach;
+            return this;
+        }
+
+        /**
+         * Looks for the driver's binaries in {@code dir} before its own directories and
+         * {@code PATH}: for a test that hands a driver stand-ins of its daemon (a contract test's
+         * fake executables), which the test's JVM cannot put on its own {@code PATH}. Nested
+         * daemons look there too. Each call adds a directory, searched in order.
+         */
+        public Builder binaryDirectory(Path dir) {
+            binaryDirectories.add(Objects.requireNonNull(dir, "dir"));
             return this;
         }
 

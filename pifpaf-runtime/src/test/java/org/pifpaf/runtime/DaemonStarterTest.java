@@ -54,6 +54,26 @@ class DaemonStarterTest {
     }
 
     @Test
+    void aRequestsBinaryDirectoryIsSearchedBeforePath() throws Exception {
+        Path standIns = Files.createDirectory(tmp.resolve("stand-ins"));
+        Path sh = standIns.resolve("sh");
+        Files.writeString(sh, "#!/bin/sh\necho \"stand-in given $*\"\necho ready\nexec sleep 1000\n");
+        Files.setPosixFilePermissions(sh, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
+        StartRequest request = shell("exit 7").binaryDirectory(tmp.resolve("absent")).binaryDirectory(standIns).build();
+        try (RunningDaemon daemon = STARTER.start(request)) {
+            assertTrue(Files.readString(daemon.logFile()).contains("stand-in given -c exit 7"),
+                    Files.readString(daemon.logFile()));
+        }
+        // toBuilder keeps every setting, the directories included.
+        StartRequest copy = request.toBuilder().option("ready", "x").build();
+        assertEquals(List.of(tmp.resolve("absent"), standIns), copy.binaryDirectories());
+        assertEquals(tmp, copy.tmpDir());
+        assertEquals("exit 7", copy.options().get("script"));
+        assertEquals("x", copy.options().get("ready"));
+        assertEquals(List.of(), StartRequest.builder("shell").build().binaryDirectories());
+    }
+
+    @Test
     void processesSeeTheVariablesExportedBeforeThem() throws Exception {
         try (RunningDaemon daemon = STARTER.start(shell("echo \"ready $PIFPAF_FIRST $RAW_SHELL_VAR\"; exec sleep 1000")
                 .option("ready", "^ready 1 raw$").build())) {

@@ -1,5 +1,6 @@
 package org.pifpaf.runtime.provision;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,9 +15,10 @@ import org.pifpaf.api.MissingDistributionException;
 import org.pifpaf.runtime.ProvisionMode;
 
 /**
- * Where one start's binaries come from: the sources its {@link ProvisionMode} puts in order
- * (installed, then provisioned, for {@code auto}), each asked in turn; the first that has a
- * binary at the version asked for gives it. A binary whose driver declares no provision (the
+ * Where one start's binaries come from: a request's own binary directories first (a contract
+ * test's stand-ins), then the sources its {@link ProvisionMode} puts in order (installed, then
+ * provisioned, for {@code auto}), each asked in turn; the first that has a binary at the version
+ * asked for gives it. A binary whose driver declares no provision (the
  * {@code java} that runs a Java daemon) is always the installed one. Nothing here loads the
  * resolver: a start whose binaries are installed never reaches the provisioned source.
  */
@@ -24,26 +26,29 @@ public final class DaemonSources {
 
     private final ProvisionMode mode;
     private final String version;
+    private final List<Path> binaryDirectories;
     private final Supplier<Provisioner> provisioner;
     private final TransferProgress progress;
 
     /**
-     * @param mode        which sources, in which order
-     * @param version     the daemon version asked for ({@code driver@version}), or {@code null}
-     * @param provisioner the provisioner, asked for only when a binary must be provisioned
-     * @param progress    who hears how downloads go
+     * @param mode              which sources, in which order
+     * @param version           the daemon version asked for ({@code driver@version}), or {@code null}
+     * @param binaryDirectories directories whose binaries win over every source (a test's stand-ins)
+     * @param provisioner       the provisioner, asked for only when a binary must be provisioned
+     * @param progress          who hears how downloads go
      */
-    public DaemonSources(ProvisionMode mode, String version, Supplier<Provisioner> provisioner,
-                         TransferProgress progress) {
+    public DaemonSources(ProvisionMode mode, String version, List<Path> binaryDirectories,
+                         Supplier<Provisioner> provisioner, TransferProgress progress) {
         this.mode = mode;
         this.version = version;
+        this.binaryDirectories = List.copyOf(binaryDirectories);
         this.provisioner = provisioner;
         this.progress = progress;
     }
 
-    /** The sources of a daemon nested in this one: the same mode, its own default version. */
+    /** The sources of a daemon nested in this one: the same mode and directories, its own default version. */
     public DaemonSources nested() {
-        return new DaemonSources(mode, null, provisioner, progress);
+        return new DaemonSources(mode, null, binaryDirectories, provisioner, progress);
     }
 
     /** The version asked for, or {@code null}. */
@@ -59,6 +64,12 @@ public final class DaemonSources {
      * @throws ProvisionFailedException     when it had to be fetched and could not be
      */
     public Path executable(Binary binary) {
+        for (Path dir : binaryDirectories) {
+            Path candidate = dir.resolve(binary.name());
+            if (Files.isRegularFile(candidate) && Files.isExecutable(candidate)) {
+                return candidate;
+            }
+        }
         return first(binary.provision() != null, s -> s.executable(binary), binary.name())
                 .orElseThrow(() -> new MissingBinaryException(binary));
     }
@@ -114,7 +125,8 @@ public final class DaemonSources {
     }
 
     /** The sources of {@code mode}, provisioning into {@code provisionDir} ({@code null}: the default) when they must. */
-    public static DaemonSources of(ProvisionMode mode, String version, Path provisionDir, TransferProgress progress) {
-        return new DaemonSources(mode, version, () -> Provisioner.shared(provisionDir), progress);
+    public static DaemonSources of(ProvisionMode mode, String version, List<Path> binaryDirectories, Path provisionDir,
+                                   TransferProgress progress) {
+        return new DaemonSources(mode, version, binaryDirectories, () -> Provisioner.shared(provisionDir), progress);
     }
 }

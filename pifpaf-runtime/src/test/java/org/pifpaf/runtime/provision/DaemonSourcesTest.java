@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 import org.pifpaf.api.Binary;
@@ -29,7 +30,7 @@ class DaemonSourcesTest {
     @Test
     void autoTakesAnInstalledBinaryWithoutTheProvisioner() {
         Binary sh = Binary.named("sh").noVersion().provisionedFrom(SOMEWHERE, "bin/sh");
-        Path found = new DaemonSources(ProvisionMode.AUTO, null, NEVER, TransferProgress.NONE).executable(sh);
+        Path found = new DaemonSources(ProvisionMode.AUTO, null, List.of(), NEVER, TransferProgress.NONE).executable(sh);
         assertTrue(Files.isExecutable(found), found.toString());
     }
 
@@ -38,7 +39,7 @@ class DaemonSourcesTest {
         Binary missing = Binary.named("pifpaf-no-such-binary").debian("no-such-package")
                 .provisionedFrom(SOMEWHERE, "bin/x");
         MissingBinaryException e = assertThrows(MissingBinaryException.class,
-                () -> new DaemonSources(ProvisionMode.INSTALLED, null, NEVER, TransferProgress.NONE).executable(missing));
+                () -> new DaemonSources(ProvisionMode.INSTALLED, null, List.of(), NEVER, TransferProgress.NONE).executable(missing));
         assertTrue(e.getMessage().contains("apt-get install no-such-package"), e.getMessage());
     }
 
@@ -46,13 +47,13 @@ class DaemonSourcesTest {
     void aBinaryWithoutDeclarationIsTheInstalledOneInEveryMode() {
         Binary sh = Binary.named("sh").noVersion();
         for (ProvisionMode mode : ProvisionMode.values()) {
-            assertTrue(Files.isExecutable(new DaemonSources(mode, null, NEVER, TransferProgress.NONE).executable(sh)));
+            assertTrue(Files.isExecutable(new DaemonSources(mode, null, List.of(), NEVER, TransferProgress.NONE).executable(sh)));
         }
     }
 
     @Test
     void aNestedDaemonStartsItsOwnDefaultVersion() {
-        DaemonSources outer = new DaemonSources(ProvisionMode.PROVISIONED, "16", NEVER, TransferProgress.NONE);
+        DaemonSources outer = new DaemonSources(ProvisionMode.PROVISIONED, "16", List.of(), NEVER, TransferProgress.NONE);
         assertEquals("16", outer.version());
         assertNull(outer.nested().version());
     }
