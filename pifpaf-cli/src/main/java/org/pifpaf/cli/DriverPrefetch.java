@@ -29,7 +29,8 @@ final class DriverPrefetch {
 
     /** If {@code args} hold a {@code run}, starts loading its driver, and prepares the start meanwhile. */
     static void start(DriverRegistry registry, String[] args) {
-        List<String> candidates = candidates(args);
+        // postgresql@16 names the driver postgresql; a malformed version is left for the parser to report.
+        List<String> candidates = candidates(args).stream().flatMap(word -> Main.driverPart(word).stream()).toList();
         if (candidates.isEmpty()) {
             return;
         }

@@ -1,14 +1,18 @@
 package org.pifpaf.cli;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 import org.pifpaf.cli.eval.EvalFormat;
+import org.pifpaf.runtime.DaemonSpec;
 import org.pifpaf.runtime.DaemonStarter;
 import org.pifpaf.runtime.InvalidRequestException;
+import org.pifpaf.runtime.ProvisionMode;
 import org.pifpaf.runtime.StartRequest;
 import org.pifpaf.runtime.commandline.UserConfig;
+import org.pifpaf.runtime.provision.ProvisionedTrees;
 
 /**
  * Runs {@code pifpaf run <driver> ...}: turns what the command line asks for into a start
@@ -18,7 +22,8 @@ final class DriverRun {
 
     private static final Pattern VARIABLE_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
 
-    private final String driver;
+    /** What the command line named: {@code driver} or {@code driver@version}. */
+    private final String daemon;
     private final DaemonStarter starter;
     private final PifpafCommand global;
     private final List<String> rawArgs;
@@ -35,12 +40,20 @@ final class DriverRun {
     record Arguments(RunOptions before, RunOptions after, Map<String, String> driverOptions, List<String> command) {
     }
 
-    /** @param rawArgs the whole command line, which eval mode hands to its supervisor */
-    DriverRun(String driver, DaemonStarter starter, PifpafCommand global, List<String> rawArgs) {
-        this.driver = driver;
+    /**
+     * @param daemon  the driver, with the daemon version if one is asked for ({@code postgresql@16})
+     * @param rawArgs the whole command line, which eval mode hands to its supervisor
+     */
+    DriverRun(String daemon, DaemonStarter starter, PifpafCommand global, List<String> rawArgs) {
+        this.daemon = daemon;
         this.starter = starter;
         this.global = global;
         this.rawArgs = rawArgs;
+    }
+
+    /** The driver as the command line named it, with the version if one was asked for. */
+    String daemon() {
+        return daemon;
     }
 
     /** Runs the driver as {@code arguments} ask; returns pifpaf's exit status. */
@@ -49,11 +62,12 @@ final class DriverRun {
             RunOptions options = global.namingOptions().or(arguments.after()).or(arguments.before());
             CliVariables.Naming naming = naming(options);
             UserConfig config = UserConfig.load(UserConfig.defaultFile(), starter.registry());
-            StartRequest.Builder request = settings(StartRequest.builder(driver), options, global, config)
-                    .options(config.optionsOf(driver)).options(arguments.driverOptions()).prefix(naming.prefix());
-            Started.Launch launch = progress -> Started.single(starter.start(request.progress(progress).build()),
-                    naming.prefix());
-            return RunModes.run(launch, arguments.command(), naming, global.supervisor, rawArgs, driver, format(options));
+            StartRequest.Builder request = settings(StartRequest.builder(daemon), options, global, config);
+            request.options(config.optionsOf(DaemonSpec.parse(daemon).driver())).options(arguments.driverOptions())
+                    .prefix(naming.prefix());
+            Started.Launch launch = progress -> Started.single(starter.start(request.progress(progress)
+                    .transferProgress(progress).build()), naming.prefix());
+            return RunModes.run(launch, arguments.command(), naming, global.supervisor, rawArgs, daemon, format(options));
         } catch (InvalidRequestException e) {
             return Usage.error(e.getMessage());
         }
@@ -86,7 +100,8 @@ final class DriverRun {
 
     /**
      * The run options that apply to every daemon a run starts: the command line's, else the
-     * environment's ({@code PIFPAF_RUN_AS}, {@code PIFPAF_CACHE_DIR}), else the user configuration's.
+     * environment's ({@code PIFPAF_RUN_AS}, {@code PIFPAF_CACHE_DIR}, {@code PIFPAF_PROVISION},
+     * {@code PIFPAF_PROVISION_DIR}), else the user configuration's.
      */
     static StartRequest.Builder settings(StartRequest.Builder builder, RunOptions options, PifpafCommand global,
                                          UserConfig config) {
@@ -103,10 +118,30 @@ final class DriverRun {
         }
         if (options.runAs != null) {
             builder.runAs(options.runAs);
-        } else if (System.getenv("PIFPAF_RUN_AS") == null || System.getenv("PIFPAF_RUN_AS").isBlank()) {
+        } else if (unset("PIFPAF_RUN_AS")) {
             config.runAs().ifPresent(user -> builder.runAs(user.value()));
         }
-        return builder;
+        if (options.provision != null) {
+            try {
+                builder.provisioning(ProvisionMode.parse(options.provision));
+            } catch (InvalidRequestException e) {
+                throw new InvalidRequestException("--provision: " + e.getMessage());
+            }
+        } else if (unset(ProvisionMode.VARIABLE)) {
+            config.provision().ifPresent(mode -> builder.provisioning(ProvisionMode.parse(mode.value())));
+        }
+        return builder.provisionDir(provisionDir(config));
+    }
+
+    /** Where provisioned daemons are kept: {@code $PIFPAF_PROVISION_DIR}, else the configuration's, else the default (null). */
+    static Path provisionDir(UserConfig config) {
+        return unset(ProvisionedTrees.DIRECTORY_VARIABLE) ? config.provisionDir().map(dir -> Path.of(dir.value()))
+                .orElse(null) : null;
+    }
+
+    private static boolean unset(String variable) {
+        String value = System.getenv(variable);
+        return value == null || value.isBlank();
     }
 
     private static String variableName(String given, String fallback, String option) {

@@ -8,10 +8,12 @@ import java.util.Optional;
 import java.util.OptionalInt;
 import org.pifpaf.api.DaemonDriver;
 import org.pifpaf.cli.logging.LogSink;
+import org.pifpaf.runtime.DaemonSpec;
 import org.pifpaf.runtime.DaemonStarter;
 import org.pifpaf.runtime.DriverConflictException;
 import org.pifpaf.runtime.DriverDescriptor;
 import org.pifpaf.runtime.DriverRegistry;
+import org.pifpaf.runtime.InvalidRequestException;
 import org.pifpaf.runtime.commandline.UserConfig;
 import org.slf4j.event.Level;
 import picocli.CommandLine;
@@ -69,7 +71,7 @@ public final class Main {
             cli.addSubcommand(leaf);
         } else {
             cli.addSubcommand("run", runLine(starter, global, rawArgs, rawArgs.size())); // no word left: every driver
-            for (String name : List.of("list-drivers", "status", "stop", "config")) {
+            for (String name : List.of("list-drivers", "status", "stop", "config", "fetch")) {
                 cli.addSubcommand(leaf(name, registry));
             }
             // Hidden: prints the bash/zsh completion script, made from this very model (drivers included).
@@ -118,19 +120,34 @@ public final class Main {
         }
     }
 
-    /** {@code pifpaf run}, with the driver the command line names after {@code from}, or with every driver. */
+    /**
+     * {@code pifpaf run}, with the driver the command line names after {@code from}, or with
+     * every driver. A driver named with a version ({@code postgresql@16}) is a sub-command under
+     * that very word, which picocli then recognises; its help and options are the driver's.
+     */
     private static CommandLine runLine(DaemonStarter starter, PifpafCommand global, List<String> rawArgs, int from) {
         RunCommand run = new RunCommand(global, starter, rawArgs);
         CommandLine runLine = new CommandLine(run.model());
         OptionalInt at = SelectedWord.in(runLine.getCommandSpec(), rawArgs, from);
-        Optional<DriverDescriptor> named = at.isPresent() ? starter.registry().find(rawArgs.get(at.getAsInt()))
-                : Optional.empty();
+        String word = at.isPresent() ? rawArgs.get(at.getAsInt()) : null;
+        Optional<DriverDescriptor> named = Optional.ofNullable(word).flatMap(Main::driverPart)
+                .flatMap(starter.registry()::find);
         for (DriverDescriptor descriptor : named.map(List::of).orElseGet(starter.registry()::drivers)) {
             DaemonDriver driver = descriptor.driver();
-            DriverCommand command = new DriverCommand(driver, run, new DriverRun(driver.name(), starter, global, rawArgs));
-            runLine.addSubcommand(driver.name(), command.spec());
+            String name = named.isPresent() ? word : driver.name();
+            DriverCommand command = new DriverCommand(driver, run, new DriverRun(name, starter, global, rawArgs));
+            runLine.addSubcommand(name, command.spec());
         }
         return runLine;
+    }
+
+    /** The driver {@code word} names, with or without a version; empty for a malformed one (reported later). */
+    static Optional<String> driverPart(String word) {
+        try {
+            return Optional.of(DaemonSpec.parse(word).driver());
+        } catch (InvalidRequestException e) {
+            return Optional.empty();
+        }
     }
 
     /** The sub-command other than {@code run} named {@code word} (by name or alias), or null. */
@@ -140,6 +157,7 @@ public final class Main {
             case "status" -> new StatusCommand();
             case "stop" -> new StopCommand();
             case "config" -> new ConfigCommand(registry);
+            case "fetch" -> new FetchCommand(registry);
             default -> null;
         };
     }
@@ -173,7 +191,8 @@ public final class Main {
             dirs.add(Path.of(home, "drivers"));
         }
         for (int i = 0; i < args.length; i++) {
-            if (args[i].equals("--") || args[i].equals("run") || args[i].equals("list-drivers") || args[i].equals("list")) {
+            if (args[i].equals("--") || args[i].equals("run") || args[i].equals("list-drivers") || args[i].equals("list")
+                    || args[i].equals("fetch")) {
                 break;
             }
             if (args[i].equals("--drivers-dir") && i + 1 < args.length) {

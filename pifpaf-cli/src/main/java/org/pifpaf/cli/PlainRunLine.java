@@ -28,13 +28,14 @@ import org.pifpaf.runtime.DriverRegistry;
  *
  * @param global    the global options given
  * @param driver    the driver named
+ * @param daemon    the word that named it: the driver's name, or {@code driver@version}
  * @param arguments what the line asks of the driver's run
  */
-record PlainRunLine(PifpafCommand global, DriverDescriptor driver, DriverRun.Arguments arguments) {
+record PlainRunLine(PifpafCommand global, DriverDescriptor driver, String daemon, DriverRun.Arguments arguments) {
 
     /** The words that name sub-commands of {@code pifpaf}: picocli does not take them as an option's value. */
     private static final Set<String> SUBCOMMANDS = Set.of("run", "list-drivers", "list", "status", "stop", "config",
-            "generate-completion", "generate-man-page");
+            "fetch", "generate-completion", "generate-man-page");
 
     /**
      * Reads {@code args}, or declines to (empty).
@@ -54,7 +55,8 @@ record PlainRunLine(PifpafCommand global, DriverDescriptor driver, DriverRun.Arg
         if (name == null || name.startsWith("-") || cursor.separateValues.contains(name)) {
             return Optional.empty();
         }
-        Optional<DriverDescriptor> driver = registry.find(name);
+        // postgresql@16: the driver postgresql, the version for the start request to read.
+        Optional<DriverDescriptor> driver = Main.driverPart(name).flatMap(registry::find);
         if (driver.isEmpty()) {
             return Optional.empty();
         }
@@ -63,7 +65,7 @@ record PlainRunLine(PifpafCommand global, DriverDescriptor driver, DriverRun.Arg
         if (!cursor.readDriverOptions(driver.get().driver().options(), driverOptions, after)) {
             return Optional.empty();
         }
-        return Optional.of(new PlainRunLine(global, driver.get(),
+        return Optional.of(new PlainRunLine(global, driver.get(), name,
                 new DriverRun.Arguments(before, after, driverOptions, cursor.rest())));
     }
 
@@ -73,7 +75,7 @@ record PlainRunLine(PifpafCommand global, DriverDescriptor driver, DriverRun.Arg
         if (invalid != null) {
             return invalid;
         }
-        return new DriverRun(driver.name(), starter, global, rawArgs).run(arguments);
+        return new DriverRun(daemon, starter, global, rawArgs).run(arguments);
     }
 
     /** A position in the command line, and what the options read so far have taken. */

@@ -17,6 +17,7 @@ final class RunOptions {
     String format;
     String runAs;
     Boolean noCache;
+    String provision;
 
     /** The run options, in the order the help lists them. */
     static final List<CliOption<RunOptions>> OPTIONS = List.of(
@@ -37,7 +38,12 @@ final class RunOptions {
                     .withDescription("When run as root, run daemons that refuse root as USER (default: $PIFPAF_RUN_AS or nobody)."),
             CliOption.<RunOptions>of(Kind.FLAG, o -> o.noCache, (o, v) -> o.noCache = (Boolean) v, "--no-cache")
                     .withDescription("Create templates (e.g. PostgreSQL's initdb cluster) afresh, neither copying nor"
-                            + " filling the template cache."));
+                            + " filling the template cache."),
+            CliOption.<RunOptions>of(Kind.TEXT, o -> o.provision, (o, v) -> o.provision = (String) v, "--provision")
+                    .withLabel("MODE")
+                    .withDescription("installed: daemons installed here only; provisioned: fetched from Maven"
+                            + " repositories only; auto: installed ones, else fetched (default: $PIFPAF_PROVISION,"
+                            + " the config file's provision, else auto)."));
 
     /**
      * Adds these options to {@code command} as a mixin named {@code name}, bound to this object's
@@ -61,6 +67,7 @@ final class RunOptions {
         merged.runAs = runAs != null ? runAs : fallback.runAs;
         merged.format = format != null ? format : fallback.format;
         merged.noCache = noCache != null ? noCache : fallback.noCache;
+        merged.provision = provision != null ? provision : fallback.provision;
         return merged;
     }
 }

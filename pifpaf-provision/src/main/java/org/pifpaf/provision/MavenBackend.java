@@ -23,6 +23,7 @@ import org.eclipse.aether.resolution.VersionRangeRequest;
 import org.eclipse.aether.resolution.VersionRangeResolutionException;
 import org.eclipse.aether.resolution.VersionRangeResult;
 import org.eclipse.aether.supplier.RepositorySystemSupplier;
+import org.eclipse.aether.transfer.MetadataNotFoundException;
 import org.eclipse.aether.util.artifact.JavaScopes;
 import org.eclipse.aether.util.filter.DependencyFilterUtils;
 import org.eclipse.aether.version.Version;
@@ -62,7 +63,11 @@ final class MavenBackend implements ProvisionBackend {
             VersionRangeResult result = system.resolveVersionRange(session, request);
             List<String> versions = result.getVersions().stream().map(Version::toString).collect(Collectors.toList());
             if (versions.isEmpty() && !result.getExceptions().isEmpty()) {
-                throw failure("cannot list the versions of " + artifact, result.getExceptions().get(0));
+                // The local repository's "not found" comes first; why the remote one failed (a
+                // refused connection, a 401) is what the user needs to hear.
+                Exception why = result.getExceptions().stream().filter(e -> !(e instanceof MetadataNotFoundException))
+                        .findFirst().orElse(result.getExceptions().get(0));
+                throw failure("cannot list the versions of " + artifact, why);
             }
             return versions;
         } catch (VersionRangeResolutionException e) {

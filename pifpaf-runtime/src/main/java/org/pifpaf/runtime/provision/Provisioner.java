@@ -143,6 +143,27 @@ public final class Provisioner {
         return Optional.empty();
     }
 
+    /**
+     * As {@link #provision}, and a tree kept already is checked against its manifest first: one
+     * damaged since it was made (files removed or changed by hand, a disk full) is made again.
+     * For {@code pifpaf fetch}, which prepares machines (CI caches) ahead of time.
+     */
+    public synchronized Provisioned fetch(Provision provision, String requested, TransferProgress progress) {
+        Provisioned provisioned = provision(provision, requested, progress);
+        String entry = provisioned.tree().getParent().getFileName().toString();
+        if (trees.intact(entry)) {
+            return provisioned;
+        }
+        LOG.warn("provisioned tree {} does not match its manifest; making it again", provisioned.tree().getParent());
+        try {
+            trees.discard(entry);
+        } catch (IOException e) {
+            throw new ProvisionFailedException("cannot remove the damaged tree " + provisioned.tree().getParent()
+                    + ": " + e.getMessage(), e);
+        }
+        return provision(provision, requested, progress);
+    }
+
     private Optional<Provisioned> kept(Provision provision, ArtifactCoordinates artifact,
                                        ResolutionIndex.Resolution resolution) {
         return trees.find(resolution.entry(), TreeKeys.layoutText(provision))
