@@ -74,7 +74,20 @@ class DriversIT {
             new Case("keystone", List.of("keystone", "--port", "0", "--admin-port", "0"),
                     "openstack token issue -f value -c id >/dev/null && openstack project list -f value -c Name | grep -qx admin"
                             + " && test \"$(curl -s -o /dev/null -w '%{http_code}' \"$PIFPAF_KEYSTONE_HTTP_URL\")\" = 300",
-                    "keystone-manage", "python3-keystone"));
+                    "keystone-manage", "python3-keystone"),
+            new Case("elasticsearch", List.of("elasticsearch", "--port", "0"), searchClient("ELASTICSEARCH", "es"),
+                    "elasticsearch", "elasticsearch (CI: Maven Central's integ-test-zip)"),
+            new Case("opensearch", List.of("opensearch", "--port", "0"), searchClient("OPENSEARCH", "opensearch"),
+                    "opensearch", "opensearch (CI: Maven Central's integ-test-zip)"));
+
+    /** Index a document over HTTP with curl, then find it; the URL as the driver documents it. */
+    private static String searchClient(String stem, String scheme) {
+        String http = "\"$PIFPAF_" + stem + "_HTTP_URL\"";
+        return "test \"$PIFPAF_URL\" = \"" + scheme + "://localhost:$PIFPAF_" + stem + "_PORT\""
+                + " && curl -sSf -XPUT -H 'Content-Type: application/json' " + http + "/books/_doc/1?refresh=true"
+                + " -d '{\"title\": \"Throw-away daemons\"}' >/dev/null"
+                + " && curl -sSf " + http + "/books/_search?q=title:daemons | grep -q '\"total\":{\"value\":1,'";
+    }
 
     static Stream<Arguments> runs() {
         List<Arguments> runs = new ArrayList<>();
