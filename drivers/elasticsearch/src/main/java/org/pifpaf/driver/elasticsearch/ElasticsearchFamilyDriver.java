@@ -109,10 +109,10 @@ abstract class ElasticsearchFamilyDriver implements DaemonDriver {
             copyConfig(ctx, distributionConfig.get(), config);
         }
         if (config.rewriteJvmOptions(new JvmOptions(logs, tmp))) {
-            ctx.log().log(System.Logger.Level.INFO, "jvm.options could not be read; pifpaf wrote its own");
+            ctx.log().log(System.Logger.Level.INFO, "no readable jvm.options; pifpaf wrote its own");
         }
         if (config.ensureLogging()) {
-            ctx.log().log(System.Logger.Level.INFO, "log4j2.properties could not be read; pifpaf wrote its own");
+            ctx.log().log(System.Logger.Level.INFO, "no readable log4j2.properties; pifpaf wrote its own");
         }
         config.writeSettings(flavour.name() + ".yml", settings(ctx, home, port, data, logs));
 
@@ -207,7 +207,7 @@ abstract class ElasticsearchFamilyDriver implements DaemonDriver {
      */
     private void copyConfig(DriverContext ctx, Path source, ConfigDirectory config) throws IOException {
         for (Path left : config.copyReadable(source, Set.of(flavour.name() + ".yml", flavour.name() + ".keystore"))) {
-            ctx.log().log(System.Logger.Level.INFO, "cannot read " + left + "; the node goes without it");
+            ctx.log().log(System.Logger.Level.INFO, "cannot read " + left + "; not copied");
         }
     }
 
