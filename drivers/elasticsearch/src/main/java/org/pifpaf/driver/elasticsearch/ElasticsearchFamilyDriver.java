@@ -85,7 +85,7 @@ abstract class ElasticsearchFamilyDriver implements DaemonDriver {
 
     @Override
     public Duration startupTimeout() {
-        // About 5 s on an idle machine; four times that on a busy two-core one.
+        // 8-13 s measured on a two-core machine with a load average of 15: room for worse.
         return Duration.ofSeconds(90);
     }
 
@@ -100,20 +100,11 @@ abstract class ElasticsearchFamilyDriver implements DaemonDriver {
         if (!Files.isExecutable(script)) {
             throw new DriverException(flavour.product() + "'s start script " + script + " is missing or not executable");
         }
+        Map<String, String> java = javaEnvironment(ctx, home);
 
         Path logs = Files.createDirectory(data.resolve("logs"));
         Path tmp = Files.createDirectory(data.resolve("tmp"));
-        ConfigDirectory config = new ConfigDirectory(data.resolve("config"));
-        Optional<Path> distributionConfig = distributionConfig(home);
-        if (distributionConfig.isPresent()) {
-            copyConfig(ctx, distributionConfig.get(), config);
-        }
-        if (config.rewriteJvmOptions(new JvmOptions(logs, tmp))) {
-            ctx.log().log(System.Logger.Level.INFO, "no readable jvm.options; pifpaf wrote its own");
-        }
-        if (config.ensureLogging()) {
-            ctx.log().log(System.Logger.Level.INFO, "no readable log4j2.properties; pifpaf wrote its own");
-        }
+        ConfigDirectory config = privateConfig(ctx, home, data.resolve("config"), new JvmOptions(logs, tmp));
         config.writeSettings(flavour.name() + ".yml", settings(ctx, home, port, data, logs));
 
         String prefix = flavour.scriptPrefix();
@@ -127,8 +118,11 @@ abstract class ElasticsearchFamilyDriver implements DaemonDriver {
                 // The data is thrown away: the orderly shutdown only costs time.
                 .stopSignal(Signal.KILL)
                 .label(flavour.name());
+        for (Map.Entry<String, String> variable : java.entrySet()) {
+            node = node.env(variable.getKey(), variable.getValue());
+        }
         // The node is started (cluster formed, HTTP bound) when it says so; GET / then answers.
-        ctx.launch(withJava(ctx, home, node), Ready.allOf(Ready.logLine("\\] started\\b"),
+        ctx.launch(node, Ready.allOf(Ready.logLine("\\] started\\b"),
                 Ready.http("http://127.0.0.1:" + port + "/", 200)));
 
         ctx.export(stem + "_PORT", Integer.toString(port));
@@ -180,19 +174,42 @@ abstract class ElasticsearchFamilyDriver implements DaemonDriver {
      * {@code <prefix>_JAVA_HOME} if set, as the script would; else the one pifpaf runs daemons on
      * ({@code $JAVA_HOME}, else {@code java} on {@code PATH}): the integration-test archives
      * bundle none, and their scripts do not look at {@code PATH}.
+     *
+     * @return the variables that name it to the script; none when it finds its Java itself
      */
-    private Command withJava(DriverContext ctx, Path home, Command node) throws IOException {
+    private Map<String, String> javaEnvironment(DriverContext ctx, Path home) throws IOException {
         String variable = flavour.scriptPrefix() + "_JAVA_HOME";
         if (bundlesJava(home) || System.getenv(variable) != null) {
-            return node;
+            return Map.of();
         }
         String javaHome = ctx.executable(Binary.java()).toRealPath().getParent().getParent().toString();
-        return node.env("JAVA_HOME", javaHome).env(variable, javaHome);
+        return Map.of("JAVA_HOME", javaHome, variable, javaHome);
     }
 
     private static boolean bundlesJava(Path home) {
         return Stream.of("jdk/bin/java", "jre/bin/java", "jdk.app/Contents/Home/bin/java")
                 .anyMatch(java -> Files.isExecutable(home.resolve(java)));
+    }
+
+    /**
+     * The node's configuration directory, from the distribution's (an archive's {@code config/},
+     * else a package's {@code /etc/<name>}), its JVM options rewritten, with pifpaf's own
+     * {@code jvm.options} and {@code log4j2.properties} where the distribution's cannot be read.
+     */
+    private ConfigDirectory privateConfig(DriverContext ctx, Path home, Path dir, JvmOptions jvmOptions)
+            throws IOException {
+        ConfigDirectory config = new ConfigDirectory(dir);
+        Optional<Path> source = distributionConfig(home);
+        if (source.isPresent()) {
+            copyConfig(ctx, source.get(), config);
+        }
+        if (config.rewriteJvmOptions(jvmOptions)) {
+            ctx.log().log(System.Logger.Level.INFO, "no readable jvm.options; pifpaf wrote its own");
+        }
+        if (config.ensureLogging()) {
+            ctx.log().log(System.Logger.Level.INFO, "no readable log4j2.properties; pifpaf wrote its own");
+        }
+        return config;
     }
 
     /** The distribution's configuration: an archive's {@code config/}, else a package's {@code /etc/<name>}. */
