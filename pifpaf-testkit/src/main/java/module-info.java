@@ -3,6 +3,10 @@ module org.pifpaf.testkit {
     requires transitive org.pifpaf.api;
     requires transitive org.pifpaf.runtime;
     requires org.junit.jupiter.api;
+    // Only for the skipped-tests report, which the launcher of a test run loads: never needed to use the kit.
+    requires static org.junit.platform.launcher;
 
     exports org.pifpaf.testkit;
+
+    provides org.junit.platform.launcher.TestExecutionListener with org.pifpaf.testkit.SkippedTestsReport;
 }

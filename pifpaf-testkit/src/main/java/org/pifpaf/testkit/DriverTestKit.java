@@ -49,7 +49,7 @@ public final class DriverTestKit {
             return STARTER.start(request);
         } catch (StartFailedException e) {
             if (e.getCause() instanceof MissingBinaryException missing) {
-                skipUnlessCi(missing.getMessage());
+                MissingBinaries.skipOrFail(missing);
             }
             if (!e.logTail().isEmpty()) {
                 // Test reports print suppressed exceptions: the daemon's own words land there.

@@ -1,0 +1,49 @@
+package org.pifpaf.testkit;
+
+import java.util.Optional;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.LifecycleMethodExecutionExceptionHandler;
+import org.junit.jupiter.api.extension.TestExecutionExceptionHandler;
+import org.pifpaf.api.MissingBinaryException;
+
+/**
+ * For tests that start daemons themselves (through {@code org.pifpaf.Pifpaf}, a stack, a thread
+ * pool...): a test or lifecycle method that fails because a binary is missing is skipped, or
+ * failed in CI, as {@link MissingBinaries#skipOrFail} decides. Other failures pass unchanged.
+ *
+ * <pre>{@code
+ * @ExtendWith(SkipWhenMissing.class)
+ * class RepositoryTest { ... Pifpaf.start("postgresql") ... }
+ * }</pre>
+ */
+public final class SkipWhenMissing implements TestExecutionExceptionHandler, LifecycleMethodExecutionExceptionHandler {
+
+    @Override
+    public void handleTestExecutionException(ExtensionContext context, Throwable failure) throws Throwable {
+        throw translate(failure);
+    }
+
+    @Override
+    public void handleBeforeAllMethodExecutionException(ExtensionContext context, Throwable failure) throws Throwable {
+        throw translate(failure);
+    }
+
+    @Override
+    public void handleBeforeEachMethodExecutionException(ExtensionContext context, Throwable failure) throws Throwable {
+        throw translate(failure);
+    }
+
+    private static Throwable translate(Throwable failure) {
+        Optional<MissingBinaryException> missing = MissingBinaries.causeOf(failure);
+        if (missing.isPresent()) {
+            try {
+                MissingBinaries.skipOrFail(missing.get());
+            } catch (RuntimeException | AssertionError decided) {
+                // The whole failure stays visible under the decision.
+                decided.addSuppressed(failure);
+                return decided;
+            }
+        }
+        return failure;
+    }
+}
