@@ -9,4 +9,6 @@ module org.pifpaf.testkit {
     exports org.pifpaf.testkit;
 
     provides org.junit.platform.launcher.TestExecutionListener with org.pifpaf.testkit.SkippedTestsReport;
+    // Applied to every test where JUnit's extension autodetection is on, as in pifpaf's own build.
+    provides org.junit.jupiter.api.extension.Extension with org.pifpaf.testkit.SkipWhenMissing;
 }

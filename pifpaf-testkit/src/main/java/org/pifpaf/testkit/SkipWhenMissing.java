@@ -7,14 +7,20 @@ import org.junit.jupiter.api.extension.TestExecutionExceptionHandler;
 import org.pifpaf.api.MissingBinaryException;
 
 /**
- * For tests that start daemons themselves (through {@code org.pifpaf.Pifpaf}, a stack, a thread
- * pool...): a test or lifecycle method that fails because a binary is missing is skipped, or
- * failed in CI, as {@link MissingBinaries#skipOrFail} decides. Other failures pass unchanged.
+ * A test or lifecycle method that fails because a binary is missing is skipped, or failed in CI,
+ * as {@link MissingBinaries#skipOrFail} decides; other failures pass unchanged. For tests that
+ * start daemons themselves (through {@code org.pifpaf.Pifpaf}, a stack, a thread pool...), and
+ * for a skip that an assertion caught: {@code assertThrows(StartFailedException.class, ...)}
+ * reports the test kit's skip as an unexpected exception, with the skip as its cause.
  *
  * <pre>{@code
  * @ExtendWith(SkipWhenMissing.class)
  * class RepositoryTest { ... Pifpaf.start("postgresql") ... }
  * }</pre>
+ *
+ * <p>Registered for JUnit's extension autodetection
+ * ({@code junit.jupiter.extensions.autodetection.enabled=true}), it applies to every test of the
+ * run, as in pifpaf's own build.
  */
 public final class SkipWhenMissing implements TestExecutionExceptionHandler, LifecycleMethodExecutionExceptionHandler {
 

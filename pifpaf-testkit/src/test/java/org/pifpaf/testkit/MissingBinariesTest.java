@@ -16,6 +16,7 @@ import org.pifpaf.api.Binary;
 import org.pifpaf.api.MissingBinaryException;
 import org.pifpaf.runtime.StartFailedException;
 
+/** The rule for a missing binary (skip, or fail in CI) and the extension that applies it. */
 class MissingBinariesTest {
 
     static final Binary NOWHERE = Binary.named("no-such-binary-anywhere").debian("no-such-package");
@@ -62,6 +63,12 @@ class MissingBinariesTest {
         }
 
         @Test
+        void anAssertionCaughtTheSkip() {
+            // As a driver test that expects a start to fail, on a machine without the daemon.
+            assertThrows(StartFailedException.class, () -> MissingBinaries.require(NOWHERE));
+        }
+
+        @Test
         void failsForAnotherReason() {
             throw new IllegalStateException("a real failure");
         }
@@ -70,8 +77,8 @@ class MissingBinariesTest {
     @Test
     void theExtensionTurnsAMissingBinaryIntoTheSameOutcome() {
         var summary = SampleRuns.run(StartsItsOwnDaemons.class);
-        long skipped = MissingBinaries.inCi() ? 0 : 1;
+        long skipped = MissingBinaries.inCi() ? 0 : 2;
         assertEquals(skipped, summary.getTestsAbortedCount());
-        assertEquals(2 - skipped, summary.getTestsFailedCount());
+        assertEquals(3 - skipped, summary.getTestsFailedCount());
     }
 }

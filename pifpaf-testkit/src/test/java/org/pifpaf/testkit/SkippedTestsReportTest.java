@@ -15,6 +15,7 @@ import org.pifpaf.api.Binary;
 import org.pifpaf.api.MissingBinaryException;
 import org.pifpaf.runtime.StartFailedException;
 
+/** What the report records: tests and classes skipped for a missing binary, nothing else. */
 class SkippedTestsReportTest {
 
     static final Binary BROKER = Binary.named("mosquitto").in("/usr/sbin").debian("mosquitto").brew("mosquitto");
