@@ -4,6 +4,8 @@ import java.util.Optional;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.LifecycleMethodExecutionExceptionHandler;
 import org.junit.jupiter.api.extension.TestExecutionExceptionHandler;
+import org.opentest4j.AssertionFailedError;
+import org.opentest4j.TestAbortedException;
 import org.pifpaf.api.MissingBinaryException;
 
 /**
@@ -41,13 +43,16 @@ public final class SkipWhenMissing implements TestExecutionExceptionHandler, Lif
 
     private static Throwable translate(Throwable failure) {
         Optional<MissingBinaryException> missing = MissingBinaries.causeOf(failure);
-        if (missing.isPresent()) {
+        // What MissingBinaries.skipOrFail threw (a test kit call) is its decision already.
+        boolean decided = failure.getCause() instanceof MissingBinaryException
+                && (failure instanceof TestAbortedException || failure instanceof AssertionFailedError);
+        if (missing.isPresent() && !decided) {
             try {
                 MissingBinaries.skipOrFail(missing.get());
-            } catch (RuntimeException | AssertionError decided) {
+            } catch (RuntimeException | AssertionError decision) {
                 // The whole failure stays visible under the decision.
-                decided.addSuppressed(failure);
-                return decided;
+                decision.addSuppressed(failure);
+                return decision;
             }
         }
         return failure;
