@@ -6,7 +6,13 @@ module org.pifpaf.testkit {
     requires transitive org.pifpaf.api;
     requires transitive org.pifpaf.runtime;
     requires org.junit.jupiter.api;
+    // Only for the skipped-tests report, which the launcher of a test run loads: never needed to use the kit.
+    requires static org.junit.platform.launcher;
 
     exports org.pifpaf.testkit;
     exports org.pifpaf.testkit.contract;
+
+    provides org.junit.platform.launcher.TestExecutionListener with org.pifpaf.testkit.SkippedTestsReport;
+    // Applied to every test where JUnit's extension autodetection is on, as in pifpaf's own build.
+    provides org.junit.jupiter.api.extension.Extension with org.pifpaf.testkit.SkipWhenMissing;
 }

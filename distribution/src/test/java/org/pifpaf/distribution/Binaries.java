@@ -1,25 +1,60 @@
 package org.pifpaf.distribution;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
-import org.junit.jupiter.api.Assumptions;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.pifpaf.api.Binary;
+import org.pifpaf.api.MissingBinaryException;
+import org.pifpaf.testkit.MissingBinaries;
 
-/** Daemon binaries the tests need: missing ones fail the test in CI, skip it elsewhere. */
+/**
+ * What the tests need installed: a missing binary skips the test on a developer machine and fails
+ * it in CI, and the build's summary names its package ({@link MissingBinaries}).
+ */
 final class Binaries {
+
+    /** Where drivers find daemons that are not on every user's PATH, searched before it. */
+    private static final String[] SYSTEM_DIRS = {"/usr/local/sbin", "/usr/sbin", "/sbin", "/usr/lib/postgresql/*/bin",
+        "/usr/lib/rabbitmq/bin"};
+    /** pifpaf's line for a missing binary: {@code <name> not found; install it with 'apt-get install <package>' ...}. */
+    private static final Pattern NOT_FOUND = Pattern.compile("(?:^|: )([^:\\n]+) not found; install it with ([^\\n]*)",
+            Pattern.MULTILINE);
 
     private Binaries() {
     }
 
+    /** Requires the executable {@code name}, which the Debian package {@code debianPackage} installs. */
     static void require(String name, String debianPackage) {
-        for (String dir : System.getenv().getOrDefault("PATH", "/usr/bin").split(":")) {
-            if (Files.isExecutable(Path.of(dir, name))) {
-                return;
-            }
+        require(Binary.named(name).debian(debianPackage));
+    }
+
+    /** Requires {@code binary}, looked for in the system's directories and on PATH. */
+    static void require(Binary binary) {
+        MissingBinaries.require(binary.in(SYSTEM_DIRS));
+    }
+
+    /**
+     * Treats a run that pifpaf ended for a missing binary (exit status 3, the binary and its
+     * package named on standard error) as what it is: for what no test can look for beforehand,
+     * such as ZooKeeper's jar or httpbin's Python module.
+     */
+    static void requireStarted(Launcher.Result result) {
+        if (result.exit() != 3) {
+            return;
         }
-        String why = name + " is not installed (apt-get install " + debianPackage + ")";
-        if ("true".equals(System.getenv("CI"))) {
-            throw new AssertionError(why + "; binaries must be installed in CI");
+        Matcher line = NOT_FOUND.matcher(result.stderr());
+        if (line.find()) {
+            Binary binary = Binary.named(line.group(1).trim());
+            String hint = line.group(2);
+            binary = installedBy(hint, "apt-get install ").map(binary::debian).orElse(binary);
+            binary = installedBy(hint, "npm install -g ").map(binary::npm).orElse(binary);
+            binary = installedBy(hint, "brew install ").map(binary::brew).orElse(binary);
+            MissingBinaries.skipOrFail(new MissingBinaryException(binary));
         }
-        Assumptions.abort(why);
+    }
+
+    private static Optional<String> installedBy(String hint, String command) {
+        Matcher quoted = Pattern.compile("'" + Pattern.quote(command) + "([^']+)'").matcher(hint);
+        return quoted.find() ? Optional.of(quoted.group(1)) : Optional.empty();
     }
 }

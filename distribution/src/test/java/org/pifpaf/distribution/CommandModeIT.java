@@ -16,7 +16,8 @@ class CommandModeIT {
     static void binaries() {
         Binaries.require("memcached", "memcached");
         Binaries.require("redis-server", "redis-server");
-        Binaries.require("psql", "postgresql");
+        Binaries.require("postgres", "postgresql");
+        Binaries.require("psql", "postgresql-client");
     }
 
     static List<Identity> identities() {

@@ -31,7 +31,8 @@ class StackFilesIT {
     static void binaries() {
         Binaries.require("memcached", "memcached");
         Binaries.require("redis-server", "redis-server");
-        Binaries.require("psql", "postgresql");
+        Binaries.require("postgres", "postgresql");
+        Binaries.require("psql", "postgresql-client");
     }
 
     private Path file(String text) throws Exception {

@@ -34,7 +34,8 @@ class TemplateCacheIT {
 
     @BeforeAll
     static void binaries() {
-        Binaries.require("psql", "postgresql");
+        Binaries.require("postgres", "postgresql");
+        Binaries.require("psql", "postgresql-client");
     }
 
     private Map<String, String> env(PrivateTmp tmp, Path cache) {

@@ -20,7 +20,8 @@ class UserConfigIT {
 
     @BeforeAll
     static void binaries() {
-        Binaries.require("psql", "postgresql");
+        Binaries.require("postgres", "postgresql");
+        Binaries.require("psql", "postgresql-client");
     }
 
     private Launcher.Result pifpaf(PrivateTmp tmp, String config, List<String> args) throws Exception {

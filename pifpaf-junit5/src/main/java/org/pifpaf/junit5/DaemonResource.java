@@ -25,9 +25,9 @@ final class DaemonResource implements ExtensionContext.Store.CloseableResource {
         this.daemon = daemon;
     }
 
-    /** Starts {@code spec}'s daemon and sets its system properties. */
-    static DaemonResource start(DaemonSpec spec) {
-        DaemonResource resource = new DaemonResource(spec.start());
+    /** Starts {@code spec}'s daemon and sets its system properties; see {@link DaemonSpec#start}. */
+    static DaemonResource start(DaemonSpec spec, boolean skipIfUnavailable) {
+        DaemonResource resource = new DaemonResource(spec.start(skipIfUnavailable));
         try {
             for (String[] property : spec.systemProperties()) {
                 resource.setProperty(property[0], resource.expand(property[1]));

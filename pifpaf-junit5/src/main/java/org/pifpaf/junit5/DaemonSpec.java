@@ -8,10 +8,8 @@ import java.util.Map;
 import org.pifpaf.Daemon;
 import org.pifpaf.DaemonBuilder;
 import org.pifpaf.Pifpaf;
-import org.pifpaf.api.MissingBinaryException;
 import org.pifpaf.runtime.StartFailedException;
 import org.junit.jupiter.api.extension.ExtensionConfigurationException;
-import org.opentest4j.TestAbortedException;
 
 /** One {@link PifpafDaemon} declaration, with the name tests refer to it by. */
 record DaemonSpec(String name, PifpafDaemon annotation) {
@@ -31,8 +29,8 @@ record DaemonSpec(String name, PifpafDaemon annotation) {
                 + "|" + Arrays.toString(annotation.systemProperties()) + "|" + annotation.timeoutSeconds();
     }
 
-    /** Starts the daemon: a missing binary fails the test, or skips it when asked to. */
-    Daemon start() {
+    /** Starts the daemon: a missing binary fails the test, or skips it if {@code skipIfUnavailable}. */
+    Daemon start(boolean skipIfUnavailable) {
         DaemonBuilder builder = Pifpaf.daemon(annotation.driver()).options(options()).prefix(annotation.prefix());
         if (annotation.timeoutSeconds() > 0) {
             builder.timeout(Duration.ofSeconds(annotation.timeoutSeconds()));
@@ -40,10 +38,7 @@ record DaemonSpec(String name, PifpafDaemon annotation) {
         try {
             return builder.start();
         } catch (StartFailedException e) {
-            if (e.getCause() instanceof MissingBinaryException && annotation.skipIfUnavailable()) {
-                throw new TestAbortedException(e.getMessage());
-            }
-            throw e;
+            throw MissingBinaryPolicy.skipOrRethrow(e, skipIfUnavailable);
         }
     }
 

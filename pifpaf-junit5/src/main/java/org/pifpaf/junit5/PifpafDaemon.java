@@ -61,7 +61,12 @@ public @interface PifpafDaemon {
      */
     boolean shared() default false;
 
-    /** Skip (rather than fail) the tests when the daemon's binary is not installed. */
+    /**
+     * Skip (rather than fail) the tests when the daemon's binary is not installed. The JUnit
+     * configuration parameter {@code pifpaf.skipIfUnavailable} ({@code true} or {@code false}),
+     * when set, decides instead for every daemon and stack of the run: a build can skip on
+     * developer machines and fail in CI.
+     */
     boolean skipIfUnavailable() default false;
 
     /**

@@ -40,7 +40,7 @@ public final class PifpafExtension implements BeforeAllCallback, BeforeEachCallb
         Class<?> testClass = context.getRequiredTestClass();
         Optional<PifpafStack> stack = AnnotationSupport.findAnnotation(testClass, PifpafStack.class);
         if (stack.isPresent()) {
-            StackResource resource = StackResource.start(stack.get(), testClass);
+            StackResource resource = StackResource.start(stack.get(), testClass, MissingBinaryPolicy.skip(context, false));
             context.getStore(NAMESPACE).put(STACK + context.getUniqueId(), resource);
             resource.stack().daemons().forEach((name, daemon) -> {
                 if (declared(context).putIfAbsent(name, daemon) != null) {
@@ -141,12 +141,13 @@ public final class PifpafExtension implements BeforeAllCallback, BeforeEachCallb
 
     /** Starts {@code spec}'s daemon in {@code context}'s scope (or the run's, if shared). */
     private static Daemon declare(ExtensionContext context, DaemonSpec spec) {
+        boolean skipIfUnavailable = MissingBinaryPolicy.skip(context, spec.annotation().skipIfUnavailable());
         DaemonResource resource;
         if (spec.annotation().shared()) {
             resource = context.getRoot().getStore(NAMESPACE).getOrComputeIfAbsent(
-                    "shared:" + spec.sharingKey(), key -> DaemonResource.start(spec), DaemonResource.class);
+                    "shared:" + spec.sharingKey(), key -> DaemonResource.start(spec, skipIfUnavailable), DaemonResource.class);
         } else {
-            resource = DaemonResource.start(spec);
+            resource = DaemonResource.start(spec, skipIfUnavailable);
             // A store closes its CloseableResources when its context ends.
             context.getStore(NAMESPACE).put(new Object(), resource);
         }

@@ -19,6 +19,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
  *     void indexes(@PifpafDaemon(name = "index") Daemon index, DaemonStack all) { ... }
  * }
  * }</pre>
+ *
+ * <p>A daemon whose binary is not installed fails the class's tests, unless the run's JUnit
+ * configuration parameter {@code pifpaf.skipIfUnavailable} is {@code true}.
  */
 @Documented
 @Retention(RetentionPolicy.RUNTIME)

@@ -7,6 +7,7 @@ import org.junit.jupiter.api.extension.ExtensionConfigurationException;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.pifpaf.DaemonStack;
 import org.pifpaf.Pifpaf;
+import org.pifpaf.runtime.StartFailedException;
 
 /** A started stack kept in a JUnit store, stopped when the class's context ends. */
 final class StackResource implements ExtensionContext.Store.CloseableResource {
@@ -19,8 +20,13 @@ final class StackResource implements ExtensionContext.Store.CloseableResource {
         this.stack = stack;
     }
 
-    static StackResource start(PifpafStack annotation, Class<?> testClass) {
-        return new StackResource(Pifpaf.stack(file(annotation.value(), testClass)).start());
+    /** Starts the stack: a missing binary fails the class's tests, or skips them if {@code skipIfUnavailable}. */
+    static StackResource start(PifpafStack annotation, Class<?> testClass, boolean skipIfUnavailable) {
+        try {
+            return new StackResource(Pifpaf.stack(file(annotation.value(), testClass)).start());
+        } catch (StartFailedException e) {
+            throw MissingBinaryPolicy.skipOrRethrow(e, skipIfUnavailable);
+        }
     }
 
     DaemonStack stack() {

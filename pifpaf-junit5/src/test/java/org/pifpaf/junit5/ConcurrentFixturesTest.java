@@ -17,10 +17,13 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.pifpaf.Daemon;
 import org.pifpaf.Pifpaf;
+import org.pifpaf.testkit.SkipWhenMissing;
 
 /** Four PostgreSQL fixtures started at once in one JVM, repeatedly: distinct ports, all clean. */
+@ExtendWith(SkipWhenMissing.class)
 class ConcurrentFixturesTest {
 
     @Test

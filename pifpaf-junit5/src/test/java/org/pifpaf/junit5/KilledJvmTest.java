@@ -10,10 +10,12 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.pifpaf.Pifpaf;
+import org.pifpaf.testkit.MissingBinaries;
 
 /** A test JVM using the fixtures, killed with SIGKILL: its daemons and data go too. */
 class KilledJvmTest {
@@ -46,6 +48,13 @@ class KilledJvmTest {
     @TempDir
     Path tmp;
     private Path cache;
+
+    @BeforeAll
+    static void daemonsInstalled() {
+        // The second JVM starts them: it could only report a missing binary as a failure.
+        MissingBinaries.require("postgresql", "postgres");
+        MissingBinaries.require("redis", "redis-server");
+    }
 
     @BeforeEach
     void cacheDirectory() throws Exception {

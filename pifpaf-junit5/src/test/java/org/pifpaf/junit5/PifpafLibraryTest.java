@@ -15,12 +15,15 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.pifpaf.Daemon;
 import org.pifpaf.DaemonStack;
 import org.pifpaf.Pifpaf;
+import org.pifpaf.testkit.SkipWhenMissing;
 import redis.clients.jedis.Jedis;
 
 /** The library API, with real daemons and real clients. */
+@ExtendWith(SkipWhenMissing.class)
 class PifpafLibraryTest {
 
     @Test

@@ -55,9 +55,7 @@ public final class DriverTestKit {
         try {
             return STARTER.start(request);
         } catch (StartFailedException e) {
-            if (e.getCause() instanceof MissingBinaryException missing) {
-                skipUnlessCi(missing.getMessage());
-            }
+            MissingBinaries.causeOf(e).ifPresent(MissingBinaries::skipOrFail);
             if (!e.logTail().isEmpty()) {
                 // Test reports print suppressed exceptions: the daemon's own words land there.
                 e.addSuppressed(new StartFailedException("the daemon's last lines:\n  | "
@@ -77,12 +75,12 @@ public final class DriverTestKit {
                 .orElseThrow(() -> new AssertionError("no driver " + driver));
         for (Binary binary : descriptor.driver().binaries()) {
             if (Binaries.find(binary).isEmpty()) {
-                skipUnlessCi(new MissingBinaryException(binary).getMessage());
+                MissingBinaries.skipOrFail(new MissingBinaryException(binary));
             }
         }
         for (JavaDistribution distribution : descriptor.driver().distributions()) {
             if (Distributions.find(distribution).isEmpty()) {
-                skipUnlessCi(new MissingDistributionException(distribution).getMessage());
+                MissingBinaries.skipOrFail(new MissingDistributionException(distribution));
             }
         }
         return DriverInventory.daemonVersion(descriptor)

@@ -27,6 +27,7 @@ import org.pifpaf.api.RunningDaemon;
 import org.pifpaf.runtime.StartFailedException;
 import org.pifpaf.testkit.DriverTestKit;
 import org.pifpaf.testkit.DriverTestKit.ClientResult;
+import org.pifpaf.testkit.MissingBinaries;
 
 /**
  * The etcd driver against the real etcd: its v3 HTTP API (the gRPC gateway) through
@@ -34,7 +35,8 @@ import org.pifpaf.testkit.DriverTestKit.ClientResult;
  */
 class EtcdDriverTest {
 
-    private static final String ETCDCTL = Files.isExecutable(Path.of("/usr/bin/etcdctl")) ? "/usr/bin/etcdctl" : "etcdctl";
+    /** The client, a package of its own (etcd-client); /usr/bin's first. */
+    private static final Binary ETCDCTL = Binary.named("etcdctl").in("/usr/bin").debian("etcd-client").brew("etcd");
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private static final Pattern VALUE = Pattern.compile("\"value\":\"([^\"]*)\"");
 
@@ -227,7 +229,7 @@ class EtcdDriverTest {
 
     /** Runs etcdctl with only the daemon's variables telling it where etcd is. */
     private static ClientResult etcdctl(RunningDaemon daemon, String... args) {
-        List<String> argv = new ArrayList<>(List.of(ETCDCTL));
+        List<String> argv = new ArrayList<>(List.of(MissingBinaries.require(ETCDCTL).toString()));
         argv.addAll(List.of(args));
         return DriverTestKit.runClient(argv, env -> {
             env.keySet().removeIf(name -> name.startsWith("ETCDCTL_"));

@@ -71,7 +71,7 @@ class HttpbinDriverTest {
         try (RunningDaemon daemon = DriverTestKit.start("httpbin", Map.of("port", "0"))) {
             assertEquals(404, get(daemon.url() + "/no-such-page").statusCode());
             assertEquals(daemon.dataDir().resolve("httpbin.log"), daemon.process("httpbin").logFile());
-            String log = Files.readString(daemon.logFile());
+            String log = logOnceItHas(daemon, "\"GET /no-such-page HTTP/1.1\" 404");
             assertTrue(log.contains("Listening at: http://127.0.0.1:" + port(daemon) + " "), log);
             assertTrue(log.contains("\"GET /no-such-page HTTP/1.1\" 404"), log);
             DriverTestKit.closeAndAssertNothingLeft(daemon);
@@ -108,6 +108,20 @@ class HttpbinDriverTest {
     private HttpResponse<String> get(String url) throws IOException, InterruptedException {
         HttpRequest request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10)).build();
         return client.send(request, HttpResponse.BodyHandlers.ofString());
+    }
+
+    /**
+     * The daemon's log once {@code line} is in it, or after 10 s: gunicorn writes a request's
+     * access-log line after it sent the answer, so on a busy machine the client can be first.
+     */
+    private static String logOnceItHas(RunningDaemon daemon, String line) throws IOException, InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        String log = Files.readString(daemon.logFile());
+        while (!log.contains(line) && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+            log = Files.readString(daemon.logFile());
+        }
+        return log;
     }
 
     private static int port(RunningDaemon daemon) {

@@ -25,6 +25,7 @@ import org.pifpaf.api.MissingBinaryException;
 import org.pifpaf.api.RunningDaemon;
 import org.pifpaf.testkit.DriverTestKit;
 import org.pifpaf.testkit.DriverTestKit.ClientResult;
+import org.pifpaf.testkit.MissingBinaries;
 
 /** The influxdb driver against the real InfluxDB 1.x, over its HTTP API and with its client. */
 class InfluxdbDriverTest {
@@ -158,7 +159,7 @@ class InfluxdbDriverTest {
     private static ClientResult influx(String... args) {
         Path client = Path.of("/usr/bin/influx");
         if (!Files.isExecutable(client)) {
-            DriverTestKit.skipUnlessCi("influx not found; install it with 'apt-get install influxdb-client'");
+            MissingBinaries.skipOrFail(new MissingBinaryException(InfluxdbDriver.INFLUX));
         }
         List<String> argv = new ArrayList<>(List.of(client.toString(), "-format", "csv"));
         argv.addAll(List.of(args));

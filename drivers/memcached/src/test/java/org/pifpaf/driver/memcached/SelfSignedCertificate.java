@@ -10,7 +10,9 @@ import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLSocketFactory;
 import javax.net.ssl.TrustManager;
 import javax.net.ssl.X509TrustManager;
+import org.pifpaf.api.Binary;
 import org.pifpaf.testkit.DriverTestKit;
+import org.pifpaf.testkit.MissingBinaries;
 
 /**
  * A throw-away self-signed certificate made by {@code openssl}, and a test-only TLS client that
@@ -24,7 +26,8 @@ record SelfSignedCertificate(Path chain, Path key) {
     /** Makes one in {@code dir}; skips the test (fails it in CI) if openssl cannot. */
     static SelfSignedCertificate createIn(Path dir) throws Exception {
         SelfSignedCertificate made = new SelfSignedCertificate(dir.resolve("c.pem"), dir.resolve("k.pem"));
-        Process openssl = new ProcessBuilder("openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes",
+        String executable = MissingBinaries.require(Binary.named("openssl").debian("openssl").brew("openssl")).toString();
+        Process openssl = new ProcessBuilder(executable, "req", "-x509", "-newkey", "rsa:2048", "-nodes",
                 "-subj", "/CN=localhost", "-days", "1", "-keyout", made.key().toString(),
                 "-out", made.chain().toString())
                 .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();

@@ -21,11 +21,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.pifpaf.api.Binary;
 import org.pifpaf.api.DaemonProcess;
 import org.pifpaf.api.MissingBinaryException;
 import org.pifpaf.api.RunningDaemon;
 import org.pifpaf.testkit.DriverTestKit;
 import org.pifpaf.testkit.DriverTestKit.ClientResult;
+import org.pifpaf.testkit.MissingBinaries;
 
 /** The mysql driver against the real MariaDB, through MariaDB Connector/J and the mariadb client. */
 class MysqlDriverTest {
@@ -226,7 +228,7 @@ class MysqlDriverTest {
         String client = Stream.of("/usr/bin/mariadb", "/usr/bin/mysql", "/usr/local/bin/mariadb")
                 .filter(path -> Files.isExecutable(Path.of(path))).findFirst().orElse(null);
         if (client == null) {
-            DriverTestKit.skipUnlessCi("mariadb client not found; install it with 'apt-get install mariadb-client'");
+            MissingBinaries.skipOrFail(new MissingBinaryException(Binary.named("mariadb").debian("mariadb-client").brew("mariadb")));
         }
         List<String> argv = new ArrayList<>(List.of(client));
         argv.addAll(List.of(args));

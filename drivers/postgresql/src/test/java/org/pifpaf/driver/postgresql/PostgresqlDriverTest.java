@@ -18,14 +18,17 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.pifpaf.api.Binary;
 import org.pifpaf.api.RunningDaemon;
 import org.pifpaf.runtime.StartRequest;
 import org.pifpaf.testkit.DriverTestKit;
 import org.pifpaf.testkit.DriverTestKit.ClientResult;
+import org.pifpaf.testkit.MissingBinaries;
 
 class PostgresqlDriverTest {
 
-    private static final String PSQL = Files.isExecutable(Path.of("/usr/bin/psql")) ? "/usr/bin/psql" : "psql";
+    /** The client, which Debian's postgresql package brings along; /usr/bin's first. */
+    private static final Binary PSQL = Binary.named("psql").in("/usr/bin").debian("postgresql-client").brew("libpq");
 
     @Test
     void answersSqlThroughTheExportedJdbcUrl() throws Exception {
@@ -201,7 +204,7 @@ class PostgresqlDriverTest {
 
     /** Runs psql with only the daemon's variables telling it where the server is. */
     private static ClientResult psql(RunningDaemon daemon, String... args) {
-        List<String> argv = new ArrayList<>(List.of(PSQL, "--no-psqlrc"));
+        List<String> argv = new ArrayList<>(List.of(MissingBinaries.require(PSQL).toString(), "--no-psqlrc"));
         argv.addAll(List.of(args));
         return DriverTestKit.runClient(argv, env -> {
             env.keySet().removeIf(name -> name.startsWith("PG"));
