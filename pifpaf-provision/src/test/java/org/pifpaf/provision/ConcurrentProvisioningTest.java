@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.pifpaf.testkit.MavenRepositoryServer;
 
 /**
  * Two processes provisioning the same artifact at the same time, into the same local
@@ -22,7 +23,7 @@ class ConcurrentProvisioningTest {
     void twoProcessesShareOneDownloadAndOneTree(@TempDir Path scratch) throws Exception {
         EmbeddedRedis.open(scratch);
         Path served = EmbeddedRedis.inUserRepository(EmbeddedRedis.open(scratch.resolve("warm")));
-        try (TestRepository repository = new TestRepository(served)) {
+        try (MavenRepositoryServer repository = MavenRepositoryServer.serving(served)) {
             Path settings = repository.settings(scratch, scratch.resolve("repository"));
             Path trees = EmbeddedRedis.open(scratch.resolve("trees"));
             List<Process> processes = new ArrayList<>();
@@ -40,7 +41,7 @@ class ConcurrentProvisioningTest {
             }
             assertEquals(outputs.get(0), outputs.get(1), "one tree for both");
             assertTrue(Files.isExecutable(Path.of(outputs.get(0)).resolve("bin/redis-server")), outputs.get(0));
-            assertEquals(1, repository.gets(EmbeddedRedis.JAR), "one download");
+            assertEquals(1, repository.downloads(EmbeddedRedis.JAR), "one download");
         }
     }
 }

@@ -18,6 +18,7 @@ import org.pifpaf.Daemon;
 import org.pifpaf.Pifpaf;
 import org.pifpaf.runtime.ProvisionMode;
 import org.pifpaf.runtime.StartFailedException;
+import org.pifpaf.testkit.MavenRepositoryServer;
 
 /**
  * PostgreSQL 16 and 17 from zonky's builds on Maven Central, started side by side through the
@@ -57,7 +58,7 @@ class ProvisionedPostgresqlTest {
         }
         String major = installed.split("[ .]")[1];
         Path trees = EmbeddedRedis.open(scratch.resolve("trees"));
-        System.setProperty("pifpaf.maven.settings", TestRepository.writeSettings(EmbeddedRedis.open(scratch),
+        System.setProperty("pifpaf.maven.settings", MavenRepositoryServer.settings(EmbeddedRedis.open(scratch),
                 "http://127.0.0.1:1/", scratch.resolve("repository")).toString());
         try (Daemon asked = Pifpaf.daemon("postgresql@" + major).provisionDir(trees).start()) {
             assertEquals(installed, version(asked));

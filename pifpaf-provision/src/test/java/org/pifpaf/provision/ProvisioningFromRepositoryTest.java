@@ -21,6 +21,7 @@ import org.pifpaf.Pifpaf;
 import org.pifpaf.runtime.ProvisionMode;
 import org.pifpaf.runtime.StartFailedException;
 import redis.clients.jedis.Jedis;
+import org.pifpaf.testkit.MavenRepositoryServer;
 
 /**
  * Provisioning against a repository that the test controls (real artifacts, served from the
@@ -33,7 +34,7 @@ class ProvisioningFromRepositoryTest {
     private static Path served;
     @TempDir
     Path scratch;
-    private TestRepository repository;
+    private MavenRepositoryServer repository;
     private Path localRepository;
     private Path trees;
     private Path tmp;
@@ -47,7 +48,7 @@ class ProvisioningFromRepositoryTest {
     @BeforeEach
     void privateRepositoryAndTrees() throws IOException {
         EmbeddedRedis.open(scratch);
-        repository = new TestRepository(served);
+        repository = MavenRepositoryServer.serving(served);
         localRepository = scratch.resolve("repository");
         trees = EmbeddedRedis.open(scratch.resolve("trees"));
         tmp = EmbeddedRedis.open(scratch.resolve("tmp"));
@@ -64,7 +65,7 @@ class ProvisioningFromRepositoryTest {
     void unreachableRepositoryFailsNamingArtifactAndRepositoryAndLeavesNothing() throws IOException {
         String closed = "http://127.0.0.1:" + closedPort() + "/";
         System.setProperty("pifpaf.maven.settings",
-                TestRepository.writeSettings(scratch, closed, localRepository).toString());
+                MavenRepositoryServer.settings(scratch, closed, localRepository).toString());
         StartFailedException failure = assertThrows(StartFailedException.class, this::startRedis);
         assertEquals(StartFailedException.Reason.PROVISION_FAILED, failure.reason(), failure.getMessage());
         assertTrue(failure.getMessage().contains("com.github.codemonstur:embedded-redis:1.4.4"), failure.getMessage());
@@ -80,14 +81,14 @@ class ProvisioningFromRepositoryTest {
         pingRedis();
         repository.close();
         pingRedis();
-        assertEquals(1, repository.gets(EmbeddedRedis.JAR));
+        assertEquals(1, repository.downloads(EmbeddedRedis.JAR));
     }
 
     @Test
     void aDownloadCutShortIsDetectedAndFetchedAgain() throws IOException {
         repository.truncateNext(EmbeddedRedis.JAR);
         pingRedis();
-        assertEquals(2, repository.gets(EmbeddedRedis.JAR));
+        assertEquals(2, repository.downloads(EmbeddedRedis.JAR));
     }
 
     @Test
@@ -99,7 +100,7 @@ class ProvisioningFromRepositoryTest {
         }
         trees = EmbeddedRedis.open(scratch.resolve("trees-2")); // no tree yet: the archive must be read again
         pingRedis();
-        assertEquals(2, repository.gets(EmbeddedRedis.JAR));
+        assertEquals(2, repository.downloads(EmbeddedRedis.JAR));
     }
 
     private void pingRedis() {
