@@ -26,10 +26,13 @@ final class EmbeddedRedis {
     private EmbeddedRedis() {
     }
 
-    /** The user's local repository, holding the artifact: fetched from Maven Central if it did not yet. */
+    /**
+     * The user's local repository (the default one, ~/.m2/repository, as pifpaf reads $HOME),
+     * holding the artifact: fetched from Maven Central if it did not yet.
+     */
     static Path inUserRepository(Path scratch) {
         new Provisioner(scratch, MavenSettings.userSettings()).provision(PROVISION, null, TransferProgress.NONE);
-        return Path.of(System.getProperty("user.home"), ".m2", "repository");
+        return MavenSettings.defaultLocalRepository();
     }
 
     /** A directory that every user may enter (as root, daemons run as nobody from trees below it). */
