@@ -10,7 +10,11 @@ final class Binaries {
     private Binaries() {
     }
 
+    /** {@code name} on PATH, or, when it is an absolute path, that file or directory. */
     static void require(String name, String debianPackage) {
+        if (name.startsWith("/") && Files.exists(Path.of(name))) {
+            return;
+        }
         for (String dir : System.getenv().getOrDefault("PATH", "/usr/bin").split(":")) {
             if (Files.isExecutable(Path.of(dir, name))) {
                 return;

@@ -15,7 +15,10 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class DriversIT {
 
-    /** A driver run: the options, the client command, and the binary it needs (with its package). */
+    /**
+     * A driver run: the options, the client command, and the binary it needs (with its package;
+     * an absolute path: a directory or file that must exist).
+     */
     private record Case(String name, List<String> run, String client, String binary, String debianPackage) {
         @Override
         public String toString() {
@@ -26,6 +29,19 @@ class DriversIT {
     /** rabbitmqctl as the daemon's own user sees it: its HOME (cookie) and its epmd. */
     private static final String RABBITMQCTL = "HOME=\"$PIFPAF_RABBITMQ_HOME\" ERL_EPMD_PORT=\"$PIFPAF_RABBITMQ_EPMD_PORT\""
             + " /usr/lib/rabbitmq/bin/rabbitmqctl -n \"$PIFPAF_RABBITMQ_NODENAME\"";
+
+    /** Kafka's console tools from the jars .ci/run puts in /opt/kafka: a record produced, then consumed. */
+    private static final String KAFKA_CLIENT = "k() { java -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -XX:-UsePerfData"
+            + " -Dlog4j2.level=warn -cp '/opt/kafka/libs/*' \"$@\"; };"
+            + " echo paf | k org.apache.kafka.tools.ConsoleProducer --bootstrap-server \"$PIFPAF_KAFKA_BOOTSTRAP_SERVERS\""
+            + " --topic pifpaf && test \"$(k org.apache.kafka.tools.consumer.ConsoleConsumer --bootstrap-server"
+            + " \"$PIFPAF_KAFKA_BOOTSTRAP_SERVERS\" --topic pifpaf --from-beginning --max-messages 1 --timeout-ms 60000)\" = paf";
+    /** Artemis's own command line over AMQP 1.0, at the exported URL. */
+    private static final String ARTEMIS_CLIENT = "export JAVA_ARGS='-XX:TieredStopAtLevel=1 -XX:+UseSerialGC -XX:-UsePerfData';"
+            + " artemis producer --protocol amqp --url \"$PIFPAF_ARTEMIS_URL\" --destination queue://pifpaf"
+            + " --message-count 1 --message paf >/dev/null && artemis consumer --protocol amqp --url \"$PIFPAF_ARTEMIS_URL\""
+            + " --destination queue://pifpaf --message-count 1 --receive-timeout 10000 --break-on-null --verbose"
+            + " | grep -q 'Received paf'";
 
     private static final List<Case> CASES = List.of(
             new Case("redis with a sentinel", List.of("redis", "--port", "0", "--sentinel", "--sentinel-port", "0"),
@@ -74,7 +90,12 @@ class DriversIT {
             new Case("keystone", List.of("keystone", "--port", "0", "--admin-port", "0"),
                     "openstack token issue -f value -c id >/dev/null && openstack project list -f value -c Name | grep -qx admin"
                             + " && test \"$(curl -s -o /dev/null -w '%{http_code}' \"$PIFPAF_KEYSTONE_HTTP_URL\")\" = 300",
-                    "keystone-manage", "python3-keystone"));
+                    "keystone-manage", "python3-keystone"),
+            new Case("kafka", List.of("kafka", "--port", "0"), KAFKA_CLIENT, "/opt/kafka/libs", "kafka (.ci/run)"),
+            new Case("kafka in ZooKeeper mode", List.of("kafka", "--port", "0", "--zookeeper", "--zookeeper-port", "0",
+                    "--kafka-home", "/opt/pifpaf-ci/kafka/3.9.1"), KAFKA_CLIENT + " && test -n \"$PIFPAF_ZOOKEEPER_PORT\"",
+                    "/opt/pifpaf-ci/kafka/3.9.1/libs", "kafka 3.9 (.ci/run)"),
+            new Case("artemis", List.of("artemis", "--port", "0"), ARTEMIS_CLIENT, "artemis", "apache-artemis (.ci/run)"));
 
     static Stream<Arguments> runs() {
         List<Arguments> runs = new ArrayList<>();

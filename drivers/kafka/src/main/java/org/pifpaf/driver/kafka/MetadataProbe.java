@@ -21,10 +21,11 @@ final class MetadataProbe {
     /**
      * {@code $1} is the port. The request: length 21, API key 3 (Metadata), version 4,
      * correlation id 1, client id "pifpaf", an empty topic array (no topic, not all of them) and
-     * no topic auto-creation. Octal escapes, which every printf understands.
+     * no topic auto-creation, in octal escapes.
      */
     private static final String SCRIPT = String.join("\n",
-            "exec 3<>\"/dev/tcp/127.0.0.1/$1\" || exit 1",
+            // Quietly: the port refuses connections until the broker binds it.
+            "{ exec 3<>\"/dev/tcp/127.0.0.1/$1\"; } 2>/dev/null || exit 1",
             "printf '\\0\\0\\0\\25\\0\\3\\0\\4\\0\\0\\0\\1\\0\\6pifpaf\\0\\0\\0\\0\\0' >&3 || exit 1",
             "set -- $(od -An -tu1 -N16 <&3)",
             "[ $# -eq 16 ] && [ \"$8\" = 1 ] && [ \"${13}${14}${15}${16}\" != 0000 ]",
