@@ -55,8 +55,8 @@ public final class DriverTestKit {
         try {
             return STARTER.start(request);
         } catch (StartFailedException e) {
-            if (e.getCause() instanceof MissingBinaryException missing) {
-                skipUnlessCi(missing.getMessage());
+            if (e.getCause() instanceof MissingBinaryException || e.getCause() instanceof MissingDistributionException) {
+                skipUnlessCi(e.getCause().getMessage());
             }
             if (!e.logTail().isEmpty()) {
                 // Test reports print suppressed exceptions: the daemon's own words land there.
