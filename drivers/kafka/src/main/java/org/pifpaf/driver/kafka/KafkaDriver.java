@@ -137,7 +137,8 @@ public final class KafkaDriver implements DaemonDriver {
     /** The installation {@code --kafka-home} names, else the one the runtime finds. */
     private static JavaDistribution installation(DriverContext ctx) {
         String home = ctx.option("kafka_home");
-        return home == null || home.isEmpty() ? KAFKA : JavaDistribution.named("kafka").jar(MARKER_JAR).in(home);
+        return home == null || home.isEmpty() ? KAFKA
+                : JavaDistribution.named("kafka (--kafka-home " + home + ")").jar(MARKER_JAR).in(home);
     }
 
     /** Refuses a mode the installed Kafka does not have, before anything is started. */
