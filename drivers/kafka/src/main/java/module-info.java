@@ -39,7 +39,9 @@
  *     the nested ZooKeeper's variables</td></tr>
  * <tr><td>{@code PIFPAF_KAFKA_PORT}</td><td>the broker port</td></tr>
  * <tr><td>{@code PIFPAF_KAFKA_PROTOCOL}</td><td>{@code PLAINTEXT}</td></tr>
- * <tr><td>{@code PIFPAF_KAFKA_URL}</td><td>{@code PLAINTEXT://localhost:<port>}</td></tr>
+ * <tr><td>{@code PIFPAF_KAFKA_URL}</td><td>{@code PLAINTEXT://localhost:<port>}; on the command
+ *     line the daemon's URL, which the command line exports as {@code <PREFIX>_<DRIVER>_URL}
+ *     afterwards, as the original's did</td></tr>
  * <tr><td>{@code PIFPAF_KAFKA_BOOTSTRAP_SERVERS}</td><td>{@code 127.0.0.1:<port>}, a client's
  *     {@code bootstrap.servers} (new)</td></tr>
  * <tr><td>{@code PIFPAF_KAFKA_CONTROLLER_PORT}</td><td>KRaft only: the controller's port
