@@ -30,10 +30,13 @@ final class CacheEntry {
 
     private final CacheRoot root;
     private final Path path;
+    private final Path spareArea;
 
-    CacheEntry(CacheRoot root, Path path) {
+    /** @param spareArea where its spare is kept, or null when there are none */
+    CacheEntry(CacheRoot root, Path path, Path spareArea) {
         this.root = root;
         this.path = path;
+        this.spareArea = spareArea;
     }
 
     Path path() {
@@ -53,16 +56,16 @@ final class CacheEntry {
 
     /**
      * Hands out a copy of the tree at {@code target} if the entry holds {@code key}'s tree: its
-     * spare when {@code takeSpare} finds one, else a {@code cp} checked against the manifest
-     * meanwhile (a copy that fails the check is removed). The caller holds a lock.
+     * spare when there is one, else a {@code cp} checked against the manifest meanwhile (a copy
+     * that fails the check is removed). The caller holds a lock.
      *
      * @return whether {@code target} now holds the tree
      */
-    boolean copyIfValid(EntryKey key, Path target, boolean sparesUsable) throws IOException {
+    boolean copyIfValid(EntryKey key, Path target) throws IOException {
         if (!Files.isDirectory(path.resolve("tree")) || !key.isIn(path.resolve("key"))) {
             return false;
         }
-        if (sparesUsable && SpareCopies.take(path, target)) {
+        if (spareArea != null && SpareCopies.take(spareArea, path, target)) {
             touch();
             return true;
         }
@@ -119,7 +122,9 @@ final class CacheEntry {
      * waiting on it.
      */
     void discard() throws IOException {
-        SpareCopies.discard(path);
+        if (spareArea != null) {
+            SpareCopies.discard(spareArea, path);
+        }
         Path doomed = root.transientName("removed-" + path.getFileName());
         Files.move(path, doomed, StandardCopyOption.ATOMIC_MOVE);
         CacheRoot.removeQuietly(doomed);

@@ -26,9 +26,12 @@ final class CachePruner {
     private static final Duration ABANDONED_AFTER = Duration.ofDays(1);
 
     private final CacheRoot root;
+    private final Path spareArea;
 
-    CachePruner(CacheRoot root) {
+    /** @param spareArea where entries' spares are kept, or null when there are none */
+    CachePruner(CacheRoot root, Path spareArea) {
         this.root = root;
+        this.spareArea = spareArea;
     }
 
     /** Removes the entries other than {@code keep} last used before {@code cutoff}, each under its exclusive lock, skipping those in use. */
@@ -43,7 +46,7 @@ final class CachePruner {
                     }
                     continue;
                 }
-                CacheEntry entry = new CacheEntry(root, path);
+                CacheEntry entry = new CacheEntry(root, path, spareArea);
                 if (!path.equals(keep) && !isSpare(path) && entry.lastUse().isBefore(cutoff)) {
                     removeIfIdle(entry);
                 }

@@ -47,23 +47,28 @@ public final class TemplateCache {
 
     private final CacheRoot root;
     private final Path dataParent;
-    private Boolean sparesUsable;
+    private final boolean sparesBesideData;
+    /** Where spares are kept ({@link #spareArea()}), once looked for. */
+    private Path spareArea;
+    private boolean spareAreaKnown;
     /** Entries this cache handed out a tree of, whose spares are made by {@link #makeSpares}. */
     private final Set<Path> sparesWanted = new java.util.LinkedHashSet<>();
 
     /** A cache kept in {@code root}, created (mode 0700) on first use; it keeps no spare copies. */
     public TemplateCache(Path root) {
-        this(root, null);
+        this(root, null, false);
     }
 
     /**
      * A cache kept in {@code root} for targets in {@code dataParent} (the directory that holds the
      * data directories), keeping spare copies (see {@link SpareCopies}) if both are on one file
-     * system.
+     * system, or, if {@code sparesBesideData}, in a private directory of the data directories'
+     * own file system (data directories on memory: the copies then are too).
      */
-    public TemplateCache(Path root, Path dataParent) {
+    public TemplateCache(Path root, Path dataParent, boolean sparesBesideData) {
         this.root = new CacheRoot(root);
         this.dataParent = dataParent;
+        this.sparesBesideData = sparesBesideData;
     }
 
     /**
@@ -98,7 +103,7 @@ public final class TemplateCache {
             template.creator().create(target);
             return;
         }
-        CacheEntry entry = new CacheEntry(root, root.path().resolve(key.entryName()));
+        CacheEntry entry = new CacheEntry(root, root.path().resolve(key.entryName()), spareArea());
         ReentrantLock guard = entry.guard();
         guard.lockInterruptibly();
         try (FileChannel channel = cacheIo(entry::openLockFile)) {
@@ -119,7 +124,7 @@ public final class TemplateCache {
                 template.creator().create(target);
                 entry.store(target, key);
                 handedOut(entry.path());
-                new CachePruner(root).pruneUnusedSince(Instant.now().minus(UNUSED_LIFETIME), entry.path());
+                new CachePruner(root, spareArea()).pruneUnusedSince(Instant.now().minus(UNUSED_LIFETIME), entry.path());
             }
         } catch (CacheUnusable e) {
             LOG.warn("template cache {} not used: {}", root.path(), e.getMessage());
@@ -138,7 +143,7 @@ public final class TemplateCache {
             throws CacheUnusable {
         return cacheIo(() -> {
             try (FileLock lock = shared ? channel.lock(0, Long.MAX_VALUE, true) : null) {
-                if (entry.copyIfValid(key, target, sparesUsable())) {
+                if (entry.copyIfValid(key, target)) {
                     handedOut(entry.path());
                     return true;
                 }
@@ -172,7 +177,7 @@ public final class TemplateCache {
 
     /** After a tree was handed out: a new spare for the next start, see {@link #makeSpares}. */
     private synchronized void handedOut(Path entry) {
-        if (sparesUsable()) {
+        if (spareArea() != null) {
             sparesWanted.add(entry);
         }
     }
@@ -195,27 +200,28 @@ public final class TemplateCache {
      */
     public synchronized void makeSpares(boolean detached) {
         for (Path entry : sparesWanted) {
-            SpareCopies.replenish(entry, detached);
+            SpareCopies.replenish(spareArea(), entry, detached);
         }
         sparesWanted.clear();
     }
 
     /**
      * Removes {@code tree}, which this cache handed out and a stopped daemon used. Where spares
-     * are kept, the tree is on the cache's file system: it is renamed into the cache
-     * ({@code .removed-tree-<random>}, which the next pruning removes should it be left) and removed by
-     * {@code rm -rf} in the background, so that a stop does not wait for a thousand files to
-     * be deleted. Elsewhere it is removed at once.
+     * are kept, the tree is on their area's file system: it is renamed into the area
+     * ({@code .removed-tree-<random>}, which the next pruning removes should it be left) and
+     * removed by {@code rm -rf} in the background, so that a stop does not wait for a thousand
+     * files to be deleted. Elsewhere it is removed at once.
      *
      * @param detached whether the removal is detached from this JVM (see {@link BackgroundWork})
      * @throws IOException if it cannot be removed
      */
     public void dispose(Path tree, boolean detached) throws IOException {
-        if (!root.checked() || !sparesUsable()) {
+        Path area = root.checked() ? spareArea() : null;
+        if (area == null) {
             FileTrees.deleteLarge(tree);
             return;
         }
-        Path doomed = root.transientName("removed-tree");
+        Path doomed = area.resolve(".removed-tree-" + org.pifpaf.runtime.system.RandomNames.next());
         try {
             Files.move(tree, doomed, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
@@ -231,11 +237,27 @@ public final class TemplateCache {
         }
     }
 
-    private synchronized boolean sparesUsable() {
-        if (sparesUsable == null) {
-            sparesUsable = dataParent != null && SpareCopies.usable(root.path(), dataParent);
+    /**
+     * Where spares are kept, or null for none: the cache directory when it shares the data
+     * directories' file system; else, for data on memory, {@code pifpaf-spares-<user>} in the
+     * data directories' parent, made private to this user like the cache directory.
+     */
+    private synchronized Path spareArea() {
+        if (!spareAreaKnown) {
+            spareAreaKnown = true;
+            if (dataParent != null && SpareCopies.usable(root.path(), dataParent)) {
+                spareArea = root.path();
+            } else if (dataParent != null && sparesBesideData) {
+                CacheRoot area = new CacheRoot(dataParent.resolve("pifpaf-spares-" + System.getProperty("user.name")));
+                try {
+                    area.ensurePrivate();
+                    spareArea = area.path();
+                } catch (IOException e) {
+                    LOG.debug("no spare copies beside the data directories: {}", e.toString());
+                }
+            }
         }
-        return sparesUsable;
+        return spareArea;
     }
 
     /** Removes a tree of the cache's own, logging (at debug level) what cannot be. */
