@@ -104,11 +104,13 @@ class KafkaDriverTest {
         String listed = DriverTestKit.listedVersion("kafka");
         String log = Files.readString(kafka.logFile());
         assertTrue(log.contains("Kafka version: " + listed + " "), "list-drivers shows " + listed);
-        assertTrue(listed.startsWith("4."), "CI runs Kafka 4: " + listed);
     }
 
     @Test
     void zooKeeperModeIsRefusedForKafka4WithTheReason() {
+        if (!DriverTestKit.listedVersion("kafka").startsWith("4.")) {
+            DriverTestKit.skipUnlessCi("the Kafka found is not Kafka 4 (.ci/run puts 4.1 in /opt/kafka)");
+        }
         StartFailedException failure = assertThrows(StartFailedException.class,
                 () -> DriverTestKit.start("kafka", Map.of("port", "0", "zookeeper", "true")).close());
         assertEquals(StartFailedException.Reason.DAEMON_FAILED, failure.reason());
