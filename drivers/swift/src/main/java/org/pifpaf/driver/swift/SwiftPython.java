@@ -1,0 +1,81 @@
+package org.pifpaf.driver.swift;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.pifpaf.api.Command;
+import org.pifpaf.api.DriverException;
+
+/**
+ * The two short Python programs the driver runs with the interpreter Swift is installed for:
+ * one that starts a Swift server reading {@code swift.conf} from the data directory, and one
+ * that makes the three rings.
+ */
+final class SwiftPython {
+
+    /**
+     * Runs a Swift server script (argv: swift dir, script, its arguments). Swift reads
+     * {@code /etc/swift/swift.conf} and has no option to read another: its own
+     * {@code set_swift_dir} points it at the data directory, and drops the hash path settings
+     * read from {@code /etc/swift} as Swift's modules were imported, before any server code runs.
+     */
+    static final String SERVER = """
+            import runpy, sys
+            from swift.common import utils
+            utils.set_swift_dir(sys.argv[1])
+            sys.argv = sys.argv[2:]
+            runpy.run_path(sys.argv[0], run_name='__main__')
+            """;
+
+    /**
+     * Writes {@code object.ring.gz}, {@code container.ring.gz} and {@code account.ring.gz}
+     * (argv: their servers' ports) in the working directory: 2^10 partitions, one replica, all
+     * on the one device. What {@code swift-ring-builder create 10 1 1}, {@code add} and
+     * {@code rebalance} do, with Swift's own builder, in one interpreter rather than nine.
+     */
+    static final String RINGS = """
+            import gzip, sys
+            from swift.common.ring import RingBuilder
+            for kind, port in zip(('object', 'container', 'account'), map(int, sys.argv[1:])):
+                builder = RingBuilder(10, 1, 1)
+                builder.add_dev({'region': 1, 'zone': 1, 'ip': '127.0.0.1', 'port': port,
+                                 'replication_ip': '127.0.0.1', 'replication_port': port,
+                                 'device': '%s', 'weight': 1})
+                builder.rebalance()
+                with gzip.GzipFile(kind + '.ring.gz', 'wb', mtime=0) as ring:
+                    builder.get_ring().serialize_v1(ring)
+            """.formatted(SwiftConfig.DEVICE);
+
+    private SwiftPython() {
+    }
+
+    /**
+     * The interpreter that runs {@code script}, from its {@code #!} line (such as
+     * {@code /usr/bin/python3}, or {@code /usr/bin/env python3}): the one Swift was installed for.
+     */
+    static List<String> interpreterOf(Path script) {
+        String first;
+        try (BufferedReader reader = Files.newBufferedReader(script, StandardCharsets.ISO_8859_1)) {
+            first = reader.readLine();
+        } catch (IOException e) {
+            throw new DriverException("cannot read " + script + ": " + e.getMessage(), e);
+        }
+        if (first == null || !first.startsWith("#!") || first.substring(2).isBlank()) {
+            throw new DriverException(script + " is not a Python script (no #! line); Swift's servers are");
+        }
+        return new ArrayList<>(Arrays.asList(first.substring(2).strip().split("\\s+")));
+    }
+
+    /** {@code python -c program args...} with the interpreter from {@code script}'s {@code #!} line. */
+    static Command command(Path script, String program, List<String> args) {
+        List<String> argv = interpreterOf(script);
+        argv.addAll(List.of("-c", program));
+        argv.addAll(args);
+        return Command.of(Path.of(argv.get(0))).args(argv.subList(1, argv.size()));
+    }
+}
