@@ -4,15 +4,18 @@ import java.nio.file.Path;
 import org.pifpaf.api.DriverException;
 
 /**
- * The configuration files of a throw-away Swift: {@code swift.conf}, one paste.deploy file per
- * server and {@code container-sync-realms.conf}, all in the data directory, which is also the
- * servers' {@code swift_dir} (rings, {@code mime.types}, {@code memcache.conf} are looked for
- * there, never in {@code /etc/swift}) and holds the one device, {@code data/fakedisk}.
+ * The configuration files of a throw-away Swift: one paste.deploy file per server in the data
+ * directory, and {@code swift.conf} and {@code container-sync-realms.conf} in its {@code swift}
+ * directory, the servers' {@code swift_dir} (where Swift looks for its rings, {@code mime.types}
+ * and {@code memcache.conf} too, rather than in {@code /etc/swift}). The one device is
+ * {@code data/fakedisk}.
  */
 final class SwiftConfig {
 
     /** The device every ring places every partition on, under {@code <data dir>/data}. */
     static final String DEVICE = "fakedisk";
+    /** The servers' {@code swift_dir}, in the data directory. */
+    static final String SWIFT_DIR = "swift";
 
     private final String dir;
     private final String user;
@@ -112,7 +115,7 @@ final class SwiftConfig {
                 bind_port = %d
                 workers = 0
                 user = %s
-                swift_dir = %s
+                swift_dir = %3$s/%4$s
                 devices = %3$s/data
                 mount_check = false
                 disable_fallocate = true
@@ -120,7 +123,7 @@ final class SwiftConfig {
                 log_level = INFO
                 log_udp_host = 127.0.0.1
                 log_udp_port = 9
-                """.formatted(port, user, dir);
+                """.formatted(port, user, dir, SWIFT_DIR);
     }
 
     /** {@code [filter:x]} sections using Swift's entry point of the same name, or {@code name:entry}. */

@@ -20,6 +20,7 @@ import org.pifpaf.api.NestedDaemon;
 import org.pifpaf.api.NestedDriver;
 import org.pifpaf.api.Ready;
 import org.pifpaf.api.Signal;
+import org.pifpaf.api.Template;
 
 /**
  * Starts OpenStack Swift: a proxy with TempAuth's test accounts, and an account, a container and
@@ -93,16 +94,16 @@ public final class SwiftDriver implements DaemonDriver {
         NestedDaemon memcached = ctx.daemon("memcached").option("port", ctx.intOption("memcached-port")).start();
         int memcachedPort = Integer.parseInt(memcached.env("MEMCACHED_PORT"));
 
+        Path swiftDir = dataDir.resolve(SwiftConfig.SWIFT_DIR);
+        makeRings(ctx, proxy, swiftDir, objectPort, containerPort, accountPort);
+        Files.writeString(swiftDir.resolve("swift.conf"), SwiftConfig.swiftConf());
+        Files.writeString(swiftDir.resolve("container-sync-realms.conf"), SwiftConfig.containerSyncRealms(port));
         SwiftConfig config = new SwiftConfig(dataDir, ctx.runningAsRoot() ? ctx.unprivilegedUser() : ctx.invokingUser());
-        Files.writeString(dataDir.resolve("swift.conf"), SwiftConfig.swiftConf());
-        Files.writeString(dataDir.resolve("container-sync-realms.conf"), SwiftConfig.containerSyncRealms(port));
         Files.writeString(dataDir.resolve("proxy.conf"), config.proxy(port, memcachedPort));
         Files.writeString(dataDir.resolve("object.conf"), config.backend("object", objectPort));
         Files.writeString(dataDir.resolve("container.conf"), config.backend("container", containerPort));
         Files.writeString(dataDir.resolve("account.conf"), config.backend("account", accountPort));
         Files.createDirectories(dataDir.resolve("data").resolve(SwiftConfig.DEVICE));
-        ctx.run(SwiftPython.command(proxy, SwiftPython.RINGS, List.of(Integer.toString(objectPort),
-                Integer.toString(containerPort), Integer.toString(accountPort))).asUnprivilegedUser().label("rings"));
 
         ctx.launchAll(List.of(
                 Launch.of(server(ctx, object, "object"), Ready.tcpPort(objectPort)),
@@ -123,13 +124,38 @@ public final class SwiftDriver implements DaemonDriver {
     }
 
     /**
+     * Makes {@code swiftDir} with the object, container and account rings for these ports: from
+     * the template cache when the ports are fixed ones (the same every start, as the defaults),
+     * else afresh, as a template keyed by free ports would never be used again.
+     */
+    private static void makeRings(DriverContext ctx, Path proxy, Path swiftDir, int... ports) throws Exception {
+        List<String> args = java.util.Arrays.stream(ports).mapToObj(Integer::toString).toList();
+        Template.Creator rings = dir -> {
+            Files.createDirectory(dir);
+            ctx.run(SwiftPython.command(proxy, SwiftPython.RINGS, args).workingDirectory(dir)
+                    .asUnprivilegedUser().label("rings"));
+        };
+        boolean fixed = ctx.intOption("object-port") != 0 && ctx.intOption("container-port") != 0
+                && ctx.intOption("account-port") != 0;
+        if (!fixed) {
+            rings.create(swiftDir);
+            return;
+        }
+        ctx.createFromTemplate(Template.named("rings")
+                .keyedByBinary(Path.of(SwiftPython.interpreterOf(proxy).get(0))).keyedByBinary(proxy)
+                .keyedBy(SwiftPython.RINGS).keyedBy(args.toArray(String[]::new))
+                .createdBy(rings), swiftDir);
+    }
+
+    /**
      * A Swift server ({@code kind}: proxy, account, container, object) with its configuration
      * file, logging to standard error ({@code -v}). As root it runs as the unprivileged user:
      * nothing in a test cluster needs root. Killed at the stop, as its data is thrown away.
      */
     private static Command server(DriverContext ctx, Path script, String kind) {
-        return SwiftPython.command(script, SwiftPython.SERVER, List.of(ctx.dataDir().toString(), script.toString(),
-                        ctx.dataDir().resolve(kind + ".conf").toString(), "-v"))
+        Path dataDir = ctx.dataDir();
+        return SwiftPython.command(script, SwiftPython.SERVER, List.of(dataDir.resolve(SwiftConfig.SWIFT_DIR).toString(),
+                        script.toString(), dataDir.resolve(kind + ".conf").toString(), "-v"))
                 .asUnprivilegedUser().stopSignal(Signal.KILL).label("swift-" + kind + "-server");
     }
 

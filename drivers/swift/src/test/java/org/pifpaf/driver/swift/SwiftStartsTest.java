@@ -68,6 +68,28 @@ class SwiftStartsTest {
     }
 
     @Test
+    void onFixedPortsTheRingsComeFromTheTemplateCacheAfterTheFirstStart(@TempDir Path cache) throws IOException {
+        Map<String, String> options = new HashMap<>(SwiftDriverTest.FREE_PORTS);
+        for (String backend : List.of("object-port", "container-port", "account-port")) {
+            options.put(backend, Integer.toString(freePort()));
+        }
+        for (int start = 1; start <= 2; start++) {
+            RunningDaemon swift = DriverTestKit.start(StartRequest.builder("swift").options(options)
+                    .cacheDir(cache.resolve("pifpaf")).build());
+            try {
+                assertEquals(start == 1, Files.exists(swift.dataDir().resolve("rings.log")), "the rings made at start " + start);
+                ClientResult upload = SwiftDriverTest.client(swift, "upload", "start-" + start,
+                        swift.dataDir().resolve("pifpaf_test_file").toString(), "--object-name", "again");
+                assertEquals(0, upload.status(), upload.output());
+                assertEquals("pifpaf\nstart-" + start, SwiftDriverTest.client(swift, "list").output().strip(),
+                        "nothing of the first start's objects in the second");
+            } finally {
+                SwiftDriverTest.stopLeavingNothing(swift);
+            }
+        }
+    }
+
+    @Test
     void twoInstancesRunSideBySide() {
         DriverTestKit.assertTwoInstancesCoexist("swift", Map.of());
     }
@@ -104,6 +126,12 @@ class SwiftStartsTest {
             return true;
         } catch (IOException e) {
             return false;
+        }
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return probe.getLocalPort();
         }
     }
 
