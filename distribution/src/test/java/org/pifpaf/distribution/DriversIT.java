@@ -62,7 +62,13 @@ class DriversIT {
             new Case("ceph", List.of("ceph", "--port", "0"),
                     "test \"$(ceph health)\" = HEALTH_OK && ceph osd pool create pifpaf 2>/dev/null"
                             + " && echo paf | rados -p pifpaf put pif - && test \"$(rados -p pifpaf ls)\" = pif"
-                            + " && test \"$(rados -p pifpaf get pif -)\" = paf", "ceph-osd", "ceph-osd"));
+                            + " && test \"$(rados -p pifpaf get pif -)\" = paf", "ceph-osd", "ceph-osd"),
+            new Case("swift", List.of("swift", "--port", "0", "--object-port", "0", "--container-port", "0",
+                    "--account-port", "0", "--memcached-port", "0"),
+                    "s() { swift -A \"$PIFPAF_SWIFT_AUTH_URL\" -U \"$PIFPAF_SWIFT_USERNAME\" -K \"$PIFPAF_SWIFT_PASSWORD\" \"$@\"; };"
+                            + " echo paf >\"$PIFPAF_DATA/pif\" && s upload pif \"$PIFPAF_DATA/pif\" --object-name paf >/dev/null"
+                            + " && test \"$(s list pif)\" = paf && test \"$(s download pif paf -o -)\" = paf",
+                    "swift-proxy-server", "swift-proxy"));
 
     static Stream<Arguments> runs() {
         List<Arguments> runs = new ArrayList<>();
