@@ -11,24 +11,35 @@
  *
  * <p>Swift keeps object metadata in {@code user.*} extended attributes: a data directory on a
  * file system without them (ramfs, older tmpfs) fails the start at once, saying so. The data
- * directory is the servers' {@code swift_dir}: it holds {@code swift.conf}, the servers'
- * configurations ({@code proxy.conf}, {@code account.conf}, {@code container.conf},
- * {@code object.conf}), the rings ({@code *.ring.gz}) and each process's output; nothing is read
- * from {@code /etc/swift} (Swift's modules look at {@code /etc/swift/swift.conf} once as they are
- * imported, and the servers discard what they found there before they start).
+ * directory holds the servers' configurations ({@code proxy.conf}, {@code account.conf},
+ * {@code container.conf}, {@code object.conf}), the device ({@code data/fakedisk}) and each
+ * process's output; its {@code swift} directory is the servers' {@code swift_dir}, with
+ * {@code swift.conf} and the rings ({@code *.ring.gz}). Nothing is read
+ * from {@code /etc/swift}: Swift's modules read {@code /etc/swift/swift.conf} as they load, so
+ * every Swift process of the driver starts with a Python audit hook that refuses to open
+ * anything there.
  *
  * <p>As the original pifpaf: the same options, variables and URL, the same proxy pipeline and
- * accounts, the rings of 2^10 partitions, and the same check before the start counts as done:
- * {@code swift stat} and {@code swift upload} of an empty object ({@code pifpaf_test_file} in the
- * container {@code pifpaf}, which therefore exists). Differences: the check uses the real port
- * (the original's used 8080 whatever {@code --port} said); the start waits for the servers
- * themselves (the proxy's {@code /healthcheck}, the others' ports) where the original took a line
- * printed by its start-up hook for readiness; the rings are made by one Python process with
- * Swift's ring builder, rather than nine {@code swift-ring-builder} runs; each server is one
- * process ({@code workers = 0}) logging to its output file rather than to syslog; the hash path
- * settings are the data directory's even where {@code /etc/swift/swift.conf} exists; the proxy's
- * Memcached gets {@code -u} as root. When pifpaf runs as root, every Swift process runs as the
- * unprivileged user. The servers are stopped with SIGKILL, as their data is thrown away.
+ * accounts, rings of 2^10 partitions, and the same check before the start counts as done:
+ * {@code swift stat}, and {@code swift upload} of an empty object into the container
+ * {@code pifpaf} (which therefore exists). Differences:
+ * <ul>
+ * <li>the check uses the real port (the original's used 8080 whatever {@code --port} said), and
+ *     it only runs once the servers themselves are ready (the proxy's {@code /healthcheck}, the
+ *     others' ports), where the original took a line printed by its start-up hook for readiness;
+ *     the object is called {@code pifpaf_test_file} rather than after the file's whole path;</li>
+ * <li>the rings are made by Swift's ring builder in one Python process, rather than by nine
+ *     {@code swift-ring-builder} runs, and come from the template cache when the three backend
+ *     ports are fixed ones (the defaults);</li>
+ * <li>each server is one process ({@code workers = 0}) logging to its output file (rather than to
+ *     syslog);</li>
+ * <li>the hash path settings are this {@code swift.conf}'s even where
+ *     {@code /etc/swift/swift.conf} exists (the original's hook kept those Swift had read
+ *     there);</li>
+ * <li>as root, the Memcached gets {@code -u} (the original's could not start) and every Swift
+ *     process runs as the unprivileged user.</li>
+ * </ul>
+ * The servers are stopped with SIGKILL, as their data is thrown away.
  *
  * <table>
  * <caption>Options (0: a free port)</caption>

@@ -138,13 +138,15 @@ final class SwiftConfig {
     }
 
     /**
-     * {@code text} as a value of Swift's configuration files, which Python's ConfigParser reads:
-     * {@code %} starts an interpolation there, so it is doubled; a line break cannot be written.
+     * {@code text} as a value of Swift's configuration files, or a failure saying why it cannot
+     * be one: paste.deploy interpolates {@code %} in them (the path of the file included), and
+     * some of Swift's readers do not, so no escaping works; a line break ends a value.
      */
     private static String value(String text) {
-        if (text.indexOf('\n') >= 0 || text.indexOf('\r') >= 0) {
-            throw new DriverException("Swift's configuration cannot hold a line break: " + text.strip());
+        if (text.indexOf('%') >= 0 || text.indexOf('\n') >= 0 || text.indexOf('\r') >= 0) {
+            throw new DriverException("Swift's configuration cannot name " + text.strip()
+                    + " (a % or a line break in it); set TMPDIR to a plainer path");
         }
-        return text.replace("%", "%%");
+        return text;
     }
 }

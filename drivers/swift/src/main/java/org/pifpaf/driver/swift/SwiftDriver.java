@@ -90,7 +90,10 @@ public final class SwiftDriver implements DaemonDriver {
         Path client = ctx.executable(CLIENT);
         Path dataDir = ctx.dataDir();
         requireUserXattrs(dataDir);
+        // The user the servers would drop to, were they started as root: the one they run as.
+        SwiftConfig config = new SwiftConfig(dataDir, ctx.runningAsRoot() ? ctx.unprivilegedUser() : ctx.invokingUser());
 
+        // TempAuth keeps its tokens in Memcached: no proxy without it.
         NestedDaemon memcached = ctx.daemon("memcached").option("port", ctx.intOption("memcached-port")).start();
         int memcachedPort = Integer.parseInt(memcached.env("MEMCACHED_PORT"));
 
@@ -98,7 +101,6 @@ public final class SwiftDriver implements DaemonDriver {
         makeRings(ctx, proxy, swiftDir, objectPort, containerPort, accountPort);
         Files.writeString(swiftDir.resolve("swift.conf"), SwiftConfig.swiftConf());
         Files.writeString(swiftDir.resolve("container-sync-realms.conf"), SwiftConfig.containerSyncRealms(port));
-        SwiftConfig config = new SwiftConfig(dataDir, ctx.runningAsRoot() ? ctx.unprivilegedUser() : ctx.invokingUser());
         Files.writeString(dataDir.resolve("proxy.conf"), config.proxy(port, memcachedPort));
         Files.writeString(dataDir.resolve("object.conf"), config.backend("object", objectPort));
         Files.writeString(dataDir.resolve("container.conf"), config.backend("container", containerPort));
@@ -110,7 +112,6 @@ public final class SwiftDriver implements DaemonDriver {
                 Launch.of(server(ctx, container, "container"), Ready.tcpPort(containerPort)),
                 Launch.of(server(ctx, account, "account"), Ready.tcpPort(accountPort)),
                 Launch.of(server(ctx, proxy, "proxy"), Ready.http("http://127.0.0.1:" + port + "/healthcheck", 200))));
-
         String authUrl = "http://localhost:" + port + "/auth/v1.0";
         smokeTest(ctx, client, authUrl);
 
@@ -124,26 +125,26 @@ public final class SwiftDriver implements DaemonDriver {
     }
 
     /**
-     * Makes {@code swiftDir} with the object, container and account rings for these ports: from
-     * the template cache when the ports are fixed ones (the same every start, as the defaults),
-     * else afresh, as a template keyed by free ports would never be used again.
+     * Makes {@code swiftDir} holding the object, container and account rings for these ports:
+     * from the template cache when the user fixed the ports (the defaults do), else afresh, as a
+     * template keyed by free ports would hardly ever be used again.
      */
-    private static void makeRings(DriverContext ctx, Path proxy, Path swiftDir, int... ports) throws Exception {
-        List<String> args = java.util.Arrays.stream(ports).mapToObj(Integer::toString).toList();
+    private static void makeRings(DriverContext ctx, Path proxy, Path swiftDir, int objectPort, int containerPort,
+                                  int accountPort) throws Exception {
+        String[] ports = {Integer.toString(objectPort), Integer.toString(containerPort), Integer.toString(accountPort)};
         Template.Creator rings = dir -> {
             Files.createDirectory(dir);
-            ctx.run(SwiftPython.command(proxy, SwiftPython.RINGS, args).workingDirectory(dir)
+            ctx.run(SwiftPython.command(proxy, SwiftPython.RINGS, List.of(ports)).workingDirectory(dir)
                     .asUnprivilegedUser().label("rings"));
         };
-        boolean fixed = ctx.intOption("object-port") != 0 && ctx.intOption("container-port") != 0
-                && ctx.intOption("account-port") != 0;
-        if (!fixed) {
+        if (ctx.intOption("object-port") == 0 || ctx.intOption("container-port") == 0 || ctx.intOption("account-port") == 0) {
             rings.create(swiftDir);
             return;
         }
+        // The proxy's script stands for Swift's version, as its packages are upgraded together.
         ctx.createFromTemplate(Template.named("rings")
                 .keyedByBinary(Path.of(SwiftPython.interpreterOf(proxy).get(0))).keyedByBinary(proxy)
-                .keyedBy(SwiftPython.RINGS).keyedBy(args.toArray(String[]::new))
+                .keyedBy(SwiftPython.RINGS).keyedBy(ports)
                 .createdBy(rings), swiftDir);
     }
 

@@ -19,16 +19,30 @@ import org.pifpaf.api.DriverException;
 final class SwiftPython {
 
     /**
-     * Runs a Swift server script (argv: swift dir, script, its arguments). Swift reads
-     * {@code /etc/swift/swift.conf} and has no option to read another: its own
-     * {@code set_swift_dir} points it at the data directory, and drops the hash path settings
-     * read from {@code /etc/swift} as Swift's modules were imported, before any server code runs.
+     * What both programs start with: {@code /etc/swift} is out of bounds (Python's audit hook
+     * refuses to open anything there, as if it did not exist). Swift's modules read
+     * {@code /etc/swift/swift.conf} as they load, whatever the configuration says, and a
+     * machine's own Swift settings (hash path, storage policies, constraints) must not leak in.
      */
-    static final String SERVER = """
-            import runpy, sys
+    static final String WITHOUT_ETC_SWIFT = """
+            import errno, os, sys
+            def keep_out_of_etc_swift(event, args):
+                if event == 'open' and isinstance(args[0], (str, bytes)) \\
+                        and (os.path.abspath(os.fsdecode(args[0])) + '/').startswith('/etc/swift/'):
+                    raise FileNotFoundError(errno.ENOENT, 'not read by a pifpaf Swift', args[0])
+            sys.addaudithook(keep_out_of_etc_swift)
+            """;
+
+    /**
+     * Runs a Swift server script (argv: swift dir, script, its arguments) with
+     * {@code swift.conf} from the swift dir: Swift has no option for that file, only its own
+     * {@code set_swift_dir}, called before any server code runs.
+     */
+    static final String SERVER = WITHOUT_ETC_SWIFT + """
             from swift.common import utils
             utils.set_swift_dir(sys.argv[1])
             sys.argv = sys.argv[2:]
+            import runpy
             runpy.run_path(sys.argv[0], run_name='__main__')
             """;
 
@@ -38,8 +52,8 @@ final class SwiftPython {
      * on the one device. What {@code swift-ring-builder create 10 1 1}, {@code add} and
      * {@code rebalance} do, with Swift's own builder, in one interpreter rather than nine.
      */
-    static final String RINGS = """
-            import gzip, sys
+    static final String RINGS = WITHOUT_ETC_SWIFT + """
+            import gzip
             from swift.common.ring import RingBuilder
             for kind, port in zip(('object', 'container', 'account'), map(int, sys.argv[1:])):
                 builder = RingBuilder(10, 1, 1)

@@ -161,7 +161,7 @@ class SwiftDriverTest {
     }
 
     @Test
-    void theServersSwiftVersionIsTheOneListDriversShows() throws Exception {
+    void infoShowsTheListedSwiftVersionAndTheDataDirectorysOwnStoragePolicy() throws Exception {
         HttpResponse<String> info = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
                 URI.create("http://localhost:" + swift.environment().get("PIFPAF_SWIFT_PORT") + "/info")).build(),
                 HttpResponse.BodyHandlers.ofString());
@@ -169,6 +169,9 @@ class SwiftDriverTest {
         Matcher version = Pattern.compile("\"swift\": *\\{.*?\"version\": *\"([^\"]+)\"").matcher(info.body());
         assertTrue(version.find(), info.body());
         assertEquals(DriverTestKit.listedVersion("swift"), version.group(1));
+        // Swift's default policy: none of /etc/swift/swift.conf's (Debian's names aliases for it).
+        assertTrue(info.body().contains("\"policies\": [{\"name\": \"Policy-0\", \"aliases\": \"Policy-0\","
+                + " \"default\": true}]"), info.body());
     }
 
     @Test

@@ -9,6 +9,7 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -48,9 +49,13 @@ class SwiftStartsTest {
     }
 
     @Test
-    void variablesFollowTheChosenPrefixTheNestedMemcachedsToo() {
+    void variablesFollowTheChosenPrefixTheNestedMemcachedsToo(@TempDir Path tmp) throws IOException {
+        // Also a data directory whose path has a space, which Swift's configuration files take as is.
+        Path spaced = Files.createDirectory(tmp.resolve("pif paf"));
+        // The unprivileged user, the servers' when the tests run as root, must reach its data directory.
+        Files.setPosixFilePermissions(tmp, PosixFilePermissions.fromString("rwx--x--x"));
         RunningDaemon swift = DriverTestKit.start(StartRequest.builder("swift").options(SwiftDriverTest.FREE_PORTS)
-                .prefix("STORAGE").build());
+                .prefix("STORAGE").tmpDir(spaced).build());
         try {
             Map<String, String> env = swift.environment();
             // The nested Memcached's variables come first; Swift's URL takes the place of Memcached's.
@@ -100,6 +105,18 @@ class SwiftStartsTest {
             Map<String, String> others = new HashMap<>(SwiftDriverTest.FREE_PORTS);
             others.remove(port);
             DriverTestKit.assertStartFailsOnTakenPort("swift", port, others);
+        }
+    }
+
+    @Test
+    void aDataDirectoryWithAPercentSignFailsTheStartSayingSo(@TempDir Path tmp) throws IOException {
+        Path percent = Files.createDirectory(tmp.resolve("100%"));
+        StartFailedException failure = assertThrows(StartFailedException.class, () -> DriverTestKit.start(
+                StartRequest.builder("swift").options(SwiftDriverTest.FREE_PORTS).tmpDir(percent).build()).close());
+        assertTrue(failure.getMessage().contains("(a % or a line break in it); set TMPDIR to a plainer path"),
+                failure.getMessage());
+        try (var left = Files.list(percent)) {
+            assertEquals(List.of(), left.toList());
         }
     }
 
