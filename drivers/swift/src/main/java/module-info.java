@@ -13,8 +13,9 @@
  * file system without them (ramfs, older tmpfs) fails the start at once, saying so. The data
  * directory holds the servers' configurations ({@code proxy.conf}, {@code account.conf},
  * {@code container.conf}, {@code object.conf}), the device ({@code data/fakedisk}) and each
- * process's output; its {@code swift} directory is the servers' {@code swift_dir}, with
- * {@code swift.conf} and the rings ({@code *.ring.gz}). Nothing is read
+ * process's output, and the driver's two Python programs ({@code swift-server.py} runs a
+ * server, {@code swift-rings.py} makes the rings); its {@code etc} directory is the servers'
+ * {@code swift_dir}, with {@code swift.conf} and the rings ({@code *.ring.gz}). Nothing is read
  * from {@code /etc/swift}: Swift's modules read {@code /etc/swift/swift.conf} as they load, so
  * every Swift process of the driver starts with a Python audit hook that refuses to open
  * anything there.

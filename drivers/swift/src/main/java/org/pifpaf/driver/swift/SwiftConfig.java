@@ -5,7 +5,7 @@ import org.pifpaf.api.DriverException;
 
 /**
  * The configuration files of a throw-away Swift: one paste.deploy file per server in the data
- * directory, and {@code swift.conf} and {@code container-sync-realms.conf} in its {@code swift}
+ * directory, and {@code swift.conf} and {@code container-sync-realms.conf} in its {@code etc}
  * directory, the servers' {@code swift_dir} (where Swift looks for its rings, {@code mime.types}
  * and {@code memcache.conf} too, rather than in {@code /etc/swift}). The one device is
  * {@code data/fakedisk}.
@@ -14,8 +14,12 @@ final class SwiftConfig {
 
     /** The device every ring places every partition on, under {@code <data dir>/data}. */
     static final String DEVICE = "fakedisk";
-    /** The servers' {@code swift_dir}, in the data directory. */
-    static final String SWIFT_DIR = "swift";
+    /**
+     * The servers' {@code swift_dir}, in the data directory: its stand-in for {@code /etc/swift}
+     * (not called {@code swift}, as the data directory is on the Python path of the driver's
+     * programs, and Swift's package must be found first).
+     */
+    static final String SWIFT_DIR = "etc";
 
     private final String dir;
     private final String user;

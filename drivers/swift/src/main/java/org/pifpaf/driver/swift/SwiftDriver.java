@@ -98,7 +98,9 @@ public final class SwiftDriver implements DaemonDriver {
         int memcachedPort = Integer.parseInt(memcached.env("MEMCACHED_PORT"));
 
         Path swiftDir = dataDir.resolve(SwiftConfig.SWIFT_DIR);
-        makeRings(ctx, proxy, swiftDir, objectPort, containerPort, accountPort);
+        Path rings = Files.writeString(dataDir.resolve("swift-rings.py"), SwiftPython.RINGS);
+        Path server = Files.writeString(dataDir.resolve("swift-server.py"), SwiftPython.SERVER);
+        makeRings(ctx, proxy, rings, swiftDir, objectPort, containerPort, accountPort);
         Files.writeString(swiftDir.resolve("swift.conf"), SwiftConfig.swiftConf());
         Files.writeString(swiftDir.resolve("container-sync-realms.conf"), SwiftConfig.containerSyncRealms(port));
         Files.writeString(dataDir.resolve("proxy.conf"), config.proxy(port, memcachedPort));
@@ -108,10 +110,10 @@ public final class SwiftDriver implements DaemonDriver {
         Files.createDirectories(dataDir.resolve("data").resolve(SwiftConfig.DEVICE));
 
         ctx.launchAll(List.of(
-                Launch.of(server(ctx, object, "object"), Ready.tcpPort(objectPort)),
-                Launch.of(server(ctx, container, "container"), Ready.tcpPort(containerPort)),
-                Launch.of(server(ctx, account, "account"), Ready.tcpPort(accountPort)),
-                Launch.of(server(ctx, proxy, "proxy"), Ready.http("http://127.0.0.1:" + port + "/healthcheck", 200))));
+                Launch.of(server(ctx, server, object, "object"), Ready.tcpPort(objectPort)),
+                Launch.of(server(ctx, server, container, "container"), Ready.tcpPort(containerPort)),
+                Launch.of(server(ctx, server, account, "account"), Ready.tcpPort(accountPort)),
+                Launch.of(server(ctx, server, proxy, "proxy"), Ready.http("http://127.0.0.1:" + port + "/healthcheck", 200))));
         String authUrl = "http://localhost:" + port + "/auth/v1.0";
         smokeTest(ctx, client, authUrl);
 
@@ -129,12 +131,12 @@ public final class SwiftDriver implements DaemonDriver {
      * from the template cache when the user fixed the ports (the defaults do), else afresh, as a
      * template keyed by free ports would hardly ever be used again.
      */
-    private static void makeRings(DriverContext ctx, Path proxy, Path swiftDir, int objectPort, int containerPort,
-                                  int accountPort) throws Exception {
+    private static void makeRings(DriverContext ctx, Path proxy, Path program, Path swiftDir, int objectPort,
+                                  int containerPort, int accountPort) throws Exception {
         String[] ports = {Integer.toString(objectPort), Integer.toString(containerPort), Integer.toString(accountPort)};
         Template.Creator rings = dir -> {
             Files.createDirectory(dir);
-            ctx.run(SwiftPython.command(proxy, SwiftPython.RINGS, List.of(ports)).workingDirectory(dir)
+            ctx.run(SwiftPython.command(proxy, program, List.of(ports)).workingDirectory(dir)
                     .asUnprivilegedUser().label("rings"));
         };
         if (ctx.intOption("object-port") == 0 || ctx.intOption("container-port") == 0 || ctx.intOption("account-port") == 0) {
@@ -149,13 +151,14 @@ public final class SwiftDriver implements DaemonDriver {
     }
 
     /**
-     * A Swift server ({@code kind}: proxy, account, container, object) with its configuration
-     * file, logging to standard error ({@code -v}). As root it runs as the unprivileged user:
-     * nothing in a test cluster needs root. Killed at the stop, as its data is thrown away.
+     * A Swift server ({@code kind}: proxy, account, container, object), its {@code script} run by
+     * the driver's {@code program}, with its configuration file, logging to standard error
+     * ({@code -v}). As root it runs as the unprivileged user: nothing in a test cluster needs
+     * root. Killed at the stop, as its data is thrown away.
      */
-    private static Command server(DriverContext ctx, Path script, String kind) {
+    private static Command server(DriverContext ctx, Path program, Path script, String kind) {
         Path dataDir = ctx.dataDir();
-        return SwiftPython.command(script, SwiftPython.SERVER, List.of(dataDir.resolve(SwiftConfig.SWIFT_DIR).toString(),
+        return SwiftPython.command(script, program, List.of(dataDir.resolve(SwiftConfig.SWIFT_DIR).toString(),
                         script.toString(), dataDir.resolve(kind + ".conf").toString(), "-v"))
                 .asUnprivilegedUser().stopSignal(Signal.KILL).label("swift-" + kind + "-server");
     }

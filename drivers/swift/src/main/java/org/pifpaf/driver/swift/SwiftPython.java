@@ -12,9 +12,9 @@ import org.pifpaf.api.Command;
 import org.pifpaf.api.DriverException;
 
 /**
- * The two short Python programs the driver runs with the interpreter Swift is installed for:
- * one that starts a Swift server reading {@code swift.conf} from the data directory, and one
- * that makes the three rings.
+ * The two short Python programs the driver writes into the data directory and runs with the
+ * interpreter Swift is installed for: one that starts a Swift server reading {@code swift.conf}
+ * from its {@code swift_dir}, and one that makes the three rings.
  */
 final class SwiftPython {
 
@@ -85,10 +85,10 @@ final class SwiftPython {
         return new ArrayList<>(Arrays.asList(first.substring(2).strip().split("\\s+")));
     }
 
-    /** {@code python -c program args...} with the interpreter from {@code script}'s {@code #!} line. */
-    static Command command(Path script, String program, List<String> args) {
+    /** {@code python program args...} with the interpreter from {@code script}'s {@code #!} line. */
+    static Command command(Path script, Path program, List<String> args) {
         List<String> argv = interpreterOf(script);
-        argv.addAll(List.of("-c", program));
+        argv.add(program.toString());
         argv.addAll(args);
         return Command.of(Path.of(argv.get(0))).args(argv.subList(1, argv.size()));
     }

@@ -43,7 +43,7 @@ class SwiftPythonTest {
         Path env = Files.writeString(dir.resolve("env"), "#!/usr/bin/env python3\n");
         assertEquals(List.of("/usr/bin/python3"), SwiftPython.interpreterOf(plain));
         assertEquals(List.of("/usr/bin/env", "python3"), SwiftPython.interpreterOf(env));
-        assertEquals(List.of("/usr/bin/env", "python3", "-c", "pass", "x"),
-                SwiftPython.command(env, "pass", List.of("x")).argv());
+        assertEquals(List.of("/usr/bin/env", "python3", "/data/program.py", "x"),
+                SwiftPython.command(env, Path.of("/data/program.py"), List.of("x")).argv());
     }
 }
