@@ -31,6 +31,14 @@ class DriversIT {
             new Case("redis with a sentinel", List.of("redis", "--port", "0", "--sentinel", "--sentinel-port", "0"),
                     "test \"$(redis-cli -p \"$PIFPAF_REDIS_SENTINEL_PORT\" sentinel get-master-addr-by-name pifpaf"
                             + " | tail -1)\" = \"$PIFPAF_REDIS_PORT\"", "redis-sentinel", "redis-sentinel"),
+            new Case("valkey with a sentinel", List.of("valkey", "--port", "0", "--sentinel", "--sentinel-port", "0"),
+                    "test \"$(valkey-cli -p \"$PIFPAF_VALKEY_SENTINEL_PORT\" sentinel get-master-addr-by-name pifpaf"
+                            + " | tail -1)\" = \"$PIFPAF_VALKEY_PORT\" && valkey-cli -u \"$PIFPAF_URL\" ping | grep -qx PONG",
+                    "valkey-sentinel", "valkey-sentinel (bookworm-backports)"),
+            new Case("consul", List.of("consul", "--port", "0"),
+                    "consul kv put pifpaf paf >/dev/null && test \"$(consul kv get pifpaf)\" = paf"
+                            + " && curl -sf \"http://$CONSUL_HTTP_ADDR/v1/status/leader\" | grep -q 127.0.0.1",
+                    "consul", "consul (Debian 11)"),
             new Case("mysql", List.of("mysql"),
                     "mariadb --no-defaults -S \"$PIFPAF_MYSQL_SOCKET\" -e 'select 1' pifpaf", "mariadbd", "mariadb-server"),
             new Case("mysql over TCP", List.of("mysql", "--port", "0"),
@@ -63,12 +71,29 @@ class DriversIT {
                     "test \"$(ceph health)\" = HEALTH_OK && ceph osd pool create pifpaf 2>/dev/null"
                             + " && echo paf | rados -p pifpaf put pif - && test \"$(rados -p pifpaf ls)\" = pif"
                             + " && test \"$(rados -p pifpaf get pif -)\" = paf", "ceph-osd", "ceph-osd"),
+            new Case("keystone", List.of("keystone", "--port", "0", "--admin-port", "0"),
+                    "openstack token issue -f value -c id >/dev/null && openstack project list -f value -c Name | grep -qx admin"
+                            + " && test \"$(curl -s -o /dev/null -w '%{http_code}' \"$PIFPAF_KEYSTONE_HTTP_URL\")\" = 300",
+                    "keystone-manage", "python3-keystone"),
+            new Case("elasticsearch", List.of("elasticsearch", "--port", "0"), searchClient("ELASTICSEARCH", "es"),
+                    "elasticsearch", "elasticsearch (CI: Maven Central's integ-test-zip)"),
+            new Case("opensearch", List.of("opensearch", "--port", "0"), searchClient("OPENSEARCH", "opensearch"),
+                    "opensearch", "opensearch (CI: Maven Central's integ-test-zip)"),
             new Case("swift", List.of("swift", "--port", "0", "--object-port", "0", "--container-port", "0",
                     "--account-port", "0", "--memcached-port", "0"),
                     "s() { swift -A \"$PIFPAF_SWIFT_AUTH_URL\" -U \"$PIFPAF_SWIFT_USERNAME\" -K \"$PIFPAF_SWIFT_PASSWORD\" \"$@\"; };"
                             + " echo paf >\"$PIFPAF_DATA/pif\" && s upload pif \"$PIFPAF_DATA/pif\" --object-name paf >/dev/null"
                             + " && test \"$(s list pif)\" = paf && test \"$(s download pif paf -o -)\" = paf",
                     "swift-proxy-server", "swift-proxy"));
+
+    /** Index a document over HTTP with curl, then find it; the URL as the driver documents it. */
+    private static String searchClient(String stem, String scheme) {
+        String http = "\"$PIFPAF_" + stem + "_HTTP_URL\"";
+        return "test \"$PIFPAF_URL\" = \"" + scheme + "://localhost:$PIFPAF_" + stem + "_PORT\""
+                + " && curl -sSf -XPUT -H 'Content-Type: application/json' " + http + "/books/_doc/1?refresh=true"
+                + " -d '{\"title\": \"Throw-away daemons\"}' >/dev/null"
+                + " && curl -sSf " + http + "/books/_search?q=title:daemons | grep -q '\"total\":{\"value\":1,'";
+    }
 
     static Stream<Arguments> runs() {
         List<Arguments> runs = new ArrayList<>();

@@ -9,22 +9,25 @@ import java.util.stream.Stream;
 
 /**
  * Finds what a daemon could leave behind. The runtime starts every daemon process in its data
- * directory, so a process whose working directory is (or was) inside it is a leftover.
+ * directory, so a process whose working directory is (or was) inside it is a leftover; so is one
+ * whose command line names it (Elasticsearch's start script moves to its installation directory
+ * before it runs the JVM, whose options name the data directory).
  */
 final class Leftovers {
 
     private Leftovers() {
     }
 
-    /** Running processes whose working directory is inside {@code dataDir}. */
+    /** Running processes whose working directory is inside {@code dataDir}, or whose command line names it. */
     static List<String> processesIn(String dataDir) throws IOException {
         List<String> found = new ArrayList<>();
         try (Stream<Path> procs = Files.list(Path.of("/proc"))) {
             for (Path proc : procs.filter(p -> p.getFileName().toString().matches("\\d+")).toList()) {
                 try {
                     String cwd = Files.readSymbolicLink(proc.resolve("cwd")).toString();
-                    if (cwd.startsWith(dataDir) && !isZombie(proc)) {
-                        found.add(proc.getFileName() + " " + Files.readString(proc.resolve("cmdline")).replace('\0', ' '));
+                    String cmdline = Files.readString(proc.resolve("cmdline")).replace('\0', ' ');
+                    if ((cwd.startsWith(dataDir) || cmdline.contains(dataDir)) && !isZombie(proc)) {
+                        found.add(proc.getFileName() + " " + cmdline);
                     }
                 } catch (IOException | SecurityException e) {
                     // Gone, or not ours to see.

@@ -25,6 +25,30 @@ class ListDriversIT {
     }
 
     @Test
+    void showsTheSearchEnginesVersionsOrHowToInstallThem() throws Exception {
+        Binaries.require("elasticsearch", "elasticsearch (CI: Maven Central's integ-test-zip)");
+        Binaries.require("opensearch", "opensearch (CI: Maven Central's integ-test-zip)");
+        var found = Launcher.pifpaf(Identity.CURRENT_USER, "list-drivers");
+        assertEquals(0, found.exit(), found.toString());
+        assertTrue(found.stdout().lines().anyMatch(l -> l.matches("elasticsearch +available \\d+\\.\\d+\\.\\d+ .*")),
+                found.stdout());
+        assertTrue(found.stdout().lines().anyMatch(l -> l.matches("opensearch +available \\d+\\.\\d+\\.\\d+ .*")),
+                found.stdout());
+        // Neither on PATH nor named by ES_HOME / OPENSEARCH_HOME: the vendor's package, Homebrew, or an archive.
+        var missing = Launcher.run(Identity.CURRENT_USER, List.of("env", "-u", "ES_HOME", "-u", "OPENSEARCH_HOME",
+                "PATH=/usr/bin:/bin", Launcher.PIFPAF.toString(), "list-drivers"), java.util.Map.of());
+        assertEquals(0, missing.exit(), missing.toString());
+        if (!Files.isDirectory(Path.of("/usr/share/elasticsearch"))) {
+            assertTrue(missing.stdout().contains("missing elasticsearch (install it with 'apt-get install elasticsearch'"
+                    + " or 'brew install elastic/tap/elasticsearch-full', or set ES_HOME to its directory)"), missing.stdout());
+        }
+        if (!Files.isDirectory(Path.of("/usr/share/opensearch"))) {
+            assertTrue(missing.stdout().contains("missing opensearch (install it with 'apt-get install opensearch'"
+                    + " or 'brew install opensearch', or set OPENSEARCH_HOME to its directory)"), missing.stdout());
+        }
+    }
+
+    @Test
     void listAliasAndJsonOutput() throws Exception {
         var result = Launcher.pifpaf(Identity.CURRENT_USER, "list", "--output", "json");
         assertEquals(0, result.exit(), result.toString());
