@@ -52,6 +52,8 @@ class DriversIT {
             .orInstall("Maven Central's integ-test-zip unpacked, its bin/elasticsearch on PATH (as .ci/run does)");
     private static final Binary OPENSEARCH = Binary.named("opensearch")
             .orInstall("Maven Central's integ-test-zip unpacked, its bin/opensearch on PATH (as .ci/run does)");
+    private static final Binary SWIFT_PROXY = Binary.named("swift-proxy-server").debian("swift-proxy");
+    private static final Binary SWIFT_CLIENT = Binary.named("swift").debian("python3-swiftclient");
     private static final Binary ARTEMIS = Binary.named("artemis").orInstall("an Artemis release (.ci/run unpacks Maven Central's)");
     /** Kafka's jars, as .ci/run puts them: no executable, so a jar (its absolute path) stands for them. */
     private static final Binary KAFKA_4 = Binary.named("/opt/kafka/libs/kafka-tools-4.1.1.jar")
@@ -128,7 +130,13 @@ class DriversIT {
             new Case("kafka in ZooKeeper mode", List.of("kafka", "--port", "0", "--zookeeper", "--zookeeper-port", "0",
                     "--kafka-home", "/opt/pifpaf-ci/kafka/3.9.1"), KAFKA_CLIENT + " && test -n \"$PIFPAF_ZOOKEEPER_PORT\"",
                     List.of(KAFKA_3)),
-            new Case("artemis", List.of("artemis", "--port", "0"), ARTEMIS_CLIENT, List.of(ARTEMIS)));
+            new Case("artemis", List.of("artemis", "--port", "0"), ARTEMIS_CLIENT, List.of(ARTEMIS)),
+            new Case("swift", List.of("swift", "--port", "0", "--object-port", "0", "--container-port", "0",
+                    "--account-port", "0", "--memcached-port", "0"),
+                    "s() { swift -A \"$PIFPAF_SWIFT_AUTH_URL\" -U \"$PIFPAF_SWIFT_USERNAME\" -K \"$PIFPAF_SWIFT_PASSWORD\" \"$@\"; };"
+                            + " echo paf >\"$PIFPAF_DATA/pif\" && s upload pif \"$PIFPAF_DATA/pif\" --object-name paf >/dev/null"
+                            + " && test \"$(s list pif)\" = paf && test \"$(s download pif paf -o -)\" = paf",
+                    List.of(SWIFT_PROXY, SWIFT_CLIENT)));
 
     /** Index a document over HTTP with curl, then find it; the URL as the driver documents it. */
     private static String searchClient(String stem, String scheme) {
