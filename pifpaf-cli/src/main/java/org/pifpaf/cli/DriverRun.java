@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
+import org.pifpaf.api.DaemonDriver;
 import org.pifpaf.cli.eval.EvalFormat;
 import org.pifpaf.runtime.DaemonStarter;
 import org.pifpaf.runtime.InvalidRequestException;
@@ -18,7 +19,7 @@ final class DriverRun {
 
     private static final Pattern VARIABLE_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
 
-    private final String driver;
+    private final DaemonDriver driver;
     private final DaemonStarter starter;
     private final PifpafCommand global;
     private final List<String> rawArgs;
@@ -35,8 +36,11 @@ final class DriverRun {
     record Arguments(RunOptions before, RunOptions after, Map<String, String> driverOptions, List<String> command) {
     }
 
-    /** @param rawArgs the whole command line, which eval mode hands to its supervisor */
-    DriverRun(String driver, DaemonStarter starter, PifpafCommand global, List<String> rawArgs) {
+    /**
+     * @param driver  the driver, looked up already: the start takes it as it is
+     * @param rawArgs the whole command line, which eval mode hands to its supervisor
+     */
+    DriverRun(DaemonDriver driver, DaemonStarter starter, PifpafCommand global, List<String> rawArgs) {
         this.driver = driver;
         this.starter = starter;
         this.global = global;
@@ -49,11 +53,12 @@ final class DriverRun {
             RunOptions options = global.namingOptions().or(arguments.after()).or(arguments.before());
             CliVariables.Naming naming = naming(options);
             UserConfig config = UserConfig.load(UserConfig.defaultFile(), starter.registry());
-            StartRequest.Builder request = settings(StartRequest.builder(driver), options, global, config)
-                    .options(config.optionsOf(driver)).options(arguments.driverOptions()).prefix(naming.prefix());
-            Started.Launch launch = progress -> Started.single(starter.start(request.progress(progress).build()),
+            String name = driver.name();
+            StartRequest.Builder request = settings(StartRequest.builder(name), options, global, config)
+                    .options(config.optionsOf(name)).options(arguments.driverOptions()).prefix(naming.prefix());
+            Started.Launch launch = progress -> Started.single(starter.start(driver, request.progress(progress).build()),
                     naming.prefix());
-            return RunModes.run(launch, arguments.command(), naming, global.supervisor, rawArgs, driver, format(options));
+            return RunModes.run(launch, arguments.command(), naming, global.supervisor, rawArgs, name, format(options));
         } catch (InvalidRequestException e) {
             return Usage.error(e.getMessage());
         }

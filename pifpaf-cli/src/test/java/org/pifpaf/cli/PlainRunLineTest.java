@@ -36,7 +36,7 @@ class PlainRunLineTest {
         "run --timeout 0 sample", "run sample --port 65536", "run sample --workers=0 --timeout 3 true"})
     void readsWhatItAcceptsAsPicocliDoes(String line) {
         List<String> args = words(line);
-        Optional<PlainRunLine> plain = PlainRunLine.parse(args, REGISTRY);
+        Optional<PlainRunLine> plain = Lines.plain(REGISTRY, args);
         assertTrue(plain.isPresent(), "declined: " + line);
         assertEquals(picocli(args), describe(plain.get()), line);
     }
@@ -51,7 +51,7 @@ class PlainRunLineTest {
         "run sample --no-cluster", "--log-file run sample", "-v -v run sample", "run sample --format -x",
         "--bogus run sample", "run -x sample", "run @args sample", "run sample -p 1", "run sample --sync --no-sync"})
     void declinesWhatItDoesNotKnow(String line) {
-        assertTrue(PlainRunLine.parse(words(line), REGISTRY).isEmpty(), line);
+        assertTrue(Lines.plain(REGISTRY, words(line)).isEmpty(), line);
     }
 
     /**
@@ -77,7 +77,7 @@ class PlainRunLineTest {
                 args.add("sample");
             }
             pick(random, options, random.nextInt(6), args);
-            Optional<PlainRunLine> plain = PlainRunLine.parse(args, REGISTRY);
+            Optional<PlainRunLine> plain = Lines.plain(REGISTRY, args);
             if (plain.isPresent()) {
                 accepted++;
                 assertEquals(picocli(args), describe(plain.get()), String.join(" ", args));
@@ -105,7 +105,7 @@ class PlainRunLineTest {
 
     /** How picocli reads {@code args}: the same description as {@link #describe(PlainRunLine)}. */
     private static String picocli(List<String> args) {
-        CommandLine cli = Main.commandLine(REGISTRY, args);
+        CommandLine cli = Lines.model(REGISTRY, args);
         try {
             ParseResult result = cli.parseArgs(args.toArray(String[]::new));
             PifpafCommand global = (PifpafCommand) result.commandSpec().userObject();
