@@ -39,6 +39,13 @@ final class ConfigCommand implements Callable<Integer> {
                 () -> line("timeout", "each driver's own", "default"));
         UserConfig.CacheDir cache = config.effectiveCacheDir();
         line("cache-dir", cache.path().toString(), cache.source());
+        String envMemory = System.getenv("PIFPAF_DATA_ON_MEMORY");
+        if (envMemory != null && !envMemory.isBlank()) {
+            line("data-on-memory", envMemory, "environment (PIFPAF_DATA_ON_MEMORY)");
+        } else {
+            config.dataOnMemory().ifPresentOrElse(s -> line("data-on-memory", s.value(), fromFile(config, s)),
+                    () -> line("data-on-memory", "false", "default"));
+        }
         String tmp = System.getenv("TMPDIR");
         line("tmpdir", tmp != null && !tmp.isBlank() ? tmp : System.getProperty("java.io.tmpdir"),
                 tmp != null && !tmp.isBlank() ? "environment (TMPDIR)" : "default");

@@ -106,6 +106,11 @@ final class DriverRun {
         } else {
             config.timeout().ifPresent(t -> builder.timeout(Duration.ofSeconds(Long.parseLong(t.value()))));
         }
+        if (options.dataOnMemory != null) {
+            builder.dataOnMemory(options.dataOnMemory);
+        } else if (System.getenv("PIFPAF_DATA_ON_MEMORY") == null || System.getenv("PIFPAF_DATA_ON_MEMORY").isBlank()) {
+            config.dataOnMemory().ifPresent(setting -> builder.dataOnMemory(Boolean.parseBoolean(setting.value())));
+        }
         if (options.runAs != null) {
             builder.runAs(options.runAs);
         } else if (System.getenv("PIFPAF_RUN_AS") == null || System.getenv("PIFPAF_RUN_AS").isBlank()) {

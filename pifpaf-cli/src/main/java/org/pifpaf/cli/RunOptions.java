@@ -17,6 +17,7 @@ final class RunOptions {
     String format;
     String runAs;
     Boolean noCache;
+    Boolean dataOnMemory;
 
     /** The run options, in the order the help lists them. */
     static final List<CliOption<RunOptions>> OPTIONS = List.of(
@@ -37,7 +38,11 @@ final class RunOptions {
                     .withDescription("When run as root, run daemons that refuse root as USER (default: $PIFPAF_RUN_AS or nobody)."),
             CliOption.<RunOptions>of(Kind.FLAG, o -> o.noCache, (o, v) -> o.noCache = (Boolean) v, "--no-cache")
                     .withDescription("Create templates (e.g. PostgreSQL's initdb cluster) afresh, neither copying nor"
-                            + " filling the template cache."));
+                            + " filling the template cache."),
+            CliOption.<RunOptions>of(Kind.FLAG, o -> o.dataOnMemory, (o, v) -> o.dataOnMemory = (Boolean) v,
+                            "--data-on-memory")
+                    .withDescription("Put the data directory (and the template cache's spare copies) on a memory file system"
+                            + " ($XDG_RUNTIME_DIR or /dev/shm, a tmpfs with a GiB free; default: $PIFPAF_DATA_ON_MEMORY)."));
 
     /**
      * Adds these options to {@code command} as a mixin named {@code name}, bound to this object's
@@ -61,6 +66,7 @@ final class RunOptions {
         merged.runAs = runAs != null ? runAs : fallback.runAs;
         merged.format = format != null ? format : fallback.format;
         merged.noCache = noCache != null ? noCache : fallback.noCache;
+        merged.dataOnMemory = dataOnMemory != null ? dataOnMemory : fallback.dataOnMemory;
         return merged;
     }
 }
