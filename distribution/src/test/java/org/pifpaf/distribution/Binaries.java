@@ -28,8 +28,17 @@ final class Binaries {
         require(Binary.named(name).debian(debianPackage));
     }
 
-    /** Requires {@code binary}, looked for in the system's directories and on PATH. */
+    /**
+     * Requires {@code binary}, looked for in the system's directories and on PATH; one named by
+     * an absolute path (a jar, say) must be there, executable or not.
+     */
     static void require(Binary binary) {
+        if (binary.name().startsWith("/")) {
+            if (!java.nio.file.Files.exists(java.nio.file.Path.of(binary.name()))) {
+                MissingBinaries.skipOrFail(new org.pifpaf.api.MissingBinaryException(binary));
+            }
+            return;
+        }
         MissingBinaries.require(binary.in(SYSTEM_DIRS));
     }
 

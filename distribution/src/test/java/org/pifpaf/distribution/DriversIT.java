@@ -52,6 +52,26 @@ class DriversIT {
             .orInstall("Maven Central's integ-test-zip unpacked, its bin/elasticsearch on PATH (as .ci/run does)");
     private static final Binary OPENSEARCH = Binary.named("opensearch")
             .orInstall("Maven Central's integ-test-zip unpacked, its bin/opensearch on PATH (as .ci/run does)");
+    private static final Binary SWIFT_PROXY = Binary.named("swift-proxy-server").debian("swift-proxy");
+    private static final Binary SWIFT_CLIENT = Binary.named("swift").debian("python3-swiftclient");
+    private static final Binary ARTEMIS = Binary.named("artemis").orInstall("an Artemis release (.ci/run unpacks Maven Central's)");
+    /** Kafka's jars, as .ci/run puts them: no executable, so a jar (its absolute path) stands for them. */
+    private static final Binary KAFKA_4 = Binary.named("/opt/kafka/libs/kafka-tools-4.1.1.jar")
+            .orInstall("Kafka 4.1's jars in /opt/kafka/libs (.ci/run resolves them from Maven Central)");
+    private static final Binary KAFKA_3 = Binary.named("/opt/pifpaf-ci/kafka/3.9.1/libs/kafka_2.13-3.9.1.jar")
+            .orInstall("Kafka 3.9's jars in /opt/pifpaf-ci/kafka/3.9.1/libs (.ci/run resolves them from Maven Central)");
+    /** Kafka's console tools from the jars .ci/run puts in /opt/kafka: a record produced, then consumed. */
+    private static final String KAFKA_CLIENT = "k() { java -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -XX:-UsePerfData"
+            + " -Dlog4j2.level=warn -cp '/opt/kafka/libs/*' \"$@\"; };"
+            + " echo paf | k org.apache.kafka.tools.ConsoleProducer --bootstrap-server \"$PIFPAF_KAFKA_BOOTSTRAP_SERVERS\""
+            + " --topic pifpaf && test \"$(k org.apache.kafka.tools.consumer.ConsoleConsumer --bootstrap-server"
+            + " \"$PIFPAF_KAFKA_BOOTSTRAP_SERVERS\" --topic pifpaf --from-beginning --max-messages 1 --timeout-ms 60000)\" = paf";
+    /** Artemis's own command line over AMQP 1.0, at the exported URL. */
+    private static final String ARTEMIS_CLIENT = "export JAVA_ARGS='-XX:TieredStopAtLevel=1 -XX:+UseSerialGC -XX:-UsePerfData';"
+            + " artemis producer --protocol amqp --url \"$PIFPAF_ARTEMIS_URL\" --destination queue://pifpaf"
+            + " --message-count 1 --message paf >/dev/null && artemis consumer --protocol amqp --url \"$PIFPAF_ARTEMIS_URL\""
+            + " --destination queue://pifpaf --message-count 1 --receive-timeout 10000 --break-on-null --verbose"
+            + " | grep -q 'Received paf'";
 
     private static final List<Case> CASES = List.of(
             new Case("redis with a sentinel", List.of("redis", "--port", "0", "--sentinel", "--sentinel-port", "0"),
@@ -105,7 +125,18 @@ class DriversIT {
             new Case("elasticsearch", List.of("elasticsearch", "--port", "0"), searchClient("ELASTICSEARCH", "es"),
                     List.of(ELASTICSEARCH, CURL)),
             new Case("opensearch", List.of("opensearch", "--port", "0"), searchClient("OPENSEARCH", "opensearch"),
-                    List.of(OPENSEARCH, CURL)));
+                    List.of(OPENSEARCH, CURL)),
+            new Case("kafka", List.of("kafka", "--port", "0"), KAFKA_CLIENT, List.of(KAFKA_4)),
+            new Case("kafka in ZooKeeper mode", List.of("kafka", "--port", "0", "--zookeeper", "--zookeeper-port", "0",
+                    "--kafka-home", "/opt/pifpaf-ci/kafka/3.9.1"), KAFKA_CLIENT + " && test -n \"$PIFPAF_ZOOKEEPER_PORT\"",
+                    List.of(KAFKA_3)),
+            new Case("artemis", List.of("artemis", "--port", "0"), ARTEMIS_CLIENT, List.of(ARTEMIS)),
+            new Case("swift", List.of("swift", "--port", "0", "--object-port", "0", "--container-port", "0",
+                    "--account-port", "0", "--memcached-port", "0"),
+                    "s() { swift -A \"$PIFPAF_SWIFT_AUTH_URL\" -U \"$PIFPAF_SWIFT_USERNAME\" -K \"$PIFPAF_SWIFT_PASSWORD\" \"$@\"; };"
+                            + " echo paf >\"$PIFPAF_DATA/pif\" && s upload pif \"$PIFPAF_DATA/pif\" --object-name paf >/dev/null"
+                            + " && test \"$(s list pif)\" = paf && test \"$(s download pif paf -o -)\" = paf",
+                    List.of(SWIFT_PROXY, SWIFT_CLIENT)));
 
     /** Index a document over HTTP with curl, then find it; the URL as the driver documents it. */
     private static String searchClient(String stem, String scheme) {

@@ -6,13 +6,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BiConsumer;
 import java.util.function.Function;
-import java.util.regex.Pattern;
 import picocli.CommandLine.Model.OptionSpec;
 
 /**
  * One of pifpaf's own options, bound to a field of an options holder {@code H}
- * ({@link PifpafCommand}, {@link RunOptions}). It is described once, for the two readers of a
- * command line: picocli's model ({@link #toSpec}) and {@link PlainRunLine} ({@link #plainValue}).
+ * ({@link PifpafCommand}, {@link RunOptions}, {@link RunCommand}). It is described once, for every
+ * reader of a command line: {@link CommandLineScan} (its names, whether it takes a value),
+ * picocli's model ({@link #toSpec}) and the plain reading ({@link #plainValue}).
  *
  * @param names       the option's names, as typed
  * @param kind        what the option takes
@@ -25,9 +25,6 @@ import picocli.CommandLine.Model.OptionSpec;
  */
 record CliOption<H>(List<String> names, Kind kind, String paramLabel, String description, boolean hidden,
                     Function<H, Object> getter, BiConsumer<H, Object> setter) {
-
-    /** A decimal number as a user types it; others ({@code 0x10}, {@code 010}, {@code +3}) are picocli's to read. */
-    private static final Pattern PLAIN_NUMBER = Pattern.compile("0|[1-9][0-9]{0,8}");
 
     /** What an option takes, and the field type it fills. */
     enum Kind {
@@ -94,7 +91,7 @@ record CliOption<H>(List<String> names, Kind kind, String paramLabel, String des
     }
 
     /**
-     * Sets the option on {@code holder} as {@link PlainRunLine} read it: {@code text} is its value
+     * Sets the option on {@code holder} as the plain reading read it: {@code text} is its value
      * (null for an option that takes none).
      *
      * @return false, setting nothing, when {@code text} is not a plain value of this option
@@ -119,9 +116,23 @@ record CliOption<H>(List<String> names, Kind kind, String paramLabel, String des
         return true;
     }
 
-    /** Whether {@code text} is a number written plainly, which picocli and {@link PlainRunLine} read alike. */
+    /**
+     * Whether {@code text} is a number written plainly ({@code 0|[1-9][0-9]{0,8}}), which picocli
+     * and the plain reading read alike; others ({@code 0x10}, {@code 010}, {@code +3}) are
+     * picocli's to read. A loop rather than a regular expression: {@link CommandLineScan} reads
+     * options before the driver's look-up starts, and compiling a first pattern costs a JVM that
+     * has just started about a millisecond.
+     */
     static boolean isPlainNumber(String text) {
-        return PLAIN_NUMBER.matcher(text).matches();
+        if (text.isEmpty() || text.length() > 9 || text.charAt(0) == '0' && text.length() > 1) {
+            return false;
+        }
+        for (int i = 0; i < text.length(); i++) {
+            if (text.charAt(i) < '0' || text.charAt(i) > '9') {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static Path pathOrNull(String text) {

@@ -43,6 +43,13 @@ final class ConfigCommand implements Callable<Integer> {
                 () -> line("timeout", "each driver's own", "default"));
         UserConfig.CacheDir cache = config.effectiveCacheDir();
         line("cache-dir", cache.path().toString(), cache.source());
+        String envMemory = System.getenv("PIFPAF_DATA_ON_MEMORY");
+        if (envMemory != null && !envMemory.isBlank()) {
+            line("data-on-memory", envMemory, "environment (PIFPAF_DATA_ON_MEMORY)");
+        } else {
+            config.dataOnMemory().ifPresentOrElse(s -> line("data-on-memory", s.value(), fromFile(config, s)),
+                    () -> line("data-on-memory", "false", "default"));
+        }
         fromEnvironmentOrFile(config, "provision", ProvisionMode.VARIABLE, config.provision(),
                 ProvisionMode.AUTO.word());
         fromEnvironmentOrFile(config, "provision-dir", ProvisionedTrees.DIRECTORY_VARIABLE, config.provisionDir(),

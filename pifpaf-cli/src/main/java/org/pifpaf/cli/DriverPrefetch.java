@@ -1,70 +1,75 @@
 package org.pifpaf.cli;
 
-import java.util.ArrayList;
-import java.util.List;
-import org.pifpaf.runtime.DaemonStarter;
+import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
+import org.pifpaf.runtime.DaemonSpec;
+import org.pifpaf.runtime.DriverDescriptor;
 import org.pifpaf.runtime.DriverRegistry;
-import org.pifpaf.runtime.StartRequest;
 
 /**
- * Loads the driver a {@code run} command line names on a thread of its own, while the calling
- * thread prepares the start ({@link DaemonStarter#prepare}: the reaper, the sweep of stale data
- * directories, a free port, the unprivileged user) and then reads the command line: loading a driver's
- * module layer takes some tens of milliseconds in a JVM that has just started, the preparation
- * about ten, and there are two cores to do them on.
- *
- * <p>The driver's name is guessed before parsing: the first words after {@code run} that are not
- * options (an option's value may come first: {@code run --timeout 5 redis}). A wrong guess only
- * costs a look-up in the driver index; the parsed command line decides, and the registry, being
- * thread-safe, hands the main thread what this thread loaded. Failures (a driver conflict, say)
- * are left for the main thread to meet and report.
+ * The driver a {@code run} line names ({@link CommandLineScan#driver}), looked up on a thread of
+ * its own while the main thread prepares the start and reads on: loading a driver's module layer
+ * takes some tens of milliseconds in a JVM that has just started, the preparation about ten, and
+ * there are two cores to do them on. It is the run's one look-up of the name: the plain reader,
+ * picocli's model and the start all take the driver from here.
  */
 final class DriverPrefetch {
 
-    /** How many words after {@code run} may name the driver. */
-    private static final int CANDIDATES = 2;
+    private final String name;
+    private final FutureTask<Optional<DriverDescriptor>> lookup;
 
-    private DriverPrefetch() {
+    private DriverPrefetch(String name, FutureTask<Optional<DriverDescriptor>> lookup) {
+        this.name = name;
+        this.lookup = lookup;
     }
 
-    /** If {@code args} hold a {@code run}, starts loading its driver, and prepares the start meanwhile. */
-    static void start(DriverRegistry registry, String[] args) {
-        // postgresql@16 names the driver postgresql; a malformed version is left for the parser to report.
-        List<String> candidates = candidates(args).stream().flatMap(word -> Main.driverPart(word).stream()).toList();
-        if (candidates.isEmpty()) {
-            return;
-        }
-        Thread thread = new Thread(() -> {
-            try {
-                for (String candidate : candidates) {
-                    if (registry.find(candidate).isPresent()) {
-                        return;
-                    }
-                }
-            } catch (RuntimeException e) {
-                // The main thread's own look-up meets it again and reports it.
-            }
-        }, "pifpaf-prefetch");
+    /**
+     * Starts looking {@code name} up in {@code registry}: a driver's name, or {@code driver@version},
+     * whose driver part is looked up (the version is checked by whoever calls this).
+     */
+    static DriverPrefetch start(DriverRegistry registry, String name) {
+        String driver = DaemonSpec.parse(name).driver();
+        FutureTask<Optional<DriverDescriptor>> lookup = new FutureTask<>(() -> registry.find(driver));
+        Thread thread = new Thread(lookup, "pifpaf-prefetch");
         thread.setDaemon(true);
         thread.start();
-        // With the defaults: a run that changes them (--run-as, say) prepares its own at its start.
-        DaemonStarter.prepare(StartRequest.builder(candidates.get(0)).build());
+        return new DriverPrefetch(name, lookup);
     }
 
-    /** The words after the first {@code run} that may name a driver. */
-    static List<String> candidates(String[] args) {
-        List<String> candidates = new ArrayList<>();
-        boolean afterRun = false;
-        for (String arg : args) {
-            if (arg.equals("--") || candidates.size() == CANDIDATES) {
-                break;
+    /** The name looked up, as the line wrote it ({@code postgresql@16} too). */
+    String name() {
+        return name;
+    }
+
+    /**
+     * The driver, once loaded; empty when no driver has the name.
+     *
+     * @throws org.pifpaf.runtime.DriverConflictException when two drivers have it (what the look-up
+     *         threw is thrown here, on the thread that needs the driver, which reports it)
+     */
+    Optional<DriverDescriptor> driver() {
+        boolean interrupted = false;
+        try {
+            while (true) {
+                try {
+                    return lookup.get();
+                } catch (InterruptedException e) {
+                    interrupted = true; // the driver is needed all the same; the flag is kept for what follows
+                }
             }
-            if (!afterRun) {
-                afterRun = arg.equals("run");
-            } else if (!arg.startsWith("-")) {
-                candidates.add(arg);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException cause) {
+                throw cause;
+            }
+            if (e.getCause() instanceof Error cause) {
+                throw cause;
+            }
+            throw new IllegalStateException(e.getCause());
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
             }
         }
-        return candidates;
     }
 }

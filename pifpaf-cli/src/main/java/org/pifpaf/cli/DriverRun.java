@@ -5,8 +5,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
+import org.pifpaf.api.DaemonDriver;
 import org.pifpaf.cli.eval.EvalFormat;
-import org.pifpaf.runtime.DaemonSpec;
 import org.pifpaf.runtime.DaemonStarter;
 import org.pifpaf.runtime.InvalidRequestException;
 import org.pifpaf.runtime.ProvisionMode;
@@ -22,7 +22,8 @@ final class DriverRun {
 
     private static final Pattern VARIABLE_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
 
-    /** What the command line named: {@code driver} or {@code driver@version}. */
+    private final DaemonDriver driver;
+    /** What the command line named: the driver's name, or {@code driver@version}. */
     private final String daemon;
     private final DaemonStarter starter;
     private final PifpafCommand global;
@@ -41,10 +42,12 @@ final class DriverRun {
     }
 
     /**
-     * @param daemon  the driver, with the daemon version if one is asked for ({@code postgresql@16})
+     * @param driver  the driver, looked up already: the start takes it as it is
+     * @param daemon  how the line named it: its name, or with the daemon version asked for ({@code postgresql@16})
      * @param rawArgs the whole command line, which eval mode hands to its supervisor
      */
-    DriverRun(String daemon, DaemonStarter starter, PifpafCommand global, List<String> rawArgs) {
+    DriverRun(DaemonDriver driver, String daemon, DaemonStarter starter, PifpafCommand global, List<String> rawArgs) {
+        this.driver = driver;
         this.daemon = daemon;
         this.starter = starter;
         this.global = global;
@@ -62,10 +65,10 @@ final class DriverRun {
             RunOptions options = global.namingOptions().or(arguments.after()).or(arguments.before());
             CliVariables.Naming naming = naming(options);
             UserConfig config = UserConfig.load(UserConfig.defaultFile(), starter.registry());
-            StartRequest.Builder request = settings(StartRequest.builder(daemon), options, global, config);
-            request.options(config.optionsOf(DaemonSpec.parse(daemon).driver())).options(arguments.driverOptions())
-                    .prefix(naming.prefix());
-            Started.Launch launch = progress -> Started.single(starter.start(request.progress(progress)
+            String name = driver.name();
+            StartRequest.Builder request = settings(StartRequest.builder(daemon), options, global, config)
+                    .options(config.optionsOf(name)).options(arguments.driverOptions()).prefix(naming.prefix());
+            Started.Launch launch = progress -> Started.single(starter.start(driver, request.progress(progress)
                     .transferProgress(progress).build()), naming.prefix());
             return RunModes.run(launch, arguments.command(), naming, global.supervisor, rawArgs, daemon, format(options));
         } catch (InvalidRequestException e) {
@@ -115,6 +118,11 @@ final class DriverRun {
             builder.timeout(Duration.ofSeconds(options.timeoutSeconds));
         } else {
             config.timeout().ifPresent(t -> builder.timeout(Duration.ofSeconds(Long.parseLong(t.value()))));
+        }
+        if (options.dataOnMemory != null) {
+            builder.dataOnMemory(options.dataOnMemory);
+        } else if (System.getenv("PIFPAF_DATA_ON_MEMORY") == null || System.getenv("PIFPAF_DATA_ON_MEMORY").isBlank()) {
+            config.dataOnMemory().ifPresent(setting -> builder.dataOnMemory(Boolean.parseBoolean(setting.value())));
         }
         if (options.runAs != null) {
             builder.runAs(options.runAs);

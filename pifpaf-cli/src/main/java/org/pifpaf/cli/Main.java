@@ -5,7 +5,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.OptionalInt;
 import org.pifpaf.api.DaemonDriver;
 import org.pifpaf.cli.logging.LogSink;
 import org.pifpaf.runtime.DaemonSpec;
@@ -14,6 +13,7 @@ import org.pifpaf.runtime.DriverConflictException;
 import org.pifpaf.runtime.DriverDescriptor;
 import org.pifpaf.runtime.DriverRegistry;
 import org.pifpaf.runtime.InvalidRequestException;
+import org.pifpaf.runtime.StartRequest;
 import org.pifpaf.runtime.commandline.UserConfig;
 import org.slf4j.event.Level;
 import picocli.CommandLine;
@@ -32,15 +32,20 @@ public final class Main {
     /** Runs pifpaf with {@code args} and returns the exit status. */
     public static int run(String[] args) {
         try {
-            DriverRegistry registry = DriverRegistry.indexed(driverDirs(args),
+            CommandLineScan scan = CommandLineScan.of(List.of(args));
+            DriverRegistry registry = DriverRegistry.indexed(driverDirs(scan),
                     () -> UserConfig.cacheDirOf(UserConfig.defaultFile()).map(UserConfig.CacheDir::path));
-            DriverPrefetch.start(registry, args);
-            // Most runs are plain enough to read without picocli, whose model costs more than the rest of the reading.
-            Optional<PlainRunLine> plain = PlainRunLine.parse(List.of(args), registry);
-            if (plain.isPresent()) {
-                return plain.get().run(new DaemonStarter(registry), List.of(args));
+            Optional<DriverPrefetch> driver = prefetch(registry, scan);
+            if (driver.isPresent()) {
+                // While the driver loads, with the defaults: a run that changes them (--run-as, say) prepares its own.
+                DaemonStarter.prepare(StartRequest.builder(driver.get().name()).build());
             }
-            return commandLine(registry, List.of(args)).execute(args);
+            // Most runs are plain enough to read without picocli, whose model costs more than the rest of the reading.
+            Optional<PlainRunLine> plain = PlainRunLine.parse(scan, driver);
+            if (plain.isPresent()) {
+                return plain.get().run(new DaemonStarter(registry), scan.args());
+            }
+            return commandLine(registry, scan, driver).execute(args);
         } catch (DriverConflictException e) {
             return conflict(e);
         }
@@ -53,24 +58,25 @@ public final class Main {
 
     /**
      * The picocli model. Building it is most of pifpaf's own start-up, so when the command line
-     * selects a sub-command ({@link SelectedWord}) only that one is built, and under {@code run}
-     * only the driver named; otherwise (no sub-command, help, the completion and man-page
-     * generators, anything unclear) the whole model is. The models on the way to a daemon are
-     * built in code, the others from their annotations (see {@link Models}).
+     * selects a sub-command ({@link CommandLineScan#subcommand}) only that one is built, and under
+     * {@code run} only the driver named; otherwise (no sub-command, help, the completion and
+     * man-page generators, anything unclear) the whole model is. The models on the way to a daemon
+     * are built in code, the others from their annotations (see {@link Models}).
+     *
+     * @param named the driver the line names under {@code run}, being looked up
      */
-    static CommandLine commandLine(DriverRegistry registry, List<String> rawArgs) {
+    static CommandLine commandLine(DriverRegistry registry, CommandLineScan scan, Optional<DriverPrefetch> named) {
         PifpafCommand global = new PifpafCommand();
         DaemonStarter starter = new DaemonStarter(registry);
         CommandLine cli = new CommandLine(global.model());
-        OptionalInt selected = SelectedWord.in(cli.getCommandSpec(), rawArgs, 0);
-        String word = selected.isPresent() ? rawArgs.get(selected.getAsInt()) : "";
+        String word = scan.subcommand().orElse("");
         Object leaf = leaf(word, registry);
         if (word.equals("run")) {
-            cli.addSubcommand("run", runLine(starter, global, rawArgs, selected.getAsInt() + 1));
+            cli.addSubcommand("run", runLine(starter, global, scan.args(), named));
         } else if (leaf != null) {
             cli.addSubcommand(leaf);
         } else {
-            cli.addSubcommand("run", runLine(starter, global, rawArgs, rawArgs.size())); // no word left: every driver
+            cli.addSubcommand("run", runLine(starter, global, scan.args(), Optional.empty())); // every driver
             for (String name : List.of("list-drivers", "status", "stop", "config", "fetch")) {
                 cli.addSubcommand(leaf(name, registry));
             }
@@ -121,24 +127,31 @@ public final class Main {
     }
 
     /**
-     * {@code pifpaf run}, with the driver the command line names after {@code from}, or with
-     * every driver. A driver named with a version ({@code postgresql@16}) is a sub-command under
-     * that very word, which picocli then recognises; its help and options are the driver's.
+     * {@code pifpaf run}, with the driver {@code named}, or with every driver when none is known by
+     * that name. A driver named with a version ({@code postgresql@16}) is a sub-command under that
+     * very word, which picocli then recognises; its help and options are the driver's.
      */
-    private static CommandLine runLine(DaemonStarter starter, PifpafCommand global, List<String> rawArgs, int from) {
+    private static CommandLine runLine(DaemonStarter starter, PifpafCommand global, List<String> rawArgs,
+                                       Optional<DriverPrefetch> named) {
         RunCommand run = new RunCommand(global, starter, rawArgs);
         CommandLine runLine = new CommandLine(run.model());
-        OptionalInt at = SelectedWord.in(runLine.getCommandSpec(), rawArgs, from);
-        String word = at.isPresent() ? rawArgs.get(at.getAsInt()) : null;
-        Optional<DriverDescriptor> named = Optional.ofNullable(word).flatMap(Main::driverPart)
-                .flatMap(starter.registry()::find);
-        for (DriverDescriptor descriptor : named.map(List::of).orElseGet(starter.registry()::drivers)) {
+        Optional<DriverDescriptor> found = named.isPresent() ? named.get().driver() : Optional.empty();
+        for (DriverDescriptor descriptor : found.map(List::of).orElseGet(starter.registry()::drivers)) {
             DaemonDriver driver = descriptor.driver();
-            String name = named.isPresent() ? word : driver.name();
-            DriverCommand command = new DriverCommand(driver, run, new DriverRun(name, starter, global, rawArgs));
-            runLine.addSubcommand(name, command.spec());
+            String word = found.isPresent() ? named.get().name() : driver.name();
+            DriverCommand command = new DriverCommand(driver, run, new DriverRun(driver, word, starter, global, rawArgs));
+            runLine.addSubcommand(word, command.spec());
         }
         return runLine;
+    }
+
+    /**
+     * Starts looking up the driver the line names under {@code run}, if it names one plainly;
+     * {@code postgresql@16} names the driver postgresql, and a malformed version is left for
+     * picocli's reading to report.
+     */
+    static Optional<DriverPrefetch> prefetch(DriverRegistry registry, CommandLineScan scan) {
+        return scan.driver().filter(name -> driverPart(name).isPresent()).map(name -> DriverPrefetch.start(registry, name));
     }
 
     /** The driver {@code word} names, with or without a version; empty for a malformed one (reported later). */
@@ -180,27 +193,16 @@ public final class Main {
     }
 
     /**
-     * The drivers directories: the distribution's own, those named by {@code --drivers-dir}
-     * (read before parsing, since the drivers define the rest of the command line), then
-     * those in {@code PIFPAF_DRIVERS_PATH}.
+     * The drivers directories: the distribution's own, those the command line names (read before
+     * the rest of it, since the drivers define the rest), then those in {@code PIFPAF_DRIVERS_PATH}.
      */
-    static List<Path> driverDirs(String[] args) {
+    private static List<Path> driverDirs(CommandLineScan scan) {
         List<Path> dirs = new ArrayList<>();
         String home = System.getProperty("pifpaf.home");
         if (home != null) {
             dirs.add(Path.of(home, "drivers"));
         }
-        for (int i = 0; i < args.length; i++) {
-            if (args[i].equals("--") || args[i].equals("run") || args[i].equals("list-drivers") || args[i].equals("list")
-                    || args[i].equals("fetch")) {
-                break;
-            }
-            if (args[i].equals("--drivers-dir") && i + 1 < args.length) {
-                dirs.add(Path.of(args[++i]));
-            } else if (args[i].startsWith("--drivers-dir=")) {
-                dirs.add(Path.of(args[i].substring("--drivers-dir=".length())));
-            }
-        }
+        dirs.addAll(scan.driversDirs());
         dirs.addAll(DriverRegistry.driversPathFromEnvironment());
         return dirs;
     }

@@ -19,6 +19,12 @@ final class PifpafCommand implements Runnable {
     /** Set on the detached process that holds an eval-mode daemon. */
     boolean supervisor;
 
+    /** {@code --drivers-dir}, which {@link CommandLineScan} reads first: the registry needs it before anything else. */
+    static final CliOption<PifpafCommand> DRIVERS_DIR = CliOption.<PifpafCommand>of(Kind.PATHS, c -> c.driversDirs,
+                    PifpafCommand::setDriversDirs, "--drivers-dir")
+            .withLabel("DIR")
+            .withDescription("Also load the driver jars in DIR (repeatable; see also $PIFPAF_DRIVERS_PATH).");
+
     /** The global options, in the order the help lists them. */
     static final List<CliOption<PifpafCommand>> OPTIONS = List.of(
             CliOption.<PifpafCommand>of(Kind.SWITCH, c -> c.verbose, (c, v) -> c.verbose = (Boolean) v, "-v", "--verbose")
@@ -34,9 +40,7 @@ final class PifpafCommand implements Runnable {
             CliOption.<PifpafCommand>of(Kind.TEXT, c -> c.globalUrlsVariable, (c, v) -> c.globalUrlsVariable = (String) v,
                             "-g", "--global-urls-variable")
                     .withLabel("NAME").withDescription("Variable the URL is appended to; wins over the one given to run."),
-            CliOption.<PifpafCommand>of(Kind.PATHS, c -> c.driversDirs, PifpafCommand::setDriversDirs, "--drivers-dir")
-                    .withLabel("DIR")
-                    .withDescription("Also load the driver jars in DIR (repeatable; see also $PIFPAF_DRIVERS_PATH)."),
+            DRIVERS_DIR,
             CliOption.<PifpafCommand>of(Kind.SWITCH, c -> c.supervisor, (c, v) -> c.supervisor = (Boolean) v, "--supervisor")
                     .asHidden());
 

@@ -3,6 +3,7 @@ package org.pifpaf.cli;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.pifpaf.cli.CliOption.Kind;
 import org.pifpaf.runtime.DaemonStarter;
 import org.pifpaf.runtime.InvalidRequestException;
 import org.pifpaf.runtime.StackDefinition;
@@ -16,6 +17,11 @@ import picocli.CommandLine.Model.CommandSpec;
  * {@code -f FILE}, the daemons of a stack file.
  */
 final class RunCommand implements Callable<Integer> {
+
+    /** run's own options besides the run options, which only picocli reads. */
+    static final List<CliOption<RunCommand>> OPTIONS = List.of(
+            CliOption.<RunCommand>of(Kind.PATH, r -> r.stackFile, (r, v) -> r.stackFile = (Path) v, "-f", "--file")
+                    .withLabel("FILE").withDescription("Start the daemons a stack file (YAML) describes, in parallel."));
 
     final RunOptions options = new RunOptions();
     Path stackFile;
@@ -40,8 +46,9 @@ final class RunCommand implements Callable<Integer> {
                         + "variables, then stop it. Without COMMAND, print shell code for eval and leave it running.")
                 .commandListHeading("%nDrivers (pifpaf run DRIVER --help for their options):%n");
         options.addTo(spec, "options");
-        spec.addOption(Models.option(() -> stackFile, value -> stackFile = value, "-f", "--file").type(Path.class)
-                .paramLabel("FILE").description("Start the daemons a stack file (YAML) describes, in parallel.").build());
+        for (CliOption<RunCommand> option : OPTIONS) {
+            spec.addOption(option.toSpec(this));
+        }
         spec.addPositional(Models.positional(() -> command, value -> command = value)
                 .type(List.class).auxiliaryTypes(String.class).paramLabel("COMMAND").arity("0..*")
                 .description("With -f: the command to run (put -- before it).").build());

@@ -17,6 +17,7 @@ final class RunOptions {
     String format;
     String runAs;
     Boolean noCache;
+    Boolean dataOnMemory;
     String provision;
 
     /** The run options, in the order the help lists them. */
@@ -39,6 +40,10 @@ final class RunOptions {
             CliOption.<RunOptions>of(Kind.FLAG, o -> o.noCache, (o, v) -> o.noCache = (Boolean) v, "--no-cache")
                     .withDescription("Create templates (e.g. PostgreSQL's initdb cluster) afresh, neither copying nor"
                             + " filling the template cache."),
+            CliOption.<RunOptions>of(Kind.FLAG, o -> o.dataOnMemory, (o, v) -> o.dataOnMemory = (Boolean) v,
+                            "--data-on-memory")
+                    .withDescription("Put the data directory (and the template cache's spare copies) on a memory file system"
+                            + " ($XDG_RUNTIME_DIR or /dev/shm, a tmpfs with a GiB free; default: $PIFPAF_DATA_ON_MEMORY)."),
             CliOption.<RunOptions>of(Kind.TEXT, o -> o.provision, (o, v) -> o.provision = (String) v, "--provision")
                     .withLabel("MODE")
                     .withDescription("installed: daemons installed here only; provisioned: fetched from Maven"
@@ -67,6 +72,7 @@ final class RunOptions {
         merged.runAs = runAs != null ? runAs : fallback.runAs;
         merged.format = format != null ? format : fallback.format;
         merged.noCache = noCache != null ? noCache : fallback.noCache;
+        merged.dataOnMemory = dataOnMemory != null ? dataOnMemory : fallback.dataOnMemory;
         merged.provision = provision != null ? provision : fallback.provision;
         return merged;
     }

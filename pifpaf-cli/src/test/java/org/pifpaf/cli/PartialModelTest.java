@@ -30,8 +30,8 @@ class PartialModelTest {
         "generate-man-page", "generate-completion"})
     void parsesAsTheWholeModelDoes(String line) {
         List<String> args = line.isEmpty() ? List.of() : List.of(line.split(" "));
-        CommandLine whole = Main.commandLine(REGISTRY, List.of());
-        CommandLine partial = Main.commandLine(REGISTRY, args);
+        CommandLine whole = Lines.model(REGISTRY, List.of());
+        CommandLine partial = Lines.model(REGISTRY, args);
         assertEquals(outcome(whole, args), outcome(partial, args), line);
     }
 
@@ -39,27 +39,24 @@ class PartialModelTest {
     @CsvSource({"list-drivers, list -o json", "status, --verbose status", "stop, stop --all", "config, config",
         "status, --log-file x.log status", "stop, -e P --drivers-dir=d -g U stop --all"})
     void buildsOnlyTheSelectedSubcommand(String selected, String line) {
-        CommandLine partial = Main.commandLine(REGISTRY, List.of(line.split(" ")));
+        CommandLine partial = Lines.model(REGISTRY, List.of(line.split(" ")));
         assertEquals(Set.of(selected), Set.copyOf(partial.getSubcommands().values().stream()
                 .map(CommandLine::getCommandName).toList()), line);
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"run redis", "run --timeout 3 --keep-data redis --port 0", "--verbose run -e P --format=json redis",
-        "run --run-as nobody redis -- redis-cli"})
+        "run --run-as nobody redis -- redis-cli", "run -f s.yaml redis"})
     void findsTheDriverWordAfterRun(String line) {
         List<String> args = List.of(line.split(" "));
-        CommandLine whole = Main.commandLine(REGISTRY, List.of());
-        var run = whole.getSubcommands().get("run").getCommandSpec();
-        assertEquals(OptionalInt.of(args.indexOf("redis")), SelectedWord.in(run, args, args.indexOf("run") + 1), line);
+        assertEquals(OptionalInt.of(args.indexOf("redis")), CommandLineScan.of(args).driverAt(), line);
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"run --help redis", "run -- redis", "run --timeout", "run -x redis", "run @args redis"})
+    @ValueSource(strings = {"run --help redis", "run -- redis", "run --timeout", "run -x redis", "run @args redis",
+        "-h run redis", "list redis"})
     void findsNoDriverWordWhenInDoubt(String line) {
-        List<String> args = List.of(line.split(" "));
-        var run = Main.commandLine(REGISTRY, List.of()).getSubcommands().get("run").getCommandSpec();
-        assertEquals(OptionalInt.empty(), SelectedWord.in(run, args, 1), line);
+        assertEquals(OptionalInt.empty(), CommandLineScan.of(List.of(line.split(" "))).driverAt(), line);
     }
 
     /** The chain of commands matched and the options and values each got, or the parse error. */

@@ -37,7 +37,7 @@ class PlainRunLineTest {
         "run sample@1.2 --port 0 -- true", "run --provision provisioned sample@3", "run sample@1 --provision=auto echo"})
     void readsWhatItAcceptsAsPicocliDoes(String line) {
         List<String> args = words(line);
-        Optional<PlainRunLine> plain = PlainRunLine.parse(args, REGISTRY);
+        Optional<PlainRunLine> plain = Lines.plain(REGISTRY, args);
         assertTrue(plain.isPresent(), "declined: " + line);
         assertEquals(picocli(args), describe(plain.get()), line);
     }
@@ -53,7 +53,7 @@ class PlainRunLineTest {
         "--bogus run sample", "run -x sample", "run @args sample", "run sample -p 1", "run sample --sync --no-sync",
         "run sample@ -- true", "run sample@new", "run nosuch@16", "run --provision sample"})
     void declinesWhatItDoesNotKnow(String line) {
-        assertTrue(PlainRunLine.parse(words(line), REGISTRY).isEmpty(), line);
+        assertTrue(Lines.plain(REGISTRY, words(line)).isEmpty(), line);
     }
 
     /**
@@ -80,7 +80,7 @@ class PlainRunLineTest {
                 args.add(random.nextInt(4) > 0 ? "sample" : "sample@1.2");
             }
             pick(random, options, random.nextInt(6), args);
-            Optional<PlainRunLine> plain = PlainRunLine.parse(args, REGISTRY);
+            Optional<PlainRunLine> plain = Lines.plain(REGISTRY, args);
             if (plain.isPresent()) {
                 accepted++;
                 assertEquals(picocli(args), describe(plain.get()), String.join(" ", args));
@@ -108,7 +108,7 @@ class PlainRunLineTest {
 
     /** How picocli reads {@code args}: the same description as {@link #describe(PlainRunLine)}. */
     private static String picocli(List<String> args) {
-        CommandLine cli = Main.commandLine(REGISTRY, args);
+        CommandLine cli = Lines.model(REGISTRY, args);
         try {
             ParseResult result = cli.parseArgs(args.toArray(String[]::new));
             PifpafCommand global = (PifpafCommand) result.commandSpec().userObject();

@@ -73,6 +73,21 @@ public final class DaemonStarter {
                         + registry.closestName(request.driver()).map(n -> " (did you mean '" + n + "'?)").orElse("")
                         + "; see 'pifpaf list-drivers'"))
                 .driver();
+        return start(driver, request);
+    }
+
+    /**
+     * Starts {@code driver}, which the caller has found already (the command line looks the name up
+     * while it does other work), as {@link #start(StartRequest)} does; {@code request} names it.
+     *
+     * @throws IllegalArgumentException when {@code request} names another driver
+     * @throws InvalidRequestException  for an unknown option or a badly typed value
+     * @throws StartFailedException     when the daemon could not be started
+     */
+    public RunningDaemon start(DaemonDriver driver, StartRequest request) {
+        if (!driver.name().equals(request.driver())) {
+            throw new IllegalArgumentException("a request for " + request.driver() + " given driver " + driver.name());
+        }
         OptionValues options = OptionValues.of(driver, request.options());
         UnixUser unprivileged = unprivilegedUser(request);
         Path dataDir = DataDirectory.create(request.tmpDir(), driver.name());

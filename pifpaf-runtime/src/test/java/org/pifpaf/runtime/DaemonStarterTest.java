@@ -13,7 +13,10 @@ import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.pifpaf.api.DaemonDriver;
 import org.pifpaf.api.DaemonProcess;
+import org.pifpaf.api.DriverContext;
+import org.pifpaf.api.DriverOption;
 import org.pifpaf.api.RunningDaemon;
 import org.pifpaf.runtime.commandline.ProcessControl;
 
@@ -259,6 +262,32 @@ class DaemonStarterTest {
         InvalidRequestException e = assertThrows(InvalidRequestException.class,
                 () -> STARTER.start(StartRequest.builder("shel").tmpDir(tmp).build()));
         assertTrue(e.getMessage().contains("did you mean 'shell'"), e.getMessage());
+    }
+
+    @Test
+    void aDriverFoundAlreadyIsStartedWithoutAnotherLookUp() throws Exception {
+        ShellDriver shell = new ShellDriver();
+        DaemonDriver unlisted = new DaemonDriver() { // a name the registry does not know
+            @Override
+            public String name() {
+                return "unlisted";
+            }
+
+            @Override
+            public List<DriverOption> options() {
+                return shell.options();
+            }
+
+            @Override
+            public void start(DriverContext context) {
+                shell.start(context);
+            }
+        };
+        try (RunningDaemon daemon = STARTER.start(unlisted, StartRequest.builder("unlisted").tmpDir(tmp).build())) {
+            assertTrue(daemon.dataDir().getFileName().toString().startsWith("pifpaf-unlisted-"));
+        }
+        assertEquals(List.of(), tmpEntries());
+        assertThrows(IllegalArgumentException.class, () -> STARTER.start(shell, StartRequest.builder("other").build()));
     }
 
     @Test

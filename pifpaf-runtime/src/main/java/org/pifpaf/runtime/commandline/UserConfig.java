@@ -33,6 +33,7 @@ import org.pifpaf.runtime.system.HomeDirectory;
  * run-as: daemon            # as root, the user for daemons that refuse root
  * timeout: 30               # start-up timeout in seconds
  * cache-dir: ~/.cache/pifpaf # where templates (initialised databases) are cached
+ * data-on-memory: true      # data directories on a tmpfs, when one has room
  * provision: auto           # installed daemons, else fetched ones; or installed, provisioned
  * provision-dir: /var/cache/pifpaf/provisioned # where fetched daemons are kept
  * drivers:                  # default options per driver
@@ -47,16 +48,18 @@ import org.pifpaf.runtime.system.HomeDirectory;
  * @param runAs         the {@code run-as} setting, if any
  * @param timeout       the {@code timeout} setting in seconds, if any
  * @param cacheDir      the {@code cache-dir} setting, an absolute path with {@code ~} expanded, if any
+ * @param dataOnMemory  the {@code data-on-memory} setting, {@code true} or {@code false}, if any
  * @param driverOptions default options per driver, each with its line
  * @param provision     the {@code provision} setting ({@code auto}, {@code installed}, {@code provisioned}), if any
  * @param provisionDir  the {@code provision-dir} setting, an absolute path with {@code ~} expanded, if any
  */
 public record UserConfig(Path file, boolean exists, Optional<Setting> runAs, Optional<Setting> timeout,
-                         Optional<Setting> cacheDir, Map<String, Map<String, Setting>> driverOptions,
-                         Optional<Setting> provision, Optional<Setting> provisionDir) {
+                         Optional<Setting> cacheDir, Optional<Setting> dataOnMemory,
+                         Map<String, Map<String, Setting>> driverOptions, Optional<Setting> provision,
+                         Optional<Setting> provisionDir) {
 
-    private static final List<String> KEYS = List.of("run-as", "timeout", "cache-dir", "provision", "provision-dir",
-            "drivers");
+    private static final List<String> KEYS = List.of("run-as", "timeout", "cache-dir", "data-on-memory", "provision",
+            "provision-dir", "drivers");
 
     /** A value and the line of the file it was read from. @param value the text @param line the line */
     public record Setting(String value, int line) {
@@ -83,8 +86,8 @@ public record UserConfig(Path file, boolean exists, Optional<Setting> runAs, Opt
         try {
             text = Files.readString(file, StandardCharsets.UTF_8);
         } catch (NoSuchFileException e) {
-            return new UserConfig(file, false, Optional.empty(), Optional.empty(), Optional.empty(), Map.of(),
-                    Optional.empty(), Optional.empty());
+            return new UserConfig(file, false, Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
+                    Map.of(), Optional.empty(), Optional.empty());
         } catch (IOException e) {
             throw error(file, 0, "", "cannot read: " + e.getMessage());
         }
@@ -92,8 +95,8 @@ public record UserConfig(Path file, boolean exists, Optional<Setting> runAs, Opt
         try {
             Optional<YamlNode> read = YamlTree.read(text);
             if (read.isEmpty()) {
-                return new UserConfig(file, true, Optional.empty(), Optional.empty(), Optional.empty(), Map.of(),
-                        Optional.empty(), Optional.empty());
+                return new UserConfig(file, true, Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
+                        Map.of(), Optional.empty(), Optional.empty());
             }
             root = read.get();
         } catch (YamlException e) {
@@ -107,19 +110,21 @@ public record UserConfig(Path file, boolean exists, Optional<Setting> runAs, Opt
         Optional<Setting> cacheDir = Optional.empty();
         Optional<Setting> provision = Optional.empty();
         Optional<Setting> provisionDir = Optional.empty();
+        Optional<Setting> dataOnMemory = Optional.empty();
         Map<String, Map<String, Setting>> drivers = new LinkedHashMap<>();
         for (Field field : top.fields()) {
             switch (field.key()) {
                 case "run-as" -> runAs = Optional.of(new Setting(text(file, field, "run-as"), field.line()));
                 case "timeout" -> timeout = Optional.of(new Setting(positive(file, field), field.line()));
                 case "cache-dir" -> cacheDir = Optional.of(new Setting(directory(file, field), field.line()));
+                case "data-on-memory" -> dataOnMemory = Optional.of(new Setting(bool(file, field), field.line()));
                 case "provision" -> provision = Optional.of(new Setting(mode(file, field), field.line()));
                 case "provision-dir" -> provisionDir = Optional.of(new Setting(directory(file, field), field.line()));
                 case "drivers" -> drivers = drivers(file, field, registry);
                 default -> throw error(file, field.line(), field.key(), "unknown setting; the settings are " + KEYS);
             }
         }
-        return new UserConfig(file, true, runAs, timeout, cacheDir, drivers, provision, provisionDir);
+        return new UserConfig(file, true, runAs, timeout, cacheDir, dataOnMemory, drivers, provision, provisionDir);
     }
 
     private static String mode(Path file, Field field) {
@@ -234,6 +239,13 @@ public record UserConfig(Path file, boolean exists, Optional<Setting> runAs, Opt
             throw error(file, field.line(), field.key(), "must be an absolute path (or start with ~/), not " + text);
         }
         return Path.of(text).normalize().toString();
+    }
+
+    private static String bool(Path file, Field field) {
+        if (field.value() instanceof Scalar scalar && scalar.kind() == YamlNode.Kind.BOOLEAN) {
+            return scalar.text();
+        }
+        throw error(file, field.line(), field.key(), "must be true or false, not " + field.value().describe());
     }
 
     private static String positive(Path file, Field field) {

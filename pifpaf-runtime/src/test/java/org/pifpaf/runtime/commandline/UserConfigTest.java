@@ -82,8 +82,8 @@ class UserConfigTest {
 
     @Test
     void mistakesNameTheFileTheLineAndTheKey() {
-        assertEquals("config.yaml:2: colour: unknown setting; the settings are [run-as, timeout, cache-dir, provision,"
-                + " provision-dir, drivers]", error("run-as: daemon\ncolour: red\n"));
+        assertEquals("config.yaml:2: colour: unknown setting; the settings are [run-as, timeout, cache-dir,"
+                + " data-on-memory, provision, provision-dir, drivers]", error("run-as: daemon\ncolour: red\n"));
         assertEquals("config.yaml:1: provision: must be auto, installed or provisioned, not sometimes",
                 error("provision: sometimes\n"));
         assertEquals("config.yaml:2: provision-dir: must be an absolute path (or start with ~/), not trees",
@@ -96,5 +96,12 @@ class UserConfigTest {
                 error("drivers:\n  shell:\n    colour: red\n"));
         assertEquals("config.yaml:3: drivers.shell.port: 'many' is not a whole number",
                 error("drivers:\n  shell:\n    port: many\n"));
+    }
+
+    @Test
+    void dataOnMemoryIsTrueOrFalse() throws Exception {
+        assertEquals(Optional.of(new UserConfig.Setting("true", 1)), load("data-on-memory: true\n").dataOnMemory());
+        assertEquals("config.yaml:1: data-on-memory: must be true or false, not a string",
+                error("data-on-memory: sometimes\n"));
     }
 }
