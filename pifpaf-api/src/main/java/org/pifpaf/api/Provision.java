@@ -61,6 +61,7 @@ public final class Provision {
     private String target;
     private Map<String, String> links = Map.of();
     private List<String> provided = List.of();
+    private List<String> jars = List.of();
 
     private Provision() {
     }
@@ -78,6 +79,7 @@ public final class Provision {
         copy.target = target;
         copy.links = links;
         copy.provided = provided;
+        copy.jars = jars;
         return copy;
     }
 
@@ -169,6 +171,25 @@ public final class Provision {
         return copy;
     }
 
+    /**
+     * Layout {@link Layout#JARS}, with more artifacts ({@code groupId:artifactId:version}) and
+     * their runtime dependencies: jars a server's release ships that its POM does not name at all,
+     * such as a logging binding (Kafka's POM names SLF4J's API only, and a broker without a
+     * binding logs nothing).
+     */
+    public Provision withJars(String... coordinates) {
+        List<String> all = new ArrayList<>(jars);
+        for (String id : coordinates) {
+            if (Objects.requireNonNull(id, "coordinates").split(":", -1).length != 3) {
+                throw new IllegalArgumentException("not groupId:artifactId:version: " + id);
+            }
+            all.add(id);
+        }
+        Provision copy = laidOut(Layout.JARS, null, null);
+        copy.jars = List.copyOf(all);
+        return copy;
+    }
+
     /** Adds a symbolic link at {@code path} in the tree pointing to {@code target} (relative to the link's directory). */
     public Provision link(String path, String target) {
         Provision copy = copy();
@@ -183,8 +204,9 @@ public final class Provision {
         copy.layout = kind;
         copy.entry = entryGlob;
         copy.target = path;
-        // Provided jars belong to the JARS layout only.
+        // Provided and added jars belong to the JARS layout only.
         copy.provided = kind == Layout.JARS ? provided : List.of();
+        copy.jars = kind == Layout.JARS ? jars : List.of();
         return copy;
     }
 
@@ -243,6 +265,11 @@ public final class Provision {
         return provided;
     }
 
+    /** The artifacts added to {@link Layout#JARS}' {@code lib}, as {@code groupId:artifactId:version}. */
+    public List<String> jars() {
+        return jars;
+    }
+
     @Override
     public boolean equals(Object other) {
         return other instanceof Provision that && coordinates.equals(that.coordinates)
@@ -251,13 +278,13 @@ public final class Provision {
                 && Objects.equals(artifactVersion, that.artifactVersion)
                 && Objects.equals(daemonVersion, that.daemonVersion) && layout == that.layout
                 && Objects.equals(entry, that.entry) && Objects.equals(target, that.target) && links.equals(that.links)
-                && provided.equals(that.provided);
+                && provided.equals(that.provided) && jars.equals(that.jars);
     }
 
     @Override
     public int hashCode() {
         return Objects.hash(coordinates, platforms, anyPlatform, defaultVersion, artifactVersion, daemonVersion, layout,
-                entry, target, links, provided);
+                entry, target, links, provided, jars);
     }
 
     @Override

@@ -7,7 +7,7 @@ import org.pifpaf.runtime.provision.TransferProgress;
 
 /**
  * One line on a terminal's standard error while a slow start goes on: what it waits for and for
- * how long, or, while a daemon is being fetched, the download's bar ({@link DownloadBar}). It
+ * how long, or, while a daemon is being fetched, the downloads' bar ({@link Downloads}). It
  * appears only after a moment (fast starts stay silent), and is wiped when the start ends. Off
  * the terminal, or while logging at info or debug level, it draws nothing, and each download is
  * told by one log line at info level ({@link LoggedTransfers}).
@@ -25,22 +25,7 @@ final class ProgressLine implements StartProgress, TransferProgress, AutoCloseab
     private final Thread painter;
     private volatile String waitingFor = "";
     private volatile boolean drawn;
-    private final TransferProgress logged = new LoggedTransfers();
-    /** The download under way, or null. */
-    private volatile Download download;
-
-    /** A download under way: its file, size (or -1), start and bytes so far. */
-    private static final class Download {
-        final String file;
-        final long total;
-        final long started = System.nanoTime();
-        volatile long done;
-
-        Download(String file, long total) {
-            this.file = file;
-            this.total = total;
-        }
-    }
+    private final Downloads downloads = new Downloads();
 
     private ProgressLine(String verb, String what, PrintStream err) {
         this.verb = verb;
@@ -74,22 +59,17 @@ final class ProgressLine implements StartProgress, TransferProgress, AutoCloseab
 
     @Override
     public void started(String file, String from, long totalBytes) {
-        download = new Download(file, totalBytes);
-        logged.started(file, from, totalBytes);
+        downloads.started(file, from, totalBytes);
     }
 
     @Override
-    public void progressed(long bytesSoFar) {
-        Download current = download;
-        if (current != null) {
-            current.done = bytesSoFar;
-        }
+    public void progressed(String file, long bytesSoFar) {
+        downloads.progressed(file, bytesSoFar);
     }
 
     @Override
-    public void finished(long bytes, long nanos) {
-        download = null;
-        logged.finished(bytes, nanos);
+    public void finished(String file, long bytes, long nanos) {
+        downloads.finished(file, bytes, nanos);
     }
 
     private void paint() {
@@ -97,12 +77,8 @@ final class ProgressLine implements StartProgress, TransferProgress, AutoCloseab
             Thread.sleep(QUIET_MILLIS);
             for (int tick = 0; !Thread.currentThread().isInterrupted(); tick++) {
                 long millis = (System.nanoTime() - started) / 1_000_000;
-                Download current = download;
-                String text = current != null
-                        ? DownloadBar.render(current.file, current.done, current.total,
-                                System.nanoTime() - current.started, columns())
-                        : SPINNER[tick % SPINNER.length] + " " + verb + " " + what
-                                + (waitingFor.isEmpty() ? "" : " (" + waitingFor + ")") + " " + (millis / 100) / 10.0 + "s";
+                String text = downloads.bar(columns()).orElse(SPINNER[tick % SPINNER.length] + " " + verb + " " + what
+                        + (waitingFor.isEmpty() ? "" : " (" + waitingFor + ")") + " " + (millis / 100) / 10.0 + "s");
                 synchronized (this) {
                     err.print("\r\u001b[K" + fit(text));
                     err.flush();

@@ -77,10 +77,10 @@ final class MavenBackend implements ProvisionBackend {
 
     @Override
     public synchronized Fetched resolve(ArtifactCoordinates artifact, boolean withDependencies,
-                                        List<String> provided, TransferProgress progress) {
+                                        List<String> provided, List<String> jars, TransferProgress progress) {
         relay.tell(progress);
         try {
-            List<Path> files = fetch(artifact, withDependencies, provided);
+            List<Path> files = fetch(artifact, withDependencies, provided, jars);
             String sha1 = null;
             List<Path> damaged = new ArrayList<>();
             for (Path file : files) {
@@ -96,7 +96,7 @@ final class MavenBackend implements ProvisionBackend {
             if (damaged.isEmpty()) {
                 return new Fetched(files, sha1);
             }
-            files = fetch(artifact, withDependencies, provided);
+            files = fetch(artifact, withDependencies, provided, jars);
             for (Path file : damaged) {
                 Optional<String> verified = LocalChecksums.verifiedSha1(file, relay.downloaded(file));
                 if (verified.isEmpty()) {
@@ -115,7 +115,8 @@ final class MavenBackend implements ProvisionBackend {
         }
     }
 
-    private List<Path> fetch(ArtifactCoordinates coordinates, boolean withDependencies, List<String> provided) {
+    private List<Path> fetch(ArtifactCoordinates coordinates, boolean withDependencies, List<String> provided,
+                             List<String> jars) {
         Artifact artifact = toArtifact(coordinates);
         try {
             if (!withDependencies) {
@@ -126,7 +127,11 @@ final class MavenBackend implements ProvisionBackend {
             CollectRequest collect = new CollectRequest(new Dependency(artifact, JavaScopes.RUNTIME), repositories);
             // The artifact's own dependencies given again with scope runtime win over its POM's
             // (a collect request's dependencies are merged over the root's), so they join the class path.
-            collect.setDependencies(providedDependencies(artifact, provided));
+            List<Dependency> more = new ArrayList<>(providedDependencies(artifact, provided));
+            for (String jar : jars) {
+                more.add(new Dependency(new DefaultArtifact(jar), JavaScopes.RUNTIME));
+            }
+            collect.setDependencies(more);
             DependencyRequest request = new DependencyRequest(collect,
                     DependencyFilterUtils.classpathFilter(JavaScopes.RUNTIME));
             List<Path> files = new ArrayList<>();

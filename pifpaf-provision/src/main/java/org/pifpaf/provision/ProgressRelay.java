@@ -47,7 +47,7 @@ final class ProgressRelay extends AbstractTransferListener {
     @Override
     public void transferProgressed(TransferEvent event) {
         if (seen(event)) {
-            target.progressed(event.getTransferredBytes());
+            target.progressed(name(event.getResource()), event.getTransferredBytes());
         }
     }
 
@@ -55,7 +55,7 @@ final class ProgressRelay extends AbstractTransferListener {
     public void transferSucceeded(TransferEvent event) {
         if (seen(event)) {
             downloaded.add(name(event.getResource()));
-            target.finished(event.getTransferredBytes(),
+            target.finished(name(event.getResource()), event.getTransferredBytes(),
                     (System.currentTimeMillis() - event.getResource().getTransferStartTime()) * 1_000_000L);
         }
     }

@@ -1,6 +1,8 @@
 package org.pifpaf.runtime.provision;
 
 import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -9,22 +11,22 @@ public final class LoggedTransfers implements TransferProgress {
 
     private static final Logger LOG = LoggerFactory.getLogger("pifpaf");
 
-    private volatile String what = "";
-    private volatile String from = "";
+    /** The repository of each download under way, by file. */
+    private final Map<String, String> from = new ConcurrentHashMap<>();
 
     @Override
     public void started(String file, String repository, long totalBytes) {
-        what = file;
-        from = repository;
+        from.put(file, repository);
     }
 
     @Override
-    public void progressed(long bytesSoFar) {
+    public void progressed(String file, long bytesSoFar) {
     }
 
     @Override
-    public void finished(long bytes, long nanos) {
-        LOG.info("downloaded {} ({}) from {} in {}", what, size(bytes), from, rate(bytes, nanos));
+    public void finished(String file, long bytes, long nanos) {
+        LOG.info("downloaded {} ({}) from {} in {}", file, size(bytes), from.getOrDefault(file, "?"), rate(bytes, nanos));
+        from.remove(file);
     }
 
     /** {@code 14.7 MB}. */

@@ -37,10 +37,11 @@ public interface ProvisionBackend {
      *
      * @param provided dependencies ({@code groupId:artifactId}) that the artifact's POM marks
      *                 {@code provided}, resolved with the others at the versions it gives
+     * @param jars     more artifacts ({@code groupId:artifactId:version}), resolved with the others
      * @throws ProvisionFailedException naming the artifact and the repositories when it cannot
      */
-    Fetched resolve(ArtifactCoordinates artifact, boolean withDependencies, List<String> provided,
-                       TransferProgress progress);
+    Fetched resolve(ArtifactCoordinates artifact, boolean withDependencies, List<String> provided, List<String> jars,
+                    TransferProgress progress);
 
     /**
      * Removes the local repository's copy of {@code artifact}, which was found corrupt in a way

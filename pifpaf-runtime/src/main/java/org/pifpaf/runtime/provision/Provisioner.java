@@ -189,7 +189,8 @@ public final class Provisioner {
         String platformName = provision.isAnyPlatform() ? null : provision.platforms().get(Platform.current());
         boolean withDependencies = provision.layout() == Provision.Layout.JARS;
         for (int attempt = 1; ; attempt++) {
-            Fetched fetched = backend().resolve(artifact, withDependencies, provision.provided(), progress);
+            Fetched fetched = backend().resolve(artifact, withDependencies, provision.provided(),
+                    provision.jars(), progress);
             List<Path> files = fetched.files();
             try {
                 TreeKeys.Key key = new TreeKeys.Key(artifact.toString(), fetched.sha1(),

@@ -30,7 +30,7 @@ final class TreeKeys {
     private TreeKeys() {
     }
 
-    /** The declaration's layout as text: kind, entry, target, provided jars and links. */
+    /** The declaration's layout as text: kind, entry, target, provided and added jars, and links. */
     static String layoutText(Provision provision) {
         StringBuilder text = new StringBuilder("layout ").append(provision.layout()).append('\n');
         if (provision.entry() != null) {
@@ -41,6 +41,9 @@ final class TreeKeys {
         }
         for (String provided : provision.provided()) {
             text.append("provided ").append(provided).append('\n');
+        }
+        for (String jar : provision.jars()) {
+            text.append("jar ").append(jar).append('\n');
         }
         for (Map.Entry<String, String> link : provision.links().entrySet()) {
             text.append("link ").append(link.getKey()).append(" -> ").append(link.getValue()).append('\n');
