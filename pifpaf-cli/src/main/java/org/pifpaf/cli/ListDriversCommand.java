@@ -112,11 +112,11 @@ final class ListDriversCommand implements Callable<Integer> {
                                 List<Optional<DriverProvisions.Status>> provisioning) {
         boolean colour = Terminal.colourOnStdout();
         List<String[]> rows = new ArrayList<>();
-        // PROVISIONED before STATUS, whose install hints can be long.
-        rows.add(new String[] {"NAME", "PROVISIONED", "STATUS", "DRIVER", "NEEDS", "ORIGIN", "DESCRIPTION"});
+        // STATUS second, where scripts (and the original's users) read it; PROVISIONED after it.
+        rows.add(new String[] {"NAME", "STATUS", "PROVISIONED", "DRIVER", "NEEDS", "ORIGIN", "DESCRIPTION"});
         for (int i = 0; i < entries.size(); i++) {
             DriverInventory.Entry entry = entries.get(i);
-            rows.add(new String[] {entry.name(), provisioned(provisioning.get(i)), status(entry),
+            rows.add(new String[] {entry.name(), status(entry), provisioned(provisioning.get(i)),
                     entry.driverVersion().isEmpty() ? "-" : entry.driverVersion(), needs(entry),
                     shortOrigin(entry.origin()), entry.description()});
         }
@@ -133,10 +133,10 @@ final class ListDriversCommand implements Callable<Integer> {
                 String cell = String.format("%-" + widths[i] + "s  ", row[i]);
                 if (r == 0) {
                     cell = Terminal.paint(cell, 1, colour); // bold header
-                } else if (i == 2) {
+                } else if (i == 1) {
                     // Missing but provisionable: it still starts (fetched on first use), so yellow, not red.
-                    cell = Terminal.paint(cell, row[2].startsWith("available") ? 32
-                            : row[1].equals("-") || row[1].startsWith("not for") ? 31 : 33, colour);
+                    cell = Terminal.paint(cell, row[1].startsWith("available") ? 32
+                            : row[2].equals("-") || row[2].startsWith("not for") ? 31 : 33, colour);
                 }
                 out.append(cell);
             }
