@@ -7,7 +7,7 @@ import org.pifpaf.api.DriverException;
 /**
  * An INI file as OpenStack's oslo.config reads it ({@code gnocchi.conf}): sections of
  * {@code key = value} lines, written in the order they were set, each value written so that it
- * reads back unchanged.
+ * reads back unchanged. (The aodh driver has the same class: drivers share nothing but the API.)
  */
 final class OsloConfig {
 

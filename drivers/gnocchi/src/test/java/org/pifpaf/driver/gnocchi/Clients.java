@@ -1,6 +1,7 @@
 package org.pifpaf.driver.gnocchi;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -62,5 +63,14 @@ final class Clients {
     static HttpResponse<String> get(String url) throws Exception {
         return HTTP.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30)).build(),
                 HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** A metric created, a measure added to it, and the measure read back once metricd has processed it. */
+    static void aMeasureIsWrittenAndReadBack(RunningDaemon daemon) throws InterruptedException {
+        String metric = gnocchi(daemon, "metric", "create", "--archive-policy-name", "low", "-f", "value", "-c", "id").strip();
+        gnocchi(daemon, "measures", "add", "-m", "2026-12-05T10:00:00@42", metric);
+        String measures = gnocchiUntil(out -> out.contains("42.0"), daemon, "measures", "show", "--refresh",
+                "-f", "value", metric);
+        assertTrue(measures.contains("2026-12-05T10:00:00"), measures);
     }
 }

@@ -86,11 +86,7 @@ class GnocchiDriverTest {
 
     @Test
     void aMeasurePushedToANewMetricIsReadBack() throws Exception {
-        String metric = gnocchi(gnocchi, "metric", "create", "--archive-policy-name", "low", "-f", "value", "-c", "id").strip();
-        gnocchi(gnocchi, "measures", "add", "-m", "2026-12-05T10:00:00@42", metric);
-        String measures = gnocchiUntil(out -> out.contains("42.0"), gnocchi, "measures", "show", "--refresh",
-                "-f", "value", metric);
-        assertTrue(measures.contains("2026-12-05T10:00:00"), measures);
+        Clients.aMeasureIsWrittenAndReadBack(gnocchi);
     }
 
     @Test
@@ -130,5 +126,29 @@ class GnocchiDriverTest {
                 addresses::toString);
         assertTrue(addresses.contains("tcp 127.0.0.1:9541"), "the indexer: " + addresses);
         assertTrue(addresses.stream().allMatch(a -> a.substring(4).startsWith("127.0.0.1:")), addresses::toString);
+    }
+
+    @Test
+    void aSecondGnocchiCoordinatedThroughRedisServesBesideTheFirstOnPortsOfItsOwn() throws Exception {
+        RunningDaemon second = DriverTestKit.start("gnocchi", Map.of("port", "0", "indexer-port", "0",
+                "coordination-port", "0", "statsd-port", "0", "coordination-driver", "redis"));
+        try {
+            Map<String, String> own = second.environment();
+            Map<String, String> first = gnocchi.environment();
+            for (String variable : List.of("PIFPAF_GNOCCHI_PORT", "PIFPAF_GNOCCHI_STATSD_PORT", "PGPORT",
+                    "GNOCCHI_STATSD_RESOURCE_ID", "PIFPAF_DATA")) {
+                assertFalse(own.get(variable).equals(first.get(variable)), variable + " is the same for both");
+            }
+            // The coordination Redis, nested beside the indexer; metricd's workers join its groups.
+            assertTrue(own.get("PIFPAF_REDIS_PORT").matches("[1-9][0-9]*"), own::toString);
+            String conf = Files.readString(second.dataDir().resolve("gnocchi.conf"));
+            assertTrue(conf.contains("coordination_url = redis://localhost:" + own.get("PIFPAF_REDIS_PORT") + "\n"), conf);
+            gnocchiUntil(out -> !out.contains("None"), second, "status", "-f", "value", "-c", "metricd/processors");
+            assertEquals(200, Clients.get(own.get("GNOCCHI_ENDPOINT") + "/").statusCode());
+        } finally {
+            DriverTestKit.closeAndAssertNothingLeft(second);
+        }
+        assertTrue(gnocchi.processes().stream().allMatch(DaemonProcess::isAlive), "stopping the second stopped the first");
+        assertEquals(200, Clients.get(gnocchi.environment().get("GNOCCHI_ENDPOINT") + "/").statusCode());
     }
 }
