@@ -30,6 +30,11 @@
  * named after that user, so the indexer URL needs no user name); they are stopped with
  * SIGKILL, as their data is thrown away. The nested PostgreSQL and Redis start side by side.
  *
+ * <p>Known on Debian 12 (Gnocchi 4.4.2, NumPy 1.24): with Ceph storage, metricd stores the raw
+ * measures but fails to write their aggregates (Gnocchi uses {@code numpy.int}, which NumPy 1.24
+ * removed, on the path of storage drivers that update in place, Ceph's), so measures cannot be
+ * read back; file, S3, Swift and Redis storage write whole objects and are not affected.
+ *
  * <table>
  * <caption>Options</caption>
  * <tr><th>option</th><th>default</th><th>meaning</th></tr>
