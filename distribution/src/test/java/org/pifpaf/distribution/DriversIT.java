@@ -62,7 +62,21 @@ class DriversIT {
             new Case("ceph", List.of("ceph", "--port", "0"),
                     "test \"$(ceph health)\" = HEALTH_OK && ceph osd pool create pifpaf 2>/dev/null"
                             + " && echo paf | rados -p pifpaf put pif - && test \"$(rados -p pifpaf ls)\" = pif"
-                            + " && test \"$(rados -p pifpaf get pif -)\" = paf", "ceph-osd", "ceph-osd"));
+                            + " && test \"$(rados -p pifpaf get pif -)\" = paf", "ceph-osd", "ceph-osd"),
+            new Case("gnocchi", List.of("gnocchi", "--port", "0", "--indexer-port", "0"),
+                    "gnocchi status >/dev/null && m=$(gnocchi metric create --archive-policy-name low -f value -c id)"
+                            + " && gnocchi measures add -m 2026-12-05T10:00:00@42 \"$m\" && for i in $(seq 60); do"
+                            + " gnocchi measures show --refresh -f value \"$m\" | grep -q ' 42.0$' && exit 0; sleep 1; done;"
+                            + " exit 1", "gnocchi-api", "gnocchi-api"),
+            new Case("aodh", List.of("aodh", "--port", "0", "--database-port", "0", "--gnocchi-port", "0",
+                    "--gnocchi-indexer-port", "0"),
+                    "export OS_AUTH_TYPE=aodh-noauth AODH_USER_ID=pifpaf AODH_PROJECT_ID=pifpaf;"
+                            + " aodh --aodh-endpoint=\"$AODH_ENDPOINT\" alarm create --name pifpaf"
+                            + " --type gnocchi_resources_threshold --metric cpu --threshold 80 --aggregation-method mean"
+                            + " --resource-type generic --resource-id \"$GNOCCHI_STATSD_RESOURCE_ID\" -f value -c state"
+                            + " | grep -qx 'insufficient data'"
+                            + " && test \"$(aodh --aodh-endpoint=\"$AODH_ENDPOINT\" alarm list -f value -c name)\" = pifpaf",
+                    "aodh-api", "aodh-api"));
 
     static Stream<Arguments> runs() {
         List<Arguments> runs = new ArrayList<>();
