@@ -97,14 +97,17 @@ public final class GnocchiDriver implements DaemonDriver {
         Path metricd = ctx.executable(METRICD);
         Path statsd = ctx.executable(STATSD);
         Path api = ctx.executable(API);
-        ctx.executable(UWSGI);
+        ctx.executable(UWSGI); // run by gnocchi-api: a missing one is named before anything starts
         Path packageDir = PythonPackage.directory(ctx.run(PythonPackage.locator(api, "gnocchi")
-                .env("HOME", dataDir.toString())));
+                .env("HOME", dataDir.toString()))); // as the services will see it (see service())
 
-        GnocchiConfig config = new GnocchiConfig(dataDir).api(port, packageDir).storage(storage).metricd();
+        BackEnds backEnds = startBackEnds(ctx, indexerUrl);
         String statsdResourceId = UUID.randomUUID().toString();
-        config.statsd(statsdPort, statsdResourceId);
-        startBackEnds(ctx, indexerUrl, config);
+        GnocchiConfig config = new GnocchiConfig(dataDir).api(port, packageDir).storage(storage).metricd()
+                .statsd(statsdPort, statsdResourceId).indexer(backEnds.indexerUrl());
+        if (backEnds.coordinationUrl() != null) {
+            config.coordination(backEnds.coordinationUrl());
+        }
         // Named after the project, so that oslo.config also finds it as ~/gnocchi.conf (see service()).
         Path conf = Files.writeString(dataDir.resolve("gnocchi.conf"), config.toString());
         Path confDir = Files.createDirectory(dataDir.resolve("gnocchi.conf.d"));
@@ -113,7 +116,8 @@ public final class GnocchiDriver implements DaemonDriver {
         // Independent of each other once the indexer and the storage are set up: loaded side by side.
         ctx.launchAll(List.of(
                 Launch.of(service(metricd, conf, confDir), Ready.logLine("wait to be processed")),
-                Launch.of(service(statsd, conf, confDir), Ready.logLine("(Resource .* already exists|Created resource )")),
+                // The original also took "Resource ... already exists": its resource is new at every start.
+                Launch.of(service(statsd, conf, confDir), Ready.logLine("Created resource ")),
                 // Each of uwsgi's workers loads Gnocchi on its own; the first request waits for one that has.
                 Launch.of(service(api, conf, confDir), Ready.allOf(Ready.logLine(API_LOADED),
                         Ready.http("http://127.0.0.1:" + port + "/", 200)))));
@@ -129,11 +133,15 @@ public final class GnocchiDriver implements DaemonDriver {
         ctx.export("GNOCCHI_STATSD_PORT", Integer.toString(statsdPort));
     }
 
+    /** The indexer's database and the coordination back end, {@code null} for Gnocchi's default. */
+    private record BackEnds(String indexerUrl, String coordinationUrl) {
+    }
+
     /**
      * The indexer's PostgreSQL, unless {@code indexerUrl} names a database, and the coordination
      * Redis, if asked for: side by side, as neither needs the other.
      */
-    private static void startBackEnds(DriverContext ctx, String indexerUrl, GnocchiConfig config) {
+    private static BackEnds startBackEnds(DriverContext ctx, String indexerUrl) {
         List<NestedRequest> requests = new ArrayList<>();
         if (indexerUrl == null) {
             requests.add(ctx.daemon("postgresql").option("port", ctx.intOption("indexer-port")));
@@ -143,10 +151,8 @@ public final class GnocchiDriver implements DaemonDriver {
             requests.add(ctx.daemon("redis").option("port", ctx.intOption("coordination-port")));
         }
         List<NestedDaemon> started = requests.isEmpty() ? List.of() : ctx.startAll(requests);
-        config.indexer(indexerUrl != null ? indexerUrl : started.get(0).url());
-        if (redis) {
-            config.coordination(started.get(started.size() - 1).url());
-        }
+        return new BackEnds(indexerUrl != null ? indexerUrl : started.get(0).url(),
+                redis ? started.get(started.size() - 1).url() : null);
     }
 
     /**
