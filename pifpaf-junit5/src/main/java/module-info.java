@@ -6,6 +6,7 @@ module org.pifpaf.junit5 {
     requires transitive org.pifpaf.runtime;
     requires transitive org.junit.jupiter.api;
     requires org.junit.platform.commons;
+    requires java.sql; // @PifpafTemplate methods take a Connection
 
     exports org.pifpaf.junit5;
 }

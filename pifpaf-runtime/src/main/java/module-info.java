@@ -11,6 +11,7 @@
 module org.pifpaf.runtime {
     requires transitive org.pifpaf.api;
     requires java.net.http;
+    requires java.sql; // template databases talk to PostgreSQL over JDBC
     requires org.slf4j;
     requires com.fasterxml.jackson.core;
     requires com.fasterxml.jackson.dataformat.yaml;

@@ -1,7 +1,10 @@
 /**
- * The {@code redis} driver: a throw-away Redis server on 127.0.0.1 without persistence,
- * optionally watched by a Redis Sentinel that knows it as master {@code pifpaf}. Needs
- * {@code redis-server} (and {@code redis-sentinel} for {@code --sentinel}).
+ * The {@code redis} and {@code valkey} drivers: a throw-away Redis (or Valkey, its fork) server on
+ * 127.0.0.1 without persistence, optionally watched by a sentinel that knows it as master
+ * {@code pifpaf}. One implementation serves both: {@code redis} needs {@code redis-server} (and
+ * {@code redis-sentinel} for {@code --sentinel}), {@code valkey} needs {@code valkey-server} (and
+ * {@code valkey-sentinel}); {@code valkey} has the same options, and its variables and URL say
+ * {@code VALKEY} and {@code valkey://} where the table says {@code REDIS} and {@code redis://}.
  *
  * <table>
  * <caption>Options</caption>
@@ -27,5 +30,5 @@
 module org.pifpaf.driver.redis {
     requires org.pifpaf.api;
 
-    provides org.pifpaf.api.DaemonDriver with org.pifpaf.driver.redis.RedisDriver;
+    provides org.pifpaf.api.DaemonDriver with org.pifpaf.driver.redis.RedisDriver, org.pifpaf.driver.redis.ValkeyDriver;
 }

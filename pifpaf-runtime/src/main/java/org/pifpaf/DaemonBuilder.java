@@ -61,6 +61,16 @@ public final class DaemonBuilder {
         return this;
     }
 
+    /**
+     * Puts the data directory, and the template cache's spare copies, on a memory file system
+     * ({@code $XDG_RUNTIME_DIR} or {@code /dev/shm}, if a tmpfs with a GiB free; else, with a
+     * warning, on disk as usual). Default: {@code $PIFPAF_DATA_ON_MEMORY}.
+     */
+    public DaemonBuilder dataOnMemory(boolean onMemory) {
+        request.dataOnMemory(onMemory);
+        return this;
+    }
+
     /** Creates the data directory in {@code dir} instead of {@code $TMPDIR}. */
     public DaemonBuilder tmpDir(Path dir) {
         request.tmpDir(dir);

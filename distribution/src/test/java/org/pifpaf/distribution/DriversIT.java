@@ -31,6 +31,14 @@ class DriversIT {
             new Case("redis with a sentinel", List.of("redis", "--port", "0", "--sentinel", "--sentinel-port", "0"),
                     "test \"$(redis-cli -p \"$PIFPAF_REDIS_SENTINEL_PORT\" sentinel get-master-addr-by-name pifpaf"
                             + " | tail -1)\" = \"$PIFPAF_REDIS_PORT\"", "redis-sentinel", "redis-sentinel"),
+            new Case("valkey with a sentinel", List.of("valkey", "--port", "0", "--sentinel", "--sentinel-port", "0"),
+                    "test \"$(valkey-cli -p \"$PIFPAF_VALKEY_SENTINEL_PORT\" sentinel get-master-addr-by-name pifpaf"
+                            + " | tail -1)\" = \"$PIFPAF_VALKEY_PORT\" && valkey-cli -u \"$PIFPAF_URL\" ping | grep -qx PONG",
+                    "valkey-sentinel", "valkey-sentinel (bookworm-backports)"),
+            new Case("consul", List.of("consul", "--port", "0"),
+                    "consul kv put pifpaf paf >/dev/null && test \"$(consul kv get pifpaf)\" = paf"
+                            + " && curl -sf \"http://$CONSUL_HTTP_ADDR/v1/status/leader\" | grep -q 127.0.0.1",
+                    "consul", "consul (Debian 11)"),
             new Case("mysql", List.of("mysql"),
                     "mariadb --no-defaults -S \"$PIFPAF_MYSQL_SOCKET\" -e 'select 1' pifpaf", "mariadbd", "mariadb-server"),
             new Case("mysql over TCP", List.of("mysql", "--port", "0"),
@@ -63,6 +71,10 @@ class DriversIT {
                     "test \"$(ceph health)\" = HEALTH_OK && ceph osd pool create pifpaf 2>/dev/null"
                             + " && echo paf | rados -p pifpaf put pif - && test \"$(rados -p pifpaf ls)\" = pif"
                             + " && test \"$(rados -p pifpaf get pif -)\" = paf", "ceph-osd", "ceph-osd"),
+            new Case("keystone", List.of("keystone", "--port", "0", "--admin-port", "0"),
+                    "openstack token issue -f value -c id >/dev/null && openstack project list -f value -c Name | grep -qx admin"
+                            + " && test \"$(curl -s -o /dev/null -w '%{http_code}' \"$PIFPAF_KEYSTONE_HTTP_URL\")\" = 300",
+                    "keystone-manage", "python3-keystone"),
             new Case("gnocchi", List.of("gnocchi", "--port", "0", "--indexer-port", "0"),
                     "gnocchi status >/dev/null && m=$(gnocchi metric create --archive-policy-name low -f value -c id)"
                             + " && gnocchi measures add -m 2026-12-05T10:00:00@42 \"$m\" && for i in $(seq 60); do"

@@ -19,14 +19,33 @@ class RuntimeImageIT {
     private static final Path HOME = Launcher.PIFPAF.getParent().getParent();
 
     @Test
-    void theBundledRuntimeRunsWithItsClassDataArchive() throws Exception {
-        // -Xshare:on makes the JVM fail instead of quietly running without the archive.
+    void theBundledRuntimeRunsWithItsAheadOfTimeCacheOrClassDataArchive() throws Exception {
+        // AOTMode=on (JDK 25 and later: the image holds an ahead-of-time cache) and -Xshare:on
+        // make the JVM fail instead of quietly running without them.
+        boolean aot = Files.isRegularFile(HOME.resolve("runtime/lib/server/pifpaf.aot"));
+        String strict = aot ? "-XX:AOTMode=on" : "-Xshare:on";
         var result = Launcher.run(Identity.CURRENT_USER, List.of(Launcher.PIFPAF.toString(), "--version"),
-                Map.of("PIFPAF_JAVA_OPTS", "-Xshare:on -XshowSettings:properties", "JAVA_HOME", "/nonexistent"));
+                Map.of("PIFPAF_JAVA_OPTS", strict + " -XshowSettings:properties", "JAVA_HOME", "/nonexistent"));
         assertEquals(0, result.exit(), result.toString());
         assertTrue(result.stdout().startsWith("pifpaf, version "), result.toString());
         assertTrue(result.stderr().contains("java.home = " + HOME.resolve("runtime")), result.toString());
         assertTrue(!result.stderr().contains("jdk.module.path"), result.toString());
+    }
+
+    @Test
+    void theRuntimeIsTheNewestJdkOnTheBuildMachine() throws Exception {
+        String built = Files.readString(HOME.resolve("runtime/release")).lines()
+                .filter(line -> line.startsWith("JAVA_VERSION=")).findFirst().orElseThrow();
+        int major = Integer.parseInt(built.replaceAll("JAVA_VERSION=\"(\\d+).*", "$1"));
+        try (Stream<Path> jdks = Files.list(Path.of("/usr/lib/jvm"))) {
+            for (Path jdk : jdks.filter(dir -> Files.isExecutable(dir.resolve("bin/jlink"))).toList()) {
+                String release = Files.readString(jdk.resolve("release"));
+                int other = Integer.parseInt(release.replaceAll("(?s).*JAVA_VERSION=\"(\\d+).*", "$1"));
+                assertTrue(other <= major, jdk + " is newer than the runtime's Java " + major);
+            }
+        }
+        assertEquals(major >= 25, Files.isRegularFile(HOME.resolve("runtime/lib/server/pifpaf.aot")),
+                "an ahead-of-time cache exactly where the JDK makes one");
     }
 
     @Test

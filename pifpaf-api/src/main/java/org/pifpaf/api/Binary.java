@@ -26,9 +26,11 @@ public final class Binary {
     private final String npmPackage;
     private final List<String> versionArgs;
     private final boolean versionInRealPath;
+    private final List<String> otherWays;
 
     private Binary(String name, List<String> searchDirs, List<String> bindirCommand, String debianPackage,
-                   String brewFormula, String npmPackage, List<String> versionArgs, boolean versionInRealPath) {
+                   String brewFormula, String npmPackage, List<String> versionArgs, boolean versionInRealPath,
+                   List<String> otherWays) {
         this.name = Objects.requireNonNull(name, "name");
         this.searchDirs = List.copyOf(searchDirs);
         this.bindirCommand = List.copyOf(bindirCommand);
@@ -37,11 +39,12 @@ public final class Binary {
         this.npmPackage = npmPackage;
         this.versionArgs = List.copyOf(versionArgs);
         this.versionInRealPath = versionInRealPath;
+        this.otherWays = List.copyOf(otherWays);
     }
 
     /** A binary looked up on {@code PATH}, printing its version with {@code --version}. */
     public static Binary named(String name) {
-        return new Binary(name, List.of(), List.of(), null, null, null, List.of("--version"), false);
+        return new Binary(name, List.of(), List.of(), null, null, null, List.of("--version"), false, List.of());
     }
 
     /**
@@ -61,18 +64,19 @@ public final class Binary {
         List<String> all = new ArrayList<>(searchDirs);
         all.addAll(List.of(dirs));
         return new Binary(name, all, bindirCommand, debianPackage, brewFormula, npmPackage,
-                versionArgs, versionInRealPath);
+                versionArgs, versionInRealPath, otherWays);
     }
 
     /** First searches the directory that {@code command} prints (e.g. {@code pg_config --bindir}). */
     public Binary inDirOf(String... command) {
         return new Binary(name, searchDirs, List.of(command), debianPackage, brewFormula, npmPackage,
-                versionArgs, versionInRealPath);
+                versionArgs, versionInRealPath, otherWays);
     }
 
     /** A binary that cannot print its version cheaply ({@code list-drivers} will not ask). */
     public Binary noVersion() {
-        return new Binary(name, searchDirs, bindirCommand, debianPackage, brewFormula, npmPackage, List.of(), false);
+        return new Binary(name, searchDirs, bindirCommand, debianPackage, brewFormula, npmPackage, List.of(), false,
+                otherWays);
     }
 
     /**
@@ -81,30 +85,45 @@ public final class Binary {
      * rather than by running it, for daemons whose scripts cannot print a version cheaply.
      */
     public Binary versionFromRealPath() {
-        return new Binary(name, searchDirs, bindirCommand, debianPackage, brewFormula, npmPackage, List.of(), true);
+        return new Binary(name, searchDirs, bindirCommand, debianPackage, brewFormula, npmPackage, List.of(), true,
+                otherWays);
     }
 
     /** The Debian/Ubuntu package that installs it. */
     public Binary debian(String packageName) {
         return new Binary(name, searchDirs, bindirCommand, packageName, brewFormula, npmPackage,
-                versionArgs, versionInRealPath);
+                versionArgs, versionInRealPath, otherWays);
     }
 
     /** The Homebrew formula that installs it. */
     public Binary brew(String formula) {
         return new Binary(name, searchDirs, bindirCommand, debianPackage, formula, npmPackage,
-                versionArgs, versionInRealPath);
+                versionArgs, versionInRealPath, otherWays);
     }
 
     /** The npm package that installs it globally. */
     public Binary npm(String packageName) {
         return new Binary(name, searchDirs, bindirCommand, debianPackage, brewFormula, packageName,
-                versionArgs, versionInRealPath);
+                versionArgs, versionInRealPath, otherWays);
+    }
+
+    /**
+     * Another way to install it, for the cases packages of Debian, Homebrew or npm do not cover:
+     * an instruction as the user would follow it, such as {@code "'gem install fakes3'"} or
+     * {@code "'apt-get install vault' from HashiCorp's apt repository"}. It is named after the
+     * packages in {@link #installHint()}; each call adds one.
+     */
+    public Binary orInstall(String instruction) {
+        List<String> ways = new ArrayList<>(otherWays);
+        ways.add(Objects.requireNonNull(instruction, "instruction"));
+        return new Binary(name, searchDirs, bindirCommand, debianPackage, brewFormula, npmPackage, versionArgs,
+                versionInRealPath, ways);
     }
 
     /** The arguments that print its version (default {@code --version}). */
     public Binary versionArgs(String... args) {
-        return new Binary(name, searchDirs, bindirCommand, debianPackage, brewFormula, npmPackage, List.of(args), false);
+        return new Binary(name, searchDirs, bindirCommand, debianPackage, brewFormula, npmPackage, List.of(args), false,
+                otherWays);
     }
 
     /** The file name to look for. */
@@ -147,9 +166,14 @@ public final class Binary {
         return versionInRealPath;
     }
 
+    /** The other ways to install it ({@link #orInstall(String)}), in order; empty for none. */
+    public List<String> otherWays() {
+        return otherWays;
+    }
+
     /** "install it with 'apt-get install X' or 'brew install Y'", for error messages. */
     public String installHint() {
-        return InstallHint.of(debianPackage, brewFormula, npmPackage, null);
+        return InstallHint.of(debianPackage, brewFormula, npmPackage, otherWays, null);
     }
 
     @Override
@@ -157,13 +181,14 @@ public final class Binary {
         return other instanceof Binary that && name.equals(that.name) && searchDirs.equals(that.searchDirs)
                 && bindirCommand.equals(that.bindirCommand) && Objects.equals(debianPackage, that.debianPackage)
                 && Objects.equals(brewFormula, that.brewFormula) && Objects.equals(npmPackage, that.npmPackage)
-                && versionArgs.equals(that.versionArgs) && versionInRealPath == that.versionInRealPath;
+                && versionArgs.equals(that.versionArgs) && versionInRealPath == that.versionInRealPath
+                && otherWays.equals(that.otherWays);
     }
 
     @Override
     public int hashCode() {
         return Objects.hash(name, searchDirs, bindirCommand, debianPackage, brewFormula, npmPackage, versionArgs,
-                versionInRealPath);
+                versionInRealPath, otherWays);
     }
 
     @Override

@@ -20,6 +20,7 @@ import org.junit.platform.commons.support.AnnotationSupport;
 import org.junit.platform.commons.support.HierarchyTraversalMode;
 import org.pifpaf.Daemon;
 import org.pifpaf.DaemonStack;
+import org.pifpaf.TestDatabase;
 
 /**
  * Starts the daemons declared with {@link PifpafDaemon} and stops them when their scope ends.
@@ -83,13 +84,16 @@ public final class PifpafExtension implements BeforeAllCallback, BeforeEachCallb
     @Override
     public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
         Class<?> type = parameter.getParameter().getType();
-        return type == Daemon.class || type == DaemonStack.class;
+        return type == Daemon.class || type == DaemonStack.class || type == TestDatabase.class;
     }
 
     @Override
     public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
         if (parameter.getParameter().getType() == DaemonStack.class) {
             return stackOf(context);
+        }
+        if (parameter.getParameter().getType() == TestDatabase.class) {
+            return TestDatabases.fresh(context, visible(context));
         }
         Optional<PifpafDaemon> annotation = parameter.findAnnotation(PifpafDaemon.class);
         if (annotation.isPresent() && !annotation.get().driver().isEmpty()) {

@@ -76,10 +76,11 @@ public final class DaemonStarter {
         UnixUser unprivileged = unprivilegedUser(request);
         Path dataDir = DataDirectory.create(request.tmpDir(), driver.name());
         // Spares go beside the data directories: on their file system, so taking one is a rename.
-        TemplateCache templates = request.cacheDir().map(dir -> new TemplateCache(dir, request.tmpDir())).orElse(null);
+        TemplateCache templates = request.cacheDir().map(dir -> new TemplateCache(dir, request.tmpDir(), request.dataOnMemory())).orElse(null);
         StartSettings settings = new StartSettings(registry, request.prefix(),
                 Deadline.in(request.timeout().orElse(driver.startupTimeout())), unprivileged, request.runAs(),
-                request.echoOutput(), request.progress(), templates, request.detachBackgroundWork(), request.keepData());
+                request.echoOutput(), request.progress(), templates, request.detachBackgroundWork(), request.keepData(),
+                request.binaryDirectories());
         StartedDaemon daemon = startIn(driver, options, dataDir, settings, true);
         if (templates != null) {
             // The daemon is ready: the cache copies spares for the next starts while it is used.

@@ -1,5 +1,6 @@
 package org.pifpaf.runtime;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -109,6 +110,12 @@ final class StartContext implements DriverContext {
 
     @Override
     public Path executable(Binary binary) {
+        for (Path dir : settings.binaryDirectories()) {
+            Path candidate = dir.resolve(binary.name());
+            if (Files.isRegularFile(candidate) && Files.isExecutable(candidate)) {
+                return candidate;
+            }
+        }
         return Binaries.find(binary).orElseThrow(() -> new MissingBinaryException(binary));
     }
 

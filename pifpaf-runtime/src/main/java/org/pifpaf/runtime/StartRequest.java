@@ -2,7 +2,9 @@ package org.pifpaf.runtime;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -32,10 +34,12 @@ public final class StartRequest {
     private final String runAs;
     private final boolean echoOutput;
     private final Path tmpDir;
+    private final boolean dataOnMemory;
     private final StartProgress progress;
     private final boolean cacheEnabled;
     private final Path cacheDir;
     private final boolean detachBackgroundWork;
+    private final List<Path> binaryDirectories;
 
     private StartRequest(Builder b) {
         this.driver = b.driver;
@@ -45,16 +49,27 @@ public final class StartRequest {
         this.keepData = b.keepData;
         this.runAs = b.runAs;
         this.echoOutput = b.echoOutput;
-        this.tmpDir = b.tmpDir;
+        this.dataOnMemory = b.dataOnMemory;
+        this.tmpDir = b.dataOnMemory ? MemoryDirectory.orElse(b.tmpDir) : b.tmpDir;
         this.progress = b.progress;
         this.cacheEnabled = b.cacheEnabled;
         this.cacheDir = b.cacheDir;
         this.detachBackgroundWork = b.detachBackgroundWork;
+        this.binaryDirectories = List.copyOf(b.binaryDirectories);
     }
 
     /** A builder for starting {@code driver}. */
     public static Builder builder(String driver) {
         return new Builder(driver);
+    }
+
+    /** A builder holding every setting of this request, to change some. */
+    public Builder toBuilder() {
+        Builder b = new Builder(driver).options(options).prefix(prefix).timeout(timeout).keepData(keepData)
+                .runAs(runAs).echoOutput(echoOutput).tmpDir(tmpDir).progress(progress).cacheDir(cacheDir)
+                .cache(cacheEnabled).detachBackgroundWork(detachBackgroundWork);
+        binaryDirectories.forEach(b::binaryDirectory);
+        return b;
     }
 
     /** The driver's name. */
@@ -92,9 +107,21 @@ public final class StartRequest {
         return echoOutput;
     }
 
-    /** The directory the data directory is created in. */
+    /**
+     * The directory the data directory is created in: the one set, or {@code $TMPDIR}; with
+     * {@link #dataOnMemory()}, a memory file system with room, when there is one.
+     */
     public Path tmpDir() {
         return tmpDir;
+    }
+
+    /**
+     * Whether data directories (and the template cache's spare copies beside them) were asked to
+     * be on a memory file system: {@code $XDG_RUNTIME_DIR} or {@code /dev/shm}, when a tmpfs with
+     * room (see {@link #tmpDir()}).
+     */
+    public boolean dataOnMemory() {
+        return dataOnMemory;
     }
 
     /** Who hears what the start waits for. */
@@ -113,6 +140,11 @@ public final class StartRequest {
         return Optional.of(cacheDir != null ? cacheDir : TemplateCache.defaultRoot());
     }
 
+    /** Directories searched for the driver's binaries before anywhere else (see the builder); usually none. */
+    public List<Path> binaryDirectories() {
+        return binaryDirectories;
+    }
+
     /** Whether the template cache's background work is done by processes this one is not held by (see the builder). */
     public boolean detachBackgroundWork() {
         return detachBackgroundWork;
@@ -129,10 +161,12 @@ public final class StartRequest {
                 .filter(s -> !s.isBlank()).orElse(DEFAULT_RUN_AS);
         private boolean echoOutput;
         private Path tmpDir = defaultTmpDir();
+        private boolean dataOnMemory = isTrue(System.getenv("PIFPAF_DATA_ON_MEMORY"));
         private StartProgress progress = StartProgress.NONE;
         private boolean cacheEnabled = true;
         private Path cacheDir;
         private boolean detachBackgroundWork;
+        private final List<Path> binaryDirectories = new ArrayList<>();
 
         private Builder(String driver) {
             this.driver = Objects.requireNonNull(driver, "driver");
@@ -186,6 +220,17 @@ public final class StartRequest {
             return this;
         }
 
+        /**
+         * Puts the data directory, and the template cache's spare copies, on a memory file system
+         * ({@code $XDG_RUNTIME_DIR} or {@code /dev/shm}, a tmpfs with a GiB free), or not (default:
+         * {@code $PIFPAF_DATA_ON_MEMORY}, else no). Without such a file system they stay in the
+         * temporary directory, with a warning.
+         */
+        public Builder dataOnMemory(boolean value) {
+            dataOnMemory = value;
+            return this;
+        }
+
         /** Tells {@code listener} what the start waits for. */
         public Builder progress(StartProgress listener) {
             progress = Objects.requireNonNull(listener, "listener");
@@ -218,9 +263,24 @@ public final class StartRequest {
             return this;
         }
 
+        /**
+         * Looks for the driver's binaries in {@code dir} before its own directories and
+         * {@code PATH}: for a test that hands a driver stand-ins of its daemon (a contract test's
+         * fake executables), which the test's JVM cannot put on its own {@code PATH}. Nested
+         * daemons look there too. Each call adds a directory, searched in order.
+         */
+        public Builder binaryDirectory(Path dir) {
+            binaryDirectories.add(Objects.requireNonNull(dir, "dir"));
+            return this;
+        }
+
         /** The request. */
         public StartRequest build() {
             return new StartRequest(this);
+        }
+
+        private static boolean isTrue(String value) {
+            return value != null && (value.equalsIgnoreCase("true") || value.equals("1") || value.equalsIgnoreCase("yes"));
         }
 
         private static Path defaultTmpDir() {

@@ -54,6 +54,26 @@ class DaemonStarterTest {
     }
 
     @Test
+    void aRequestsBinaryDirectoryIsSearchedBeforePath() throws Exception {
+        Path standIns = Files.createDirectory(tmp.resolve("stand-ins"));
+        Path sh = standIns.resolve("sh");
+        Files.writeString(sh, "#!/bin/sh\necho \"stand-in given $*\"\necho ready\nexec sleep 1000\n");
+        Files.setPosixFilePermissions(sh, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
+        StartRequest request = shell("exit 7").binaryDirectory(tmp.resolve("absent")).binaryDirectory(standIns).build();
+        try (RunningDaemon daemon = STARTER.start(request)) {
+            assertTrue(Files.readString(daemon.logFile()).contains("stand-in given -c exit 7"),
+                    Files.readString(daemon.logFile()));
+        }
+        // toBuilder keeps every setting, the directories included.
+        StartRequest copy = request.toBuilder().option("ready", "x").build();
+        assertEquals(List.of(tmp.resolve("absent"), standIns), copy.binaryDirectories());
+        assertEquals(tmp, copy.tmpDir());
+        assertEquals("exit 7", copy.options().get("script"));
+        assertEquals("x", copy.options().get("ready"));
+        assertEquals(List.of(), StartRequest.builder("shell").build().binaryDirectories());
+    }
+
+    @Test
     void processesSeeTheVariablesExportedBeforeThem() throws Exception {
         try (RunningDaemon daemon = STARTER.start(shell("echo \"ready $PIFPAF_FIRST $RAW_SHELL_VAR\"; exec sleep 1000")
                 .option("ready", "^ready 1 raw$").build())) {
@@ -262,6 +282,24 @@ class DaemonStarterTest {
             assertEquals(Integer.valueOf(65534), Files.getAttribute(daemon.dataDir(), "unix:uid"));
         }
         assertEquals(List.of(), tmpEntries());
+    }
+
+    @Test
+    void dataOnMemoryPutsTheDataDirectoryOnATmpfs() throws Exception {
+        Path memory = Path.of("/dev/shm");
+        assumeTrue(Files.isWritable(memory) && Files.getFileStore(memory).type().equals("tmpfs")
+                && Files.getFileStore(memory).getUsableSpace() >= MemoryDirectory.MIN_FREE, "no tmpfs /dev/shm with room");
+        StartRequest request = shell("echo ready; exec sleep 1000").dataOnMemory(true).build();
+        assertTrue(request.dataOnMemory());
+        assertEquals("tmpfs", Files.getFileStore(request.tmpDir()).type());
+        RunningDaemon daemon = STARTER.start(request);
+        try {
+            assertEquals("tmpfs", Files.getFileStore(daemon.dataDir()).type());
+            assertEquals(request.tmpDir(), daemon.dataDir().getParent());
+        } finally {
+            daemon.close();
+        }
+        assertFalse(Files.exists(daemon.dataDir()));
     }
 
     @Test

@@ -107,10 +107,17 @@ public final class DriverTestKit {
      */
     public static StartFailedException assertStartFailsOnTakenPort(String driver, String portOption,
                                                                    Map<String, String> otherOptions) {
+        return assertStartFailsOnTakenPort(StartRequest.builder(driver).options(otherOptions).build(), portOption);
+    }
+
+    /**
+     * As {@link #assertStartFailsOnTakenPort(String, String, Map)}, for a request with settings of
+     * its own (e.g. {@link StartRequest.Builder#binaryDirectory} for a contract test's fakes).
+     */
+    public static StartFailedException assertStartFailsOnTakenPort(StartRequest request, String portOption) {
         try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            Map<String, String> options = new HashMap<>(otherOptions);
-            options.put(portOption, Integer.toString(taken.getLocalPort()));
-            StartFailedException failure = assertThrows(StartFailedException.class, () -> start(driver, options).close());
+            StartRequest onTakenPort = request.toBuilder().option(portOption, Integer.toString(taken.getLocalPort())).build();
+            StartFailedException failure = assertThrows(StartFailedException.class, () -> start(onTakenPort).close());
             assertEquals(StartFailedException.Reason.PORT_IN_USE, failure.reason(), failure.getMessage());
             assertTrue(failure.getMessage().contains("port " + taken.getLocalPort()), failure.getMessage());
             return failure;
@@ -127,14 +134,23 @@ public final class DriverTestKit {
      * @param options options for both (port options are left free)
      */
     public static void assertTwoInstancesCoexist(String driver, Map<String, String> options) {
-        Map<String, String> withFreePorts = new HashMap<>(options);
-        STARTER.registry().find(driver).ifPresent(descriptor -> descriptor.driver().options().stream()
+        assertTwoInstancesCoexist(StartRequest.builder(driver).options(options).build());
+    }
+
+    /**
+     * As {@link #assertTwoInstancesCoexist(String, Map)}, for a request with settings of its own
+     * (e.g. {@link StartRequest.Builder#binaryDirectory} for a contract test's fakes).
+     */
+    public static void assertTwoInstancesCoexist(StartRequest request) {
+        Map<String, String> withFreePorts = new HashMap<>(request.options());
+        STARTER.registry().find(request.driver()).ifPresent(descriptor -> descriptor.driver().options().stream()
                 .filter(option -> option.type() == org.pifpaf.api.DriverOption.Type.PORT)
                 .forEach(option -> withFreePorts.putIfAbsent(option.name(), "0")));
-        RunningDaemon first = start(driver, withFreePorts);
+        StartRequest both = request.toBuilder().options(withFreePorts).build();
+        RunningDaemon first = start(both);
         RunningDaemon second;
         try {
-            second = start(driver, withFreePorts);
+            second = start(both);
         } catch (RuntimeException e) {
             first.close();
             throw e;

@@ -21,13 +21,15 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One ready copy of each cache entry, kept next to it ({@code <entry>.spare}), so that a start
- * takes its tree with one {@code rename} instead of a {@code cp} of a thousand files, and a new
- * spare is copied in the background for the next start (see {@link TemplateCache#makeSpares}).
+ * One ready copy of each cache entry, kept in a spare area ({@code <area>/<entry>.spare}), so
+ * that a start takes its tree with one {@code rename} instead of a {@code cp} of a thousand
+ * files, and a new spare is copied in the background for the next start (see
+ * {@link TemplateCache#makeSpares}).
  *
  * <p>A spare is only useful on the file system of the data directories (a rename cannot cross
- * file systems), so none is made when the cache lies elsewhere: there, usually a tmpfs
- * {@code /tmp}, copying is cheap anyway. Two starts never get the same spare: the rename is
+ * file systems). The area is the cache directory itself when it lies there; data directories on
+ * memory get an area of their own beside them (see {@link TemplateCache}); otherwise there are
+ * no spares. Two starts never get the same spare: the rename is
  * atomic, one wins. A spare older than {@link #MAX_AGE} is not taken (temporary-file cleaners
  * may have emptied parts of it) but replaced; a damaged entry's spare goes with it
  * ({@link #discard}).
@@ -52,14 +54,23 @@ final class SpareCopies {
     private SpareCopies() {
     }
 
-    /** Where the spare of {@code entry} is kept. */
+    /** Where the spare of {@code entry} is kept when its area is the cache directory. */
     static Path spareOf(Path entry) {
-        return entry.resolveSibling(entry.getFileName() + ".spare");
+        return spareOf(entry.getParent(), entry);
     }
 
-    /** Where the spare of {@code entry} is copied to, by one copier at a time. */
+    /** Where the spare of {@code entry} is kept in {@code area}. */
+    static Path spareOf(Path area, Path entry) {
+        return area.resolve(entry.getFileName() + ".spare");
+    }
+
+    /** Where the spare of {@code entry} is copied to, by one copier at a time, when its area is the cache directory. */
     static Path holderOf(Path entry) {
-        return entry.resolveSibling(HOLDER_PREFIX + entry.getFileName());
+        return holderOf(entry.getParent(), entry);
+    }
+
+    private static Path holderOf(Path area, Path entry) {
+        return area.resolve(HOLDER_PREFIX + entry.getFileName());
     }
 
     /**
@@ -79,12 +90,12 @@ final class SpareCopies {
      * nothing changed, when there is none to take. The caller holds the entry's lock and has
      * checked its key.
      */
-    static boolean take(Path entry, Path target) {
-        Path spare = spareOf(entry);
+    static boolean take(Path area, Path entry, Path target) {
+        Path spare = spareOf(area, entry);
         try {
             FileTime made = Files.getLastModifiedTime(spare, LinkOption.NOFOLLOW_LINKS);
             if (made.toInstant().isBefore(Instant.now().minus(MAX_AGE))) {
-                discard(entry);
+                discard(area, entry);
                 return false;
             }
             Files.move(spare, target, StandardCopyOption.ATOMIC_MOVE);
@@ -105,17 +116,22 @@ final class SpareCopies {
      * @param detached whether the copier is started outside this JVM's children (see {@link BackgroundWork})
      */
     static void replenish(Path entry, boolean detached) {
-        if (Files.exists(spareOf(entry), LinkOption.NOFOLLOW_LINKS) || Script.TEXT == null) {
+        replenish(entry.getParent(), entry, detached);
+    }
+
+    /** {@link #replenish(Path, boolean)} with the spare kept in {@code area}. */
+    static void replenish(Path area, Path entry, boolean detached) {
+        if (Files.exists(spareOf(area, entry), LinkOption.NOFOLLOW_LINKS) || Script.TEXT == null) {
             return;
         }
-        Path holder = holderOf(entry);
+        Path holder = holderOf(area, entry);
         if (!claim(holder)) {
             return;
         }
         try {
             Process copier = BackgroundWork.start(List.of("/bin/sh", "-c", Script.TEXT, "pifpaf-spare-copier",
                     entry.resolve("tree").toString(), entry.resolve("manifest").toString(), holder.toString(),
-                    spareOf(entry).toString()), detached);
+                    spareOf(area, entry).toString()), detached);
             LOG.debug("copying a spare of {} ({})", entry, detached ? "detached" : "pid " + copier.pid());
         } catch (IOException e) {
             LOG.debug("cannot start copying a spare of {}: {}", entry, e.toString());
@@ -164,10 +180,10 @@ final class SpareCopies {
      * caller holds the entry's lock; the spare is moved aside first, so no start takes it half gone.
      * (A copier still copying the old entry then fails: its source goes before a new entry comes.)
      */
-    static void discard(Path entry) throws IOException {
-        Path spare = spareOf(entry);
+    static void discard(Path area, Path entry) throws IOException {
+        Path spare = spareOf(area, entry);
         if (Files.exists(spare, LinkOption.NOFOLLOW_LINKS)) {
-            Path doomed = entry.resolveSibling(".removed-" + spare.getFileName() + "-" + RandomNames.next());
+            Path doomed = area.resolve(".removed-" + spare.getFileName() + "-" + RandomNames.next());
             try {
                 Files.move(spare, doomed, StandardCopyOption.ATOMIC_MOVE);
             } catch (NoSuchFileException e) {

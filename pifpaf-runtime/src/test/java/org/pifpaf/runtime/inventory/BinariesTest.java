@@ -1,11 +1,13 @@
 package org.pifpaf.runtime.inventory;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.pifpaf.api.Binary;
@@ -69,5 +71,19 @@ class BinariesTest {
     void theInstallHintNamesThePackages() {
         assertEquals("install it with 'apt-get install redis-server' or 'brew install redis'",
                 Binary.named("redis-server").debian("redis-server").brew("redis").installHint());
+    }
+
+    @Test
+    void otherWaysToInstallFollowThePackagesAsWritten() {
+        Binary vault = Binary.named("vault").brew("hashicorp/tap/vault")
+                .orInstall("'apt-get install vault' from HashiCorp's apt repository");
+        assertEquals("install it with 'brew install hashicorp/tap/vault' or 'apt-get install vault' from HashiCorp's"
+                + " apt repository", vault.installHint());
+        assertEquals("install it with 'gem install fakes3'", Binary.named("fakes3").orInstall("'gem install fakes3'")
+                .installHint());
+        // Kept by every other setting, and part of the value.
+        assertEquals(List.of("'gem install fakes3'"),
+                Binary.named("fakes3").orInstall("'gem install fakes3'").noVersion().in("/opt").otherWays());
+        assertNotEquals(Binary.named("fakes3"), Binary.named("fakes3").orInstall("'gem install fakes3'"));
     }
 }

@@ -1,114 +1,14 @@
 package org.pifpaf.driver.redis;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Duration;
-import java.util.List;
-import java.util.Objects;
 import org.pifpaf.api.Binary;
-import org.pifpaf.api.Command;
-import org.pifpaf.api.DaemonDriver;
-import org.pifpaf.api.DriverContext;
-import org.pifpaf.api.DriverOption;
-import org.pifpaf.api.Ready;
-import org.pifpaf.api.Signal;
 
-/**
- * Starts a Redis server on 127.0.0.1 without persistence and, with {@code --sentinel}, a Redis
- * Sentinel watching it under the master name {@value #MASTER_NAME}. See the module
- * documentation for options and variables.
- */
-public final class RedisDriver implements DaemonDriver {
+/** The {@code redis} driver: Redis's own binaries, {@code redis://} URLs, {@code PIFPAF_REDIS_*} variables. */
+public final class RedisDriver extends RedisFamilyDriver {
 
-    /** The master name the sentinel knows the server by (fixed, as in the original pifpaf). */
-    static final String MASTER_NAME = "pifpaf";
-
-    private static final Binary SERVER = Binary.named("redis-server").debian("redis-server").brew("redis");
-    private static final Binary SENTINEL = Binary.named("redis-sentinel").debian("redis-sentinel").brew("redis");
-
-    @Override
-    public String name() {
-        return "redis";
-    }
-
-    @Override
-    public String description() {
-        return "Redis without persistence, optionally watched by a sentinel";
-    }
-
-    @Override
-    public List<DriverOption> options() {
-        return List.of(
-                DriverOption.port("port", 6379, "server port"),
-                DriverOption.flag("sentinel", "also start a sentinel (master name '" + MASTER_NAME + "')"),
-                DriverOption.port("sentinel-port", 6380, "sentinel port"),
-                DriverOption.string("password", "", "password of the server and the sentinel (empty: none)"));
-    }
-
-    @Override
-    public List<Binary> binaries() {
-        return List.of(SERVER, SENTINEL);
-    }
-
-    @Override
-    public Duration startupTimeout() {
-        return Duration.ofSeconds(20);
-    }
-
-    @Override
-    public void start(DriverContext ctx) throws IOException {
-        int port = ctx.port("port");
-        String password = Objects.requireNonNullElse(ctx.option("password"), "");
-
-        // Protected mode is left on: it only turns away non-loopback clients, and the bind
-        // address already keeps those out.
-        RedisConfig server = new RedisConfig()
-                .set("bind", "127.0.0.1")
-                .set("port", Integer.toString(port))
-                .set("dir", ctx.dataDir().toString())
-                .set("daemonize", "no")
-                .set("save", "")
-                .set("appendonly", "no");
-        if (!password.isEmpty()) {
-            server.set("requirepass", password);
-        }
-        Path serverFile = write(ctx.dataDir().resolve("redis.conf"), server);
-        // "eady": Redis has printed both "Ready" and "ready" over the versions. Stopped with
-        // SIGKILL: without persistence there is nothing to save, and Redis only acts on SIGTERM
-        // at its next timer tick (up to 100 ms later at the default hz).
-        ctx.launch(Command.of(ctx.executable(SERVER), serverFile.toString()).stopSignal(Signal.KILL),
-                Ready.logLine("eady to accept connections"));
-
-        if (ctx.booleanOption("sentinel")) {
-            startSentinel(ctx, port, password);
-        }
-        ctx.export("REDIS_PORT", Integer.toString(port));
-        ctx.url("redis://" + (password.isEmpty() ? "" : ":" + UserInfo.encode(password) + "@")
-                + "localhost:" + port);
-    }
-
-    private static void startSentinel(DriverContext ctx, int serverPort, String password) throws IOException {
-        int port = ctx.port("sentinel-port");
-        RedisConfig sentinel = new RedisConfig()
-                .set("bind", "127.0.0.1")
-                .set("port", Integer.toString(port))
-                .set("dir", ctx.dataDir().toString())
-                .set("sentinel monitor " + MASTER_NAME, "127.0.0.1", Integer.toString(serverPort), "1");
-        if (!password.isEmpty()) {
-            sentinel.set("sentinel auth-pass " + MASTER_NAME, password)
-                    .set("requirepass", password);
-        }
-        // A file of its own: the sentinel insists on one it can rewrite (it does so at once,
-        // and Redis 7 writes auth-pass back unquoted; harmless, as it never reads it again).
-        Path sentinelFile = write(ctx.dataDir().resolve("redis-sentinel.conf"), sentinel);
-        ctx.launch(Command.of(ctx.executable(SENTINEL), sentinelFile.toString()).label("redis-sentinel")
-                        .stopSignal(Signal.KILL),
-                Ready.logLine("[#*] Sentinel (runid|ID) is"));
-        ctx.export("REDIS_SENTINEL_PORT", Integer.toString(port));
-    }
-
-    private static Path write(Path file, RedisConfig config) throws IOException {
-        return Files.writeString(file, config.toString());
+    /** Uses {@code redis-server} and {@code redis-sentinel}. */
+    public RedisDriver() {
+        super(new Flavour("redis", "Redis",
+                Binary.named("redis-server").debian("redis-server").brew("redis"),
+                Binary.named("redis-sentinel").debian("redis-sentinel").brew("redis")));
     }
 }

@@ -38,6 +38,8 @@ class RedisDriverTest {
                 jedis.set("greeting", "hello");
                 assertEquals("hello", jedis.get("greeting"));
                 assertEquals(0, jedis.llen("pifpaf"));
+                assertTrue(jedis.info("server").contains("redis_version:" + DriverTestKit.listedVersion("redis") + "\r\n"),
+                        "list-drivers shows the version of the server that runs");
             }
             assertEquals("redis://localhost:" + port, daemon.url());
             assertEquals(daemon.url(), daemon.environment().get("PIFPAF_URL"));
@@ -106,9 +108,9 @@ class RedisDriverTest {
             int sentinelPort = port(daemon, "PIFPAF_REDIS_SENTINEL_PORT");
             try (Jedis sentinel = new Jedis("localhost", sentinelPort)) {
                 assertEquals(List.of("127.0.0.1", Integer.toString(port)),
-                        sentinel.sentinelGetMasterAddrByName(RedisDriver.MASTER_NAME));
+                        sentinel.sentinelGetMasterAddrByName(RedisFamilyDriver.MASTER_NAME));
             }
-            try (JedisSentinelPool pool = new JedisSentinelPool(RedisDriver.MASTER_NAME,
+            try (JedisSentinelPool pool = new JedisSentinelPool(RedisFamilyDriver.MASTER_NAME,
                     Set.of("localhost:" + sentinelPort));
                  Jedis jedis = pool.getResource()) {
                 jedis.set("through", "sentinel");
@@ -129,7 +131,7 @@ class RedisDriverTest {
             try (Jedis sentinel = new Jedis(new HostAndPort("localhost", sentinelPort), withPassword)) {
                 awaitSentinelConnectedToMaster(sentinel);
             }
-            try (JedisSentinelPool pool = new JedisSentinelPool(RedisDriver.MASTER_NAME,
+            try (JedisSentinelPool pool = new JedisSentinelPool(RedisFamilyDriver.MASTER_NAME,
                     Set.of(new HostAndPort("localhost", sentinelPort)), withPassword, withPassword);
                  Jedis jedis = pool.getResource()) {
                 jedis.set("secret", "kept");
@@ -169,9 +171,9 @@ class RedisDriverTest {
      */
     private static void awaitSentinelConnectedToMaster(Jedis sentinel) throws InterruptedException {
         long deadline = System.nanoTime() + 10_000_000_000L;
-        Map<String, String> master = sentinel.sentinelMaster(RedisDriver.MASTER_NAME);
+        Map<String, String> master = sentinel.sentinelMaster(RedisFamilyDriver.MASTER_NAME);
         while (System.nanoTime() < deadline) {
-            master = sentinel.sentinelMaster(RedisDriver.MASTER_NAME);
+            master = sentinel.sentinelMaster(RedisFamilyDriver.MASTER_NAME);
             if (!"0".equals(master.get("info-refresh"))) {
                 assertEquals("master", master.get("flags"));
                 return;

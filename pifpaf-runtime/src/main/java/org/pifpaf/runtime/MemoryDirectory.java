@@ -1,0 +1,74 @@
+package org.pifpaf.runtime;
+
+import java.io.IOException;
+import java.nio.file.FileStore;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A memory file system (tmpfs) to hold data directories, where copying a database's template
+ * costs a fraction of what it costs on disk: {@code $XDG_RUNTIME_DIR}, else {@code /dev/shm},
+ * whichever is a tmpfs with {@link #MIN_FREE} free. With neither, data stays on disk, and a
+ * warning says so: a daemon's data must never fill memory unnoticed.
+ */
+final class MemoryDirectory {
+
+    /** The room a memory file system must have left to take data directories. */
+    static final long MIN_FREE = 1L << 30;
+    /** What was chosen for each fallback: looked for, and said, once per JVM. */
+    private static final java.util.Map<Path, Path> CHOSEN = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private MemoryDirectory() {
+    }
+
+    /** The memory directory for data directories, or {@code fallback} (with a warning) when none has room. */
+    static Path orElse(Path fallback) {
+        return CHOSEN.computeIfAbsent(fallback, MemoryDirectory::choose);
+    }
+
+    private static Path choose(Path fallback) {
+        List<String> refused = new ArrayList<>();
+        for (Path candidate : candidates()) {
+            Optional<String> why = unusable(candidate);
+            if (why.isEmpty()) {
+                LoggerFactory.getLogger("pifpaf").info("data directories on memory, in {}", candidate);
+                return candidate;
+            }
+            refused.add(candidate + " " + why.get());
+        }
+        LoggerFactory.getLogger("pifpaf").warn("data directories stay in {}: no memory file system with {} MiB free ({})",
+                fallback, MIN_FREE >> 20, String.join("; ", refused));
+        return fallback;
+    }
+
+    private static List<Path> candidates() {
+        List<Path> candidates = new ArrayList<>();
+        String runtime = System.getenv("XDG_RUNTIME_DIR");
+        if (runtime != null && !runtime.isBlank()) {
+            candidates.add(Path.of(runtime));
+        }
+        candidates.add(Path.of("/dev/shm"));
+        return candidates;
+    }
+
+    /** Why {@code dir} cannot take data directories, or empty when it can. */
+    private static Optional<String> unusable(Path dir) {
+        try {
+            FileStore store = Files.getFileStore(dir);
+            if (!store.type().equals("tmpfs")) {
+                return Optional.of("is not a tmpfs");
+            }
+            if (!Files.isWritable(dir)) {
+                return Optional.of("is not writable");
+            }
+            long free = store.getUsableSpace();
+            return free >= MIN_FREE ? Optional.empty() : Optional.of("has " + (free >> 20) + " MiB free");
+        } catch (IOException e) {
+            return Optional.of("cannot be used: " + e.getMessage());
+        }
+    }
+}
