@@ -3,6 +3,7 @@ package org.pifpaf.driver.aodh;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import org.pifpaf.api.Binary;
 import org.pifpaf.api.Command;
@@ -79,12 +80,15 @@ public final class AodhDriver implements DaemonDriver {
         Path api = ctx.executable(API);
         Path evaluator = ctx.executable(EVALUATOR);
 
-        // Aodh's database and Gnocchi (with its own indexer) do not need each other.
-        NestedRequest gnocchiRequest = ctx.daemon("gnocchi").option("port", ctx.intOption("gnocchi-port"))
-                .option("indexer-port", ctx.intOption("gnocchi-indexer-port"));
-        List<NestedDaemon> started = databaseUrl != null ? ctx.startAll(List.of(gnocchiRequest))
-                : ctx.startAll(List.of(ctx.daemon("postgresql").option("port", ctx.intOption("database-port")),
-                        gnocchiRequest));
+        // Aodh's database and its Gnocchi (which has a PostgreSQL of its own) do not need each other.
+        // The database is ready first, by seconds: its PGHOST, PGPORT, ... are the ones Aodh exports.
+        List<NestedRequest> requests = new ArrayList<>();
+        if (databaseUrl == null) {
+            requests.add(ctx.daemon("postgresql").option("port", ctx.intOption("database-port")));
+        }
+        requests.add(ctx.daemon("gnocchi").option("port", ctx.intOption("gnocchi-port"))
+                .option("indexer-port", ctx.intOption("gnocchi-indexer-port")));
+        List<NestedDaemon> started = ctx.startAll(requests);
         NestedDaemon gnocchi = started.get(started.size() - 1);
         if (databaseUrl == null) {
             databaseUrl = started.get(0).url();
