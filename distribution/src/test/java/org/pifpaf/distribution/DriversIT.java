@@ -54,6 +54,10 @@ class DriversIT {
             .orInstall("Maven Central's integ-test-zip unpacked, its bin/opensearch on PATH (as .ci/run does)");
     private static final Binary SWIFT_PROXY = Binary.named("swift-proxy-server").debian("swift-proxy");
     private static final Binary SWIFT_CLIENT = Binary.named("swift").debian("python3-swiftclient");
+    private static final Binary GNOCCHI_API = Binary.named("gnocchi-api").debian("gnocchi-api");
+    private static final Binary GNOCCHI_CLIENT = Binary.named("gnocchi").debian("python3-gnocchiclient");
+    private static final Binary AODH_API = Binary.named("aodh-api").debian("aodh-api");
+    private static final Binary AODH_CLIENT = Binary.named("aodh").debian("python3-aodhclient");
     private static final Binary ARTEMIS = Binary.named("artemis").orInstall("an Artemis release (.ci/run unpacks Maven Central's)");
     /** Kafka's jars, as .ci/run puts them: no executable, so a jar (its absolute path) stands for them. */
     private static final Binary KAFKA_4 = Binary.named("/opt/kafka/libs/kafka-tools-4.1.1.jar")
@@ -136,7 +140,21 @@ class DriversIT {
                     "s() { swift -A \"$PIFPAF_SWIFT_AUTH_URL\" -U \"$PIFPAF_SWIFT_USERNAME\" -K \"$PIFPAF_SWIFT_PASSWORD\" \"$@\"; };"
                             + " echo paf >\"$PIFPAF_DATA/pif\" && s upload pif \"$PIFPAF_DATA/pif\" --object-name paf >/dev/null"
                             + " && test \"$(s list pif)\" = paf && test \"$(s download pif paf -o -)\" = paf",
-                    List.of(SWIFT_PROXY, SWIFT_CLIENT)));
+                    List.of(SWIFT_PROXY, SWIFT_CLIENT)),
+            new Case("gnocchi", List.of("gnocchi", "--port", "0", "--indexer-port", "0"),
+                    "gnocchi status >/dev/null && m=$(gnocchi metric create --archive-policy-name low -f value -c id)"
+                            + " && gnocchi measures add -m 2026-12-05T10:00:00@42 \"$m\" && for i in $(seq 60); do"
+                            + " gnocchi measures show --refresh -f value \"$m\" | grep -q ' 42.0$' && exit 0; sleep 1; done;"
+                            + " exit 1", List.of(GNOCCHI_API, GNOCCHI_CLIENT)),
+            new Case("aodh", List.of("aodh", "--port", "0", "--database-port", "0", "--gnocchi-port", "0",
+                    "--gnocchi-indexer-port", "0"),
+                    "export OS_AUTH_TYPE=aodh-noauth AODH_USER_ID=pifpaf AODH_PROJECT_ID=pifpaf;"
+                            + " aodh --aodh-endpoint=\"$AODH_ENDPOINT\" alarm create --name pifpaf"
+                            + " --type gnocchi_resources_threshold --metric cpu --threshold 80 --aggregation-method mean"
+                            + " --resource-type generic --resource-id \"$GNOCCHI_STATSD_RESOURCE_ID\" -f value -c state"
+                            + " | grep -qx 'insufficient data'"
+                            + " && test \"$(aodh --aodh-endpoint=\"$AODH_ENDPOINT\" alarm list -f value -c name)\" = pifpaf",
+                    List.of(AODH_API, AODH_CLIENT, GNOCCHI_API)));
 
     /** Index a document over HTTP with curl, then find it; the URL as the driver documents it. */
     private static String searchClient(String stem, String scheme) {

@@ -37,6 +37,27 @@ final class Leftovers {
         return found;
     }
 
+    /**
+     * Running processes whose command line names {@code path}: those of a daemon that left its
+     * data directory (uwsgi, under gnocchi-api, works in {@code /}) still name its files.
+     */
+    static List<String> processesNaming(String path) throws IOException {
+        List<String> found = new ArrayList<>();
+        try (Stream<Path> procs = Files.list(Path.of("/proc"))) {
+            for (Path proc : procs.filter(p -> p.getFileName().toString().matches("\\d+")).toList()) {
+                try {
+                    String cmdline = new String(Files.readAllBytes(proc.resolve("cmdline"))).replace('\0', ' ');
+                    if (cmdline.contains(path) && !isZombie(proc)) {
+                        found.add(proc.getFileName() + " " + cmdline);
+                    }
+                } catch (IOException | SecurityException e) {
+                    // Gone, or not ours to see.
+                }
+            }
+        }
+        return found;
+    }
+
     /** Waits up to 5 s for the processes working in {@code dir} to go; returns those left. */
     static List<String> awaitNoProcessesIn(String dir) throws IOException, InterruptedException {
         long deadline = System.nanoTime() + 5_000_000_000L;

@@ -159,8 +159,11 @@ final class FreePorts {
 
     /** The first port the kernel hands out for outgoing connections (Linux), else 32768. */
     private static int ephemeralRangeStart() {
+        // Not Files.readString: a file whose size is 0, as /proc's are, is read one byte first,
+        // and a sysctl answers only its first read, so that gave "3" (and every claim fell back
+        // to an unclaimed port from the kernel's ephemeral range). readAllLines reads 8 KB at once.
         try {
-            String range = Files.readString(Path.of("/proc/sys/net/ipv4/ip_local_port_range")).trim();
+            String range = Files.readAllLines(Path.of("/proc/sys/net/ipv4/ip_local_port_range")).get(0).trim();
             return Integer.parseInt(range.split("\\s+")[0]);
         } catch (IOException | RuntimeException e) {
             return 32_768;

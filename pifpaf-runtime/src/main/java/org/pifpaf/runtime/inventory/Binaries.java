@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
 import org.pifpaf.api.Binary;
 
 /**
@@ -66,7 +67,11 @@ public final class Binaries {
         return found;
     }
 
-    /** The first line {@code binary} prints when asked its version, if it answers quickly. */
+    /**
+     * The line {@code binary} prints its version on when asked, if it answers quickly: the first
+     * line holding a version number (a warning may come first, as Aodh's programs print one), else
+     * the first line.
+     */
     public static Optional<String> version(Binary binary, Path executable) {
         if (binary.versionArgs().isEmpty()) {
             return Optional.empty();
@@ -74,7 +79,10 @@ public final class Binaries {
         List<String> argv = new ArrayList<>();
         argv.add(executable.toString());
         argv.addAll(binary.versionArgs());
-        return firstLineOf(argv).filter(line -> !line.isBlank());
+        // Compiled here, not when the class loads: every run finds binaries, only list-drivers asks versions.
+        Pattern version = Pattern.compile("\\d+(\\.\\d+)+");
+        return outputOf(argv).flatMap(output -> output.lines().filter(line -> version.matcher(line).find()).findFirst()
+                .or(() -> output.lines().findFirst())).filter(line -> !line.isBlank());
     }
 
     /** {@code executable} with every symbolic link followed, if it can be. */
@@ -115,6 +123,11 @@ public final class Binaries {
     }
 
     private static Optional<String> firstLineOf(List<String> argv) {
+        return outputOf(argv).flatMap(output -> output.lines().findFirst());
+    }
+
+    /** The first 4 KB of what {@code argv} prints (output and errors), if it ends within 3 s of that. */
+    private static Optional<String> outputOf(List<String> argv) {
         try {
             Process process = new ProcessBuilder(argv).redirectErrorStream(true)
                     .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null"))).start();
@@ -126,7 +139,7 @@ public final class Binaries {
                 process.destroyForcibly();
                 return Optional.empty();
             }
-            return output.lines().findFirst();
+            return Optional.of(output);
         } catch (IOException e) {
             return Optional.empty();
         } catch (InterruptedException e) {

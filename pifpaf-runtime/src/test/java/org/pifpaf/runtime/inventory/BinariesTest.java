@@ -59,6 +59,15 @@ class BinariesTest {
     }
 
     @Test
+    void aWarningBeforeTheVersionIsPassedOver() throws Exception {
+        Path tool = root.resolve("w/tool4");
+        Files.createDirectories(tool.getParent());
+        Files.writeString(tool, "#!/bin/sh\necho 'Could not load threshold' >&2\necho\necho 15.0.0\n");
+        Files.setPosixFilePermissions(tool, PosixFilePermissions.fromString("rwxr-xr-x"));
+        assertEquals("15.0.0", Binaries.version(Binary.named("tool4"), tool).orElseThrow());
+    }
+
+    @Test
     void theInstallHintNamesThePackages() {
         assertEquals("install it with 'apt-get install redis-server' or 'brew install redis'",
                 Binary.named("redis-server").debian("redis-server").brew("redis").installHint());
