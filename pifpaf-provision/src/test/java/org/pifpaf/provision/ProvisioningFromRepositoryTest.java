@@ -20,6 +20,8 @@ import org.pifpaf.Daemon;
 import org.pifpaf.Pifpaf;
 import org.pifpaf.runtime.ProvisionMode;
 import org.pifpaf.runtime.StartFailedException;
+import org.pifpaf.runtime.provision.Provisioner;
+import org.pifpaf.runtime.provision.TransferProgress;
 import redis.clients.jedis.Jedis;
 import org.pifpaf.testkit.MavenRepositoryServer;
 
@@ -101,6 +103,24 @@ class ProvisioningFromRepositoryTest {
         trees = EmbeddedRedis.open(scratch.resolve("trees-2")); // no tree yet: the archive must be read again
         pingRedis();
         assertEquals(2, repository.downloads(EmbeddedRedis.JAR));
+    }
+
+    @Test
+    void fetchMakesADamagedTreeAgain() throws IOException {
+        Provisioner provisioner = new Provisioner(trees, Path.of(System.getProperty("pifpaf.maven.settings")));
+        Path server = provisioner.provision(EmbeddedRedis.PROVISION, null, TransferProgress.NONE).tree()
+                .resolve("bin/redis-server");
+        long size = Files.size(server);
+        // Damaged behind pifpaf's back (the tree is read-only, but its owner may change that).
+        Files.setPosixFilePermissions(server, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
+        try (FileChannel channel = FileChannel.open(server, StandardOpenOption.WRITE)) {
+            channel.truncate(10);
+        }
+        Path again = provisioner.fetch(EmbeddedRedis.PROVISION, null, TransferProgress.NONE).tree()
+                .resolve("bin/redis-server");
+        assertEquals(size, Files.size(again));
+        assertEquals(1, repository.downloads(EmbeddedRedis.JAR), "made again from the local repository");
+        pingRedis();
     }
 
     private void pingRedis() {
