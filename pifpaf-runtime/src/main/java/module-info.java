@@ -7,6 +7,8 @@
  *
  * @uses org.pifpaf.api.DaemonDriver the drivers, from the module path, the class path and
  *       drivers directories
+ * @uses org.pifpaf.runtime.provision.ProvisionBackend.Factory fetching daemons that are not
+ *       installed ({@code pifpaf-provision}, loaded on first need)
  */
 module org.pifpaf.runtime {
     requires transitive org.pifpaf.api;
@@ -24,5 +26,10 @@ module org.pifpaf.runtime {
     // kit's check of each driver's version probe.
     exports org.pifpaf.runtime.inventory to org.pifpaf.cli, org.pifpaf.testkit;
 
+    // The service pifpaf-provision implements; it may sit in a layer of its own (lib/provision),
+    // which a qualified export could not reach.
+    exports org.pifpaf.runtime.provision;
+
     uses org.pifpaf.api.DaemonDriver;
+    uses org.pifpaf.runtime.provision.ProvisionBackend.Factory;
 }

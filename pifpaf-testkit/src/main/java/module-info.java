@@ -6,6 +6,7 @@ module org.pifpaf.testkit {
     requires transitive org.pifpaf.api;
     requires transitive org.pifpaf.runtime;
     requires org.junit.jupiter.api;
+    requires jdk.httpserver; // MavenRepositoryServer, for tests of provisioned daemons
     // Only for the skipped-tests report, which the launcher of a test run loads: never needed to use the kit.
     requires static org.junit.platform.launcher;
 

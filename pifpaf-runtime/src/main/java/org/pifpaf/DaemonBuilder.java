@@ -5,8 +5,10 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.pifpaf.api.DriverOption;
+import org.pifpaf.runtime.DaemonSpec;
 import org.pifpaf.runtime.DaemonStarter;
 import org.pifpaf.runtime.DriverDescriptor;
+import org.pifpaf.runtime.ProvisionMode;
 import org.pifpaf.runtime.StartRequest;
 
 /** Describes a daemon to start; {@link #start()} starts it. */
@@ -86,6 +88,21 @@ public final class DaemonBuilder {
         return this;
     }
 
+    /**
+     * Whether installed or provisioned binaries are used: {@code auto} (the default, or
+     * {@code $PIFPAF_PROVISION}) takes installed ones when there are, else fetches them.
+     */
+    public DaemonBuilder provisioning(ProvisionMode mode) {
+        request.provisioning(mode);
+        return this;
+    }
+
+    /** Keeps provisioned daemons in {@code dir} instead of the default (see the README). */
+    public DaemonBuilder provisionDir(Path dir) {
+        request.provisionDir(dir);
+        return this;
+    }
+
     /** Turns the template cache off (or on again): off, each start creates its templates afresh. */
     public DaemonBuilder cache(boolean enabled) {
         request.cache(enabled);
@@ -102,7 +119,7 @@ public final class DaemonBuilder {
     public Daemon start() {
         Map<String, String> all = new LinkedHashMap<>();
         // Fixtures run side by side: every port not chosen by the user is a free one.
-        starter.registry().find(driver).map(DriverDescriptor::driver).ifPresent(d -> {
+        starter.registry().find(DaemonSpec.parse(driver).driver()).map(DriverDescriptor::driver).ifPresent(d -> {
             for (DriverOption option : d.options()) {
                 if (option.type() == DriverOption.Type.PORT) {
                     all.put(option.name(), "0");

@@ -27,10 +27,12 @@ public final class Binary {
     private final List<String> versionArgs;
     private final boolean versionInRealPath;
     private final List<String> otherWays;
+    private final Provision provision;
+    private final String provisionedPath;
 
     private Binary(String name, List<String> searchDirs, List<String> bindirCommand, String debianPackage,
                    String brewFormula, String npmPackage, List<String> versionArgs, boolean versionInRealPath,
-                   List<String> otherWays) {
+                   List<String> otherWays, Provision provision, String provisionedPath) {
         this.name = Objects.requireNonNull(name, "name");
         this.searchDirs = List.copyOf(searchDirs);
         this.bindirCommand = List.copyOf(bindirCommand);
@@ -40,11 +42,14 @@ public final class Binary {
         this.versionArgs = List.copyOf(versionArgs);
         this.versionInRealPath = versionInRealPath;
         this.otherWays = List.copyOf(otherWays);
+        this.provision = provision;
+        this.provisionedPath = provisionedPath;
     }
 
     /** A binary looked up on {@code PATH}, printing its version with {@code --version}. */
     public static Binary named(String name) {
-        return new Binary(name, List.of(), List.of(), null, null, null, List.of("--version"), false, List.of());
+        return new Binary(name, List.of(), List.of(), null, null, null, List.of("--version"), false, List.of(), null,
+                null);
     }
 
     /**
@@ -64,19 +69,19 @@ public final class Binary {
         List<String> all = new ArrayList<>(searchDirs);
         all.addAll(List.of(dirs));
         return new Binary(name, all, bindirCommand, debianPackage, brewFormula, npmPackage,
-                versionArgs, versionInRealPath, otherWays);
+                versionArgs, versionInRealPath, otherWays, provision, provisionedPath);
     }
 
     /** First searches the directory that {@code command} prints (e.g. {@code pg_config --bindir}). */
     public Binary inDirOf(String... command) {
         return new Binary(name, searchDirs, List.of(command), debianPackage, brewFormula, npmPackage,
-                versionArgs, versionInRealPath, otherWays);
+                versionArgs, versionInRealPath, otherWays, provision, provisionedPath);
     }
 
     /** A binary that cannot print its version cheaply ({@code list-drivers} will not ask). */
     public Binary noVersion() {
         return new Binary(name, searchDirs, bindirCommand, debianPackage, brewFormula, npmPackage, List.of(), false,
-                otherWays);
+                otherWays, provision, provisionedPath);
     }
 
     /**
@@ -86,25 +91,25 @@ public final class Binary {
      */
     public Binary versionFromRealPath() {
         return new Binary(name, searchDirs, bindirCommand, debianPackage, brewFormula, npmPackage, List.of(), true,
-                otherWays);
+                otherWays, provision, provisionedPath);
     }
 
     /** The Debian/Ubuntu package that installs it. */
     public Binary debian(String packageName) {
         return new Binary(name, searchDirs, bindirCommand, packageName, brewFormula, npmPackage,
-                versionArgs, versionInRealPath, otherWays);
+                versionArgs, versionInRealPath, otherWays, provision, provisionedPath);
     }
 
     /** The Homebrew formula that installs it. */
     public Binary brew(String formula) {
         return new Binary(name, searchDirs, bindirCommand, debianPackage, formula, npmPackage,
-                versionArgs, versionInRealPath, otherWays);
+                versionArgs, versionInRealPath, otherWays, provision, provisionedPath);
     }
 
     /** The npm package that installs it globally. */
     public Binary npm(String packageName) {
         return new Binary(name, searchDirs, bindirCommand, debianPackage, brewFormula, packageName,
-                versionArgs, versionInRealPath, otherWays);
+                versionArgs, versionInRealPath, otherWays, provision, provisionedPath);
     }
 
     /**
@@ -117,13 +122,25 @@ public final class Binary {
         List<String> ways = new ArrayList<>(otherWays);
         ways.add(Objects.requireNonNull(instruction, "instruction"));
         return new Binary(name, searchDirs, bindirCommand, debianPackage, brewFormula, npmPackage, versionArgs,
-                versionInRealPath, ways);
+                versionInRealPath, ways, provision, provisionedPath);
     }
 
     /** The arguments that print its version (default {@code --version}). */
     public Binary versionArgs(String... args) {
         return new Binary(name, searchDirs, bindirCommand, debianPackage, brewFormula, npmPackage, List.of(args), false,
-                otherWays);
+                otherWays, provision, provisionedPath);
+    }
+
+    /**
+     * When it is not installed (or when provisioned daemons are asked for), the binary at
+     * {@code path} (e.g. {@code bin/initdb}) in the tree the runtime makes from
+     * {@code provision}. Binaries of one driver that share a {@link Provision} come from the same
+     * tree, so their versions match.
+     */
+    public Binary provisionedFrom(Provision provision, String path) {
+        return new Binary(name, searchDirs, bindirCommand, debianPackage, brewFormula, npmPackage, versionArgs,
+                versionInRealPath, otherWays, Objects.requireNonNull(provision, "provision"),
+                Objects.requireNonNull(path, "path"));
     }
 
     /** The file name to look for. */
@@ -171,6 +188,16 @@ public final class Binary {
         return otherWays;
     }
 
+    /** Where it can be fetched from when not installed, or {@code null}. */
+    public Provision provision() {
+        return provision;
+    }
+
+    /** Its path in the {@link #provision()}'s tree, or {@code null}. */
+    public String provisionedPath() {
+        return provisionedPath;
+    }
+
     /** "install it with 'apt-get install X' or 'brew install Y'", for error messages. */
     public String installHint() {
         return InstallHint.of(debianPackage, brewFormula, npmPackage, otherWays, null);
@@ -182,13 +209,14 @@ public final class Binary {
                 && bindirCommand.equals(that.bindirCommand) && Objects.equals(debianPackage, that.debianPackage)
                 && Objects.equals(brewFormula, that.brewFormula) && Objects.equals(npmPackage, that.npmPackage)
                 && versionArgs.equals(that.versionArgs) && versionInRealPath == that.versionInRealPath
-                && otherWays.equals(that.otherWays);
+                && otherWays.equals(that.otherWays) && Objects.equals(provision, that.provision)
+                && Objects.equals(provisionedPath, that.provisionedPath);
     }
 
     @Override
     public int hashCode() {
         return Objects.hash(name, searchDirs, bindirCommand, debianPackage, brewFormula, npmPackage, versionArgs,
-                versionInRealPath, otherWays);
+                versionInRealPath, otherWays, provision, provisionedPath);
     }
 
     @Override

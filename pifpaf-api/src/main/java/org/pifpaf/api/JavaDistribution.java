@@ -35,9 +35,11 @@ public final class JavaDistribution {
     private final List<String> extraJars;
     private final String debianPackage;
     private final String brewFormula;
+    private final Provision provision;
 
     private JavaDistribution(String name, String jar, String homeVariable, List<String> launchers, List<String> homes,
-                             List<String> jarDirs, List<String> extraJars, String debianPackage, String brewFormula) {
+                             List<String> jarDirs, List<String> extraJars, String debianPackage, String brewFormula,
+                             Provision provision) {
         this.name = Objects.requireNonNull(name, "name");
         this.jar = jar;
         this.homeVariable = homeVariable;
@@ -47,57 +49,76 @@ public final class JavaDistribution {
         this.extraJars = List.copyOf(extraJars);
         this.debianPackage = debianPackage;
         this.brewFormula = brewFormula;
+        this.provision = provision;
     }
 
     /** A distribution called {@code name} in messages; its marker jar defaults to {@code <name>-[0-9]*.jar}. */
     public static JavaDistribution named(String name) {
         return new JavaDistribution(name, name + "-[0-9]*.jar", null, List.of(), List.of(), List.of(), List.of(),
-                null, null);
+                null, null, null);
     }
 
     /** The jar (a glob, e.g. {@code kafka_*-[0-9]*.jar}) that marks the installation and gives its version. */
     public JavaDistribution jar(String glob) {
         return new JavaDistribution(name, Objects.requireNonNull(glob), homeVariable, launchers, homes, jarDirs,
-                extraJars, debianPackage, brewFormula);
+                extraJars, debianPackage, brewFormula, provision);
     }
 
     /** The environment variable that names the installation directory, e.g. {@code KAFKA_HOME}. */
     public JavaDistribution homeVariable(String variable) {
-        return new JavaDistribution(name, jar, variable, launchers, homes, jarDirs, extraJars, debianPackage, brewFormula);
+        return new JavaDistribution(name, jar, variable, launchers, homes, jarDirs, extraJars, debianPackage,
+                brewFormula, provision);
     }
 
     /** Scripts whose installation is found from {@code PATH}, e.g. {@code kafka-server-start.sh}. */
     public JavaDistribution launcher(String... scripts) {
         return new JavaDistribution(name, jar, homeVariable, concat(launchers, scripts), homes, jarDirs, extraJars,
-                debianPackage, brewFormula);
+                debianPackage, brewFormula, provision);
     }
 
     /** Well-known installation directories; {@code *} segments and {@code ${VAR}} as in {@link Binary#in}. */
     public JavaDistribution in(String... dirs) {
         return new JavaDistribution(name, jar, homeVariable, launchers, concat(homes, dirs), jarDirs, extraJars,
-                debianPackage, brewFormula);
+                debianPackage, brewFormula, provision);
     }
 
     /** Flat directories of jars from many packages, such as Debian's {@code /usr/share/java}. */
     public JavaDistribution jarsIn(String... dirs) {
         return new JavaDistribution(name, jar, homeVariable, launchers, homes, concat(jarDirs, dirs), extraJars,
-                debianPackage, brewFormula);
+                debianPackage, brewFormula, provision);
     }
 
     /** Jars of a flat directory added to the class path beside the marker when present (a logging binding). */
     public JavaDistribution withJars(String... names) {
         return new JavaDistribution(name, jar, homeVariable, launchers, homes, jarDirs, concat(extraJars, names),
-                debianPackage, brewFormula);
+                debianPackage, brewFormula, provision);
     }
 
     /** The Debian/Ubuntu package that installs it. */
     public JavaDistribution debian(String packageName) {
-        return new JavaDistribution(name, jar, homeVariable, launchers, homes, jarDirs, extraJars, packageName, brewFormula);
+        return new JavaDistribution(name, jar, homeVariable, launchers, homes, jarDirs, extraJars, packageName,
+                brewFormula, provision);
     }
 
     /** The Homebrew formula that installs it. */
     public JavaDistribution brew(String formula) {
-        return new JavaDistribution(name, jar, homeVariable, launchers, homes, jarDirs, extraJars, debianPackage, formula);
+        return new JavaDistribution(name, jar, homeVariable, launchers, homes, jarDirs, extraJars, debianPackage,
+                formula, provision);
+    }
+
+    /**
+     * When it is not installed (or when provisioned daemons are asked for), the tree the runtime
+     * makes from {@code provision}: with {@link Provision.Layout#JARS} its {@code lib} holds the
+     * jars; an unpacked release is searched like an installation directory.
+     */
+    public JavaDistribution provisionedFrom(Provision provision) {
+        return new JavaDistribution(name, jar, homeVariable, launchers, homes, jarDirs, extraJars, debianPackage,
+                brewFormula, Objects.requireNonNull(provision, "provision"));
+    }
+
+    /** Where it can be fetched from when not installed, or {@code null}. */
+    public Provision provision() {
+        return provision;
     }
 
     /** The name used in messages. */
@@ -155,12 +176,14 @@ public final class JavaDistribution {
         return other instanceof JavaDistribution that && name.equals(that.name) && jar.equals(that.jar)
                 && Objects.equals(homeVariable, that.homeVariable) && launchers.equals(that.launchers)
                 && homes.equals(that.homes) && jarDirs.equals(that.jarDirs) && extraJars.equals(that.extraJars)
-                && Objects.equals(debianPackage, that.debianPackage) && Objects.equals(brewFormula, that.brewFormula);
+                && Objects.equals(debianPackage, that.debianPackage) && Objects.equals(brewFormula, that.brewFormula)
+                && Objects.equals(provision, that.provision);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(name, jar, homeVariable, launchers, homes, jarDirs, extraJars, debianPackage, brewFormula);
+        return Objects.hash(name, jar, homeVariable, launchers, homes, jarDirs, extraJars, debianPackage, brewFormula,
+                provision);
     }
 
     @Override

@@ -32,7 +32,7 @@ class ApiSignatureTest {
             DriverOption.class, DriverOption.Type.class, InstalledDistribution.class, JavaDistribution.class,
             Launch.class, MissingBinaryException.class, MissingDistributionException.class,
             MissingDriverException.class, MissingSoftwareException.class, NestedDaemon.class, NestedDriver.class,
-            NestedRequest.class, ProcessFailedException.class, Ready.class,
+            NestedRequest.class, ProcessFailedException.class, Provision.class, Provision.Layout.class, Ready.class,
             Ready.AllOf.class, Ready.CommandSucceeds.class, Ready.Http.class, Ready.LogLine.class,
             Ready.TcpPort.class, Ready.UnixSocket.class, RunningDaemon.class, Signal.class, Template.class,
             Template.Creator.class);

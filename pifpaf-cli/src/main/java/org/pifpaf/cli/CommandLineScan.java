@@ -29,7 +29,7 @@ final class CommandLineScan {
 
     /** The words that name sub-commands of {@code pifpaf}: picocli does not take them as an option's value. */
     static final Set<String> SUBCOMMANDS = Set.of("run", "list-drivers", "list", "status", "stop", "config",
-            "generate-completion", "generate-man-page");
+            "fetch", "generate-completion", "generate-man-page");
 
     /**
      * What {@link PlainRunLine} goes on from: the line up to the driver's name read plainly.

@@ -1,10 +1,14 @@
 package org.pifpaf.cli;
 
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.pifpaf.runtime.DriverRegistry;
 import org.pifpaf.runtime.InvalidRequestException;
+import org.pifpaf.runtime.ProvisionMode;
 import org.pifpaf.runtime.StartRequest;
 import org.pifpaf.runtime.commandline.UserConfig;
+import org.pifpaf.runtime.provision.ProvisionedTrees;
+import org.pifpaf.runtime.provision.Provisioner;
 import picocli.CommandLine.Command;
 
 /** {@code pifpaf config}: the effective settings, and where each comes from. */
@@ -46,12 +50,27 @@ final class ConfigCommand implements Callable<Integer> {
             config.dataOnMemory().ifPresentOrElse(s -> line("data-on-memory", s.value(), fromFile(config, s)),
                     () -> line("data-on-memory", "false", "default"));
         }
+        fromEnvironmentOrFile(config, "provision", ProvisionMode.VARIABLE, config.provision(),
+                ProvisionMode.AUTO.word());
+        fromEnvironmentOrFile(config, "provision-dir", ProvisionedTrees.DIRECTORY_VARIABLE, config.provisionDir(),
+                Provisioner.defaultRoot().toString());
         String tmp = System.getenv("TMPDIR");
         line("tmpdir", tmp != null && !tmp.isBlank() ? tmp : System.getProperty("java.io.tmpdir"),
                 tmp != null && !tmp.isBlank() ? "environment (TMPDIR)" : "default");
         config.driverOptions().forEach((driver, options) -> options.forEach((name, setting) ->
                 line("drivers." + driver + "." + name, setting.value(), fromFile(config, setting))));
         return ExitCodes.OK;
+    }
+
+    /** A setting the environment wins over, else the file's, else its default. */
+    private static void fromEnvironmentOrFile(UserConfig config, String key, String variable,
+                                              Optional<UserConfig.Setting> inFile, String fallback) {
+        String value = System.getenv(variable);
+        if (value != null && !value.isBlank()) {
+            line(key, value, "environment (" + variable + ")");
+        } else {
+            inFile.ifPresentOrElse(s -> line(key, s.value(), fromFile(config, s)), () -> line(key, fallback, "default"));
+        }
     }
 
     private static String fromFile(UserConfig config, UserConfig.Setting setting) {

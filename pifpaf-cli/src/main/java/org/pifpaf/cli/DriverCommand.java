@@ -99,6 +99,11 @@ final class DriverCommand implements Callable<Integer> {
         return driverRun.run(arguments());
     }
 
+    /** The word that named the driver: its name, or {@code driver@version}. */
+    String daemon() {
+        return driverRun.daemon();
+    }
+
     /** What the parsed command line asks of the driver's run. */
     DriverRun.Arguments arguments() {
         return new DriverRun.Arguments(run.options, runOptions, givenOptions(), command());

@@ -3,6 +3,7 @@ package org.pifpaf.cli;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
+import org.pifpaf.runtime.DaemonSpec;
 import org.pifpaf.runtime.DriverDescriptor;
 import org.pifpaf.runtime.DriverRegistry;
 
@@ -23,16 +24,20 @@ final class DriverPrefetch {
         this.lookup = lookup;
     }
 
-    /** Starts looking {@code name} up in {@code registry}. */
+    /**
+     * Starts looking {@code name} up in {@code registry}: a driver's name, or {@code driver@version},
+     * whose driver part is looked up (the version is checked by whoever calls this).
+     */
     static DriverPrefetch start(DriverRegistry registry, String name) {
-        FutureTask<Optional<DriverDescriptor>> lookup = new FutureTask<>(() -> registry.find(name));
+        String driver = DaemonSpec.parse(name).driver();
+        FutureTask<Optional<DriverDescriptor>> lookup = new FutureTask<>(() -> registry.find(driver));
         Thread thread = new Thread(lookup, "pifpaf-prefetch");
         thread.setDaemon(true);
         thread.start();
         return new DriverPrefetch(name, lookup);
     }
 
-    /** The name looked up. */
+    /** The name looked up, as the line wrote it ({@code postgresql@16} too). */
     String name() {
         return name;
     }

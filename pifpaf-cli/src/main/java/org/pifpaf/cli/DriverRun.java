@@ -1,5 +1,6 @@
 package org.pifpaf.cli;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -8,8 +9,10 @@ import org.pifpaf.api.DaemonDriver;
 import org.pifpaf.cli.eval.EvalFormat;
 import org.pifpaf.runtime.DaemonStarter;
 import org.pifpaf.runtime.InvalidRequestException;
+import org.pifpaf.runtime.ProvisionMode;
 import org.pifpaf.runtime.StartRequest;
 import org.pifpaf.runtime.commandline.UserConfig;
+import org.pifpaf.runtime.provision.ProvisionedTrees;
 
 /**
  * Runs {@code pifpaf run <driver> ...}: turns what the command line asks for into a start
@@ -20,6 +23,8 @@ final class DriverRun {
     private static final Pattern VARIABLE_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
 
     private final DaemonDriver driver;
+    /** What the command line named: the driver's name, or {@code driver@version}. */
+    private final String daemon;
     private final DaemonStarter starter;
     private final PifpafCommand global;
     private final List<String> rawArgs;
@@ -38,13 +43,20 @@ final class DriverRun {
 
     /**
      * @param driver  the driver, looked up already: the start takes it as it is
+     * @param daemon  how the line named it: its name, or with the daemon version asked for ({@code postgresql@16})
      * @param rawArgs the whole command line, which eval mode hands to its supervisor
      */
-    DriverRun(DaemonDriver driver, DaemonStarter starter, PifpafCommand global, List<String> rawArgs) {
+    DriverRun(DaemonDriver driver, String daemon, DaemonStarter starter, PifpafCommand global, List<String> rawArgs) {
         this.driver = driver;
+        this.daemon = daemon;
         this.starter = starter;
         this.global = global;
         this.rawArgs = rawArgs;
+    }
+
+    /** The driver as the command line named it, with the version if one was asked for. */
+    String daemon() {
+        return daemon;
     }
 
     /** Runs the driver as {@code arguments} ask; returns pifpaf's exit status. */
@@ -54,11 +66,11 @@ final class DriverRun {
             CliVariables.Naming naming = naming(options);
             UserConfig config = UserConfig.load(UserConfig.defaultFile(), starter.registry());
             String name = driver.name();
-            StartRequest.Builder request = settings(StartRequest.builder(name), options, global, config)
+            StartRequest.Builder request = settings(StartRequest.builder(daemon), options, global, config)
                     .options(config.optionsOf(name)).options(arguments.driverOptions()).prefix(naming.prefix());
-            Started.Launch launch = progress -> Started.single(starter.start(driver, request.progress(progress).build()),
-                    naming.prefix());
-            return RunModes.run(launch, arguments.command(), naming, global.supervisor, rawArgs, name, format(options));
+            Started.Launch launch = progress -> Started.single(starter.start(driver, request.progress(progress)
+                    .transferProgress(progress).build()), naming.prefix());
+            return RunModes.run(launch, arguments.command(), naming, global.supervisor, rawArgs, daemon, format(options));
         } catch (InvalidRequestException e) {
             return Usage.error(e.getMessage());
         }
@@ -91,7 +103,8 @@ final class DriverRun {
 
     /**
      * The run options that apply to every daemon a run starts: the command line's, else the
-     * environment's ({@code PIFPAF_RUN_AS}, {@code PIFPAF_CACHE_DIR}), else the user configuration's.
+     * environment's ({@code PIFPAF_RUN_AS}, {@code PIFPAF_CACHE_DIR}, {@code PIFPAF_PROVISION},
+     * {@code PIFPAF_PROVISION_DIR}), else the user configuration's.
      */
     static StartRequest.Builder settings(StartRequest.Builder builder, RunOptions options, PifpafCommand global,
                                          UserConfig config) {
@@ -113,10 +126,30 @@ final class DriverRun {
         }
         if (options.runAs != null) {
             builder.runAs(options.runAs);
-        } else if (System.getenv("PIFPAF_RUN_AS") == null || System.getenv("PIFPAF_RUN_AS").isBlank()) {
+        } else if (unset("PIFPAF_RUN_AS")) {
             config.runAs().ifPresent(user -> builder.runAs(user.value()));
         }
-        return builder;
+        if (options.provision != null) {
+            try {
+                builder.provisioning(ProvisionMode.parse(options.provision));
+            } catch (InvalidRequestException e) {
+                throw new InvalidRequestException("--provision: " + e.getMessage());
+            }
+        } else if (unset(ProvisionMode.VARIABLE)) {
+            config.provision().ifPresent(mode -> builder.provisioning(ProvisionMode.parse(mode.value())));
+        }
+        return builder.provisionDir(provisionDir(config));
+    }
+
+    /** Where provisioned daemons are kept: {@code $PIFPAF_PROVISION_DIR}, else the configuration's, else the default (null). */
+    static Path provisionDir(UserConfig config) {
+        return unset(ProvisionedTrees.DIRECTORY_VARIABLE) ? config.provisionDir().map(dir -> Path.of(dir.value()))
+                .orElse(null) : null;
+    }
+
+    private static boolean unset(String variable) {
+        String value = System.getenv(variable);
+        return value == null || value.isBlank();
     }
 
     private static String variableName(String given, String fallback, String option) {

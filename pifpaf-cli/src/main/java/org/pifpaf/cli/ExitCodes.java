@@ -21,6 +21,8 @@ final class ExitCodes {
     static final int DATA_DIRECTORY = 6;
     /** The drivers cannot be loaded as they are (two drivers with one name). */
     static final int DRIVER_CONFLICT = 7;
+    /** The daemon had to be fetched and could not be (repository unreachable, corrupt artifact). */
+    static final int PROVISION_FAILED = 8;
     /** The user's command could not be run (as shells report a command not found). */
     static final int COMMAND_NOT_RUNNABLE = 127;
     /** Added to a signal's number when pifpaf or the command ends because of it. */
@@ -36,6 +38,7 @@ final class ExitCodes {
             case PORT_IN_USE -> PORT_IN_USE;
             case TIMEOUT -> TIMEOUT;
             case DATA_DIRECTORY -> DATA_DIRECTORY;
+            case PROVISION_FAILED -> PROVISION_FAILED;
             case DAEMON_FAILED, INTERRUPTED -> START_FAILED;
         };
     }

@@ -4,23 +4,28 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import java.io.IOException;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
+import org.pifpaf.runtime.DriverDescriptor;
 import org.pifpaf.runtime.DriverRegistry;
 import org.pifpaf.runtime.InvalidRequestException;
 import org.pifpaf.runtime.commandline.UserConfig;
 import org.pifpaf.runtime.inventory.DriverInventory;
 import org.pifpaf.runtime.inventory.VersionCache;
+import org.pifpaf.runtime.provision.DriverProvisions;
+import org.pifpaf.runtime.provision.Platform;
+import org.pifpaf.runtime.provision.Provisioner;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code pifpaf list-drivers}: every driver, sorted, with origin and availability. */
 @Command(name = "list-drivers", aliases = "list", mixinStandardHelpOptions = true,
-        description = "List the drivers, where each comes from, and whether its binaries are installed.")
+        description = "List the drivers, where each comes from, whether its binaries are installed, and which"
+                + " versions of its daemon are provisioned (fetched and kept) or provisionable.")
 final class ListDriversCommand implements Callable<Integer> {
 
     /** Output formats. */
@@ -38,27 +43,34 @@ final class ListDriversCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        Path cacheDir;
+        UserConfig config;
         try {
-            cacheDir = UserConfig.load(UserConfig.defaultFile(), registry).effectiveCacheDir().path();
+            config = UserConfig.load(UserConfig.defaultFile(), registry);
         } catch (InvalidRequestException e) {
             return Usage.error(e.getMessage());
         }
-        VersionCache versions = VersionCache.load(cacheDir.resolve(VersionCache.FILE_NAME));
-        List<DriverInventory.Entry> entries = DriverInventory.of(registry.drivers(), versions);
+        VersionCache versions = VersionCache.load(config.effectiveCacheDir().path().resolve(VersionCache.FILE_NAME));
+        List<DriverDescriptor> drivers = registry.drivers();
+        List<DriverInventory.Entry> entries = DriverInventory.of(drivers, versions);
         versions.save();
+        // Read from the trees' directory only: listing never loads the resolver.
+        Provisioner provisioner = Provisioner.shared(DriverRun.provisionDir(config));
+        List<Optional<DriverProvisions.Status>> provisioning = drivers.stream()
+                .map(d -> DriverProvisions.status(d.driver(), provisioner)).toList();
         switch (output) {
             case json -> System.out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
-                    .writeValueAsString(asData(entries)));
-            case yaml -> System.out.print(new YAMLMapper().writeValueAsString(asData(entries)));
-            default -> System.out.print(table(entries));
+                    .writeValueAsString(asData(entries, provisioning)));
+            case yaml -> System.out.print(new YAMLMapper().writeValueAsString(asData(entries, provisioning)));
+            default -> System.out.print(table(entries, provisioning));
         }
         return ExitCodes.OK;
     }
 
-    private static List<Map<String, Object>> asData(List<DriverInventory.Entry> entries) {
+    private static List<Map<String, Object>> asData(List<DriverInventory.Entry> entries,
+                                                    List<Optional<DriverProvisions.Status>> provisioning) {
         List<Map<String, Object>> data = new ArrayList<>();
-        for (DriverInventory.Entry entry : entries) {
+        for (int i = 0; i < entries.size(); i++) {
+            DriverInventory.Entry entry = entries.get(i);
             Map<String, Object> item = new LinkedHashMap<>();
             item.put("name", entry.name());
             item.put("description", entry.description());
@@ -84,18 +96,29 @@ final class ListDriversCommand implements Callable<Integer> {
                 nested.add(one);
             }
             item.put("needs", nested);
+            provisioning.get(i).ifPresent(status -> {
+                Map<String, Object> provisioned = new LinkedHashMap<>();
+                provisioned.put("artifacts", status.artifacts());
+                provisioned.put("provisionable", status.provisionable());
+                provisioned.put("kept", status.kept());
+                item.put("provisioning", provisioned);
+            });
             data.add(item);
         }
         return data;
     }
 
-    private static String table(List<DriverInventory.Entry> entries) {
+    private static String table(List<DriverInventory.Entry> entries,
+                                List<Optional<DriverProvisions.Status>> provisioning) {
         boolean colour = Terminal.colourOnStdout();
         List<String[]> rows = new ArrayList<>();
-        rows.add(new String[] {"NAME", "STATUS", "DRIVER", "NEEDS", "ORIGIN", "DESCRIPTION"});
-        for (DriverInventory.Entry entry : entries) {
-            rows.add(new String[] {entry.name(), status(entry), entry.driverVersion().isEmpty() ? "-" : entry.driverVersion(),
-                    needs(entry), shortOrigin(entry.origin()), entry.description()});
+        // STATUS second, where scripts (and the original's users) read it; PROVISIONED after it.
+        rows.add(new String[] {"NAME", "STATUS", "PROVISIONED", "DRIVER", "NEEDS", "ORIGIN", "DESCRIPTION"});
+        for (int i = 0; i < entries.size(); i++) {
+            DriverInventory.Entry entry = entries.get(i);
+            rows.add(new String[] {entry.name(), status(entry), provisioned(provisioning.get(i)),
+                    entry.driverVersion().isEmpty() ? "-" : entry.driverVersion(), needs(entry),
+                    shortOrigin(entry.origin()), entry.description()});
         }
         int[] widths = new int[rows.get(0).length - 1];
         for (String[] row : rows) {
@@ -111,13 +134,30 @@ final class ListDriversCommand implements Callable<Integer> {
                 if (r == 0) {
                     cell = Terminal.paint(cell, 1, colour); // bold header
                 } else if (i == 1) {
-                    cell = Terminal.paint(cell, row[1].startsWith("available") ? 32 : 31, colour);
+                    // Missing but provisionable: it still starts (fetched on first use), so yellow, not red.
+                    cell = Terminal.paint(cell, row[1].startsWith("available") ? 32
+                            : row[2].equals("-") || row[2].startsWith("not for") ? 31 : 33, colour);
                 }
                 out.append(cell);
             }
             out.append(row[widths.length]).append(System.lineSeparator());
         }
         return out.toString();
+    }
+
+    /**
+     * Whether the driver's daemon can be fetched, and which versions are kept: {@code 16.10.0,
+     * 17.6.0}, {@code provisionable} (none kept yet), {@code not for linux-arm64}, or {@code -}
+     * (it declares nothing to fetch).
+     */
+    private static String provisioned(Optional<DriverProvisions.Status> status) {
+        if (status.isEmpty()) {
+            return "-";
+        }
+        if (!status.get().kept().isEmpty()) {
+            return String.join(", ", status.get().kept());
+        }
+        return status.get().provisionable() ? "provisionable" : "not for " + Platform.current();
     }
 
     /** The drivers it starts: {@code postgresql, redis?} (? for those only sometimes started), each marked when missing. */

@@ -7,10 +7,12 @@ import java.util.List;
 import java.util.Optional;
 import org.pifpaf.api.DaemonDriver;
 import org.pifpaf.cli.logging.LogSink;
+import org.pifpaf.runtime.DaemonSpec;
 import org.pifpaf.runtime.DaemonStarter;
 import org.pifpaf.runtime.DriverConflictException;
 import org.pifpaf.runtime.DriverDescriptor;
 import org.pifpaf.runtime.DriverRegistry;
+import org.pifpaf.runtime.InvalidRequestException;
 import org.pifpaf.runtime.StartRequest;
 import org.pifpaf.runtime.commandline.UserConfig;
 import org.slf4j.event.Level;
@@ -33,7 +35,7 @@ public final class Main {
             CommandLineScan scan = CommandLineScan.of(List.of(args));
             DriverRegistry registry = DriverRegistry.indexed(driverDirs(scan),
                     () -> UserConfig.cacheDirOf(UserConfig.defaultFile()).map(UserConfig.CacheDir::path));
-            Optional<DriverPrefetch> driver = scan.driver().map(name -> DriverPrefetch.start(registry, name));
+            Optional<DriverPrefetch> driver = prefetch(registry, scan);
             if (driver.isPresent()) {
                 // While the driver loads, with the defaults: a run that changes them (--run-as, say) prepares its own.
                 DaemonStarter.prepare(StartRequest.builder(driver.get().name()).build());
@@ -75,7 +77,7 @@ public final class Main {
             cli.addSubcommand(leaf);
         } else {
             cli.addSubcommand("run", runLine(starter, global, scan.args(), Optional.empty())); // every driver
-            for (String name : List.of("list-drivers", "status", "stop", "config")) {
+            for (String name : List.of("list-drivers", "status", "stop", "config", "fetch")) {
                 cli.addSubcommand(leaf(name, registry));
             }
             // Hidden: prints the bash/zsh completion script, made from this very model (drivers included).
@@ -124,7 +126,11 @@ public final class Main {
         }
     }
 
-    /** {@code pifpaf run}, with the driver {@code named}, or with every driver when none is known by that name. */
+    /**
+     * {@code pifpaf run}, with the driver {@code named}, or with every driver when none is known by
+     * that name. A driver named with a version ({@code postgresql@16}) is a sub-command under that
+     * very word, which picocli then recognises; its help and options are the driver's.
+     */
     private static CommandLine runLine(DaemonStarter starter, PifpafCommand global, List<String> rawArgs,
                                        Optional<DriverPrefetch> named) {
         RunCommand run = new RunCommand(global, starter, rawArgs);
@@ -132,10 +138,29 @@ public final class Main {
         Optional<DriverDescriptor> found = named.isPresent() ? named.get().driver() : Optional.empty();
         for (DriverDescriptor descriptor : found.map(List::of).orElseGet(starter.registry()::drivers)) {
             DaemonDriver driver = descriptor.driver();
-            DriverCommand command = new DriverCommand(driver, run, new DriverRun(driver, starter, global, rawArgs));
-            runLine.addSubcommand(driver.name(), command.spec());
+            String word = found.isPresent() ? named.get().name() : driver.name();
+            DriverCommand command = new DriverCommand(driver, run, new DriverRun(driver, word, starter, global, rawArgs));
+            runLine.addSubcommand(word, command.spec());
         }
         return runLine;
+    }
+
+    /**
+     * Starts looking up the driver the line names under {@code run}, if it names one plainly;
+     * {@code postgresql@16} names the driver postgresql, and a malformed version is left for
+     * picocli's reading to report.
+     */
+    static Optional<DriverPrefetch> prefetch(DriverRegistry registry, CommandLineScan scan) {
+        return scan.driver().filter(name -> driverPart(name).isPresent()).map(name -> DriverPrefetch.start(registry, name));
+    }
+
+    /** The driver {@code word} names, with or without a version; empty for a malformed one (reported later). */
+    static Optional<String> driverPart(String word) {
+        try {
+            return Optional.of(DaemonSpec.parse(word).driver());
+        } catch (InvalidRequestException e) {
+            return Optional.empty();
+        }
     }
 
     /** The sub-command other than {@code run} named {@code word} (by name or alias), or null. */
@@ -145,6 +170,7 @@ public final class Main {
             case "status" -> new StatusCommand();
             case "stop" -> new StopCommand();
             case "config" -> new ConfigCommand(registry);
+            case "fetch" -> new FetchCommand(registry);
             default -> null;
         };
     }

@@ -27,9 +27,10 @@ import org.pifpaf.runtime.DriverDescriptor;
  *
  * @param global    the global options given
  * @param driver    the driver named
+ * @param daemon    the word that named it: the driver's name, or {@code driver@version}
  * @param arguments what the line asks of the driver's run
  */
-record PlainRunLine(PifpafCommand global, DriverDescriptor driver, DriverRun.Arguments arguments) {
+record PlainRunLine(PifpafCommand global, DriverDescriptor driver, String daemon, DriverRun.Arguments arguments) {
 
     /**
      * Reads the line {@code scan} read up to the driver's name, or declines to (empty).
@@ -52,7 +53,7 @@ record PlainRunLine(PifpafCommand global, DriverDescriptor driver, DriverRun.Arg
         if (!readDriverOptions(cursor, driver.get().driver().options(), driverOptions, after)) {
             return Optional.empty();
         }
-        return Optional.of(new PlainRunLine(start.get().global(), driver.get(),
+        return Optional.of(new PlainRunLine(start.get().global(), driver.get(), named.get().name(),
                 new DriverRun.Arguments(start.get().before(), after, driverOptions, cursor.rest())));
     }
 
@@ -62,7 +63,7 @@ record PlainRunLine(PifpafCommand global, DriverDescriptor driver, DriverRun.Arg
         if (invalid != null) {
             return invalid;
         }
-        return new DriverRun(driver.driver(), starter, global, rawArgs).run(arguments);
+        return new DriverRun(driver.driver(), daemon, starter, global, rawArgs).run(arguments);
     }
 
     /**

@@ -2,35 +2,50 @@ package org.pifpaf.cli;
 
 import java.io.PrintStream;
 import org.pifpaf.runtime.StartProgress;
+import org.pifpaf.runtime.provision.LoggedTransfers;
+import org.pifpaf.runtime.provision.TransferProgress;
 
 /**
  * One line on a terminal's standard error while a slow start goes on: what it waits for and for
- * how long. It appears only after a moment (fast starts stay silent), and is wiped when the
- * start ends. Off the terminal, or while logging at info or debug level, it does nothing.
+ * how long, or, while a daemon is being fetched, the downloads' bar ({@link Downloads}). It
+ * appears only after a moment (fast starts stay silent), and is wiped when the start ends. Off
+ * the terminal, or while logging at info or debug level, it draws nothing, and each download is
+ * told by one log line at info level ({@link LoggedTransfers}).
  */
-final class ProgressLine implements StartProgress, AutoCloseable {
+final class ProgressLine implements StartProgress, TransferProgress, AutoCloseable {
 
     private static final long QUIET_MILLIS = 400;
     private static final long REDRAW_MILLIS = 100;
     private static final String[] SPINNER = {"|", "/", "-", "\\"};
 
+    private final String verb;
     private final String what;
     private final PrintStream err;
     private final long started = System.nanoTime();
     private final Thread painter;
     private volatile String waitingFor = "";
     private volatile boolean drawn;
+    private final Downloads downloads = new Downloads();
 
-    private ProgressLine(String what, PrintStream err) {
+    private ProgressLine(String verb, String what, PrintStream err) {
+        this.verb = verb;
         this.what = what;
         this.err = err;
         this.painter = new Thread(this::paint, "pifpaf-progress");
         painter.setDaemon(true);
     }
 
-    /** A progress line for starting {@code what}, or one that stays silent. */
+    /** A progress line for starting {@code what} (or fetching it), or one that stays silent. */
     static ProgressLine start(String what, boolean enabled) {
-        ProgressLine line = new ProgressLine(what, System.err);
+        return drawn(new ProgressLine("starting", what, System.err), enabled);
+    }
+
+    /** A progress line for {@code pifpaf fetch}ing {@code what}, or one that stays silent. */
+    static ProgressLine fetching(String what, boolean enabled) {
+        return drawn(new ProgressLine("fetching", what, System.err), enabled);
+    }
+
+    private static ProgressLine drawn(ProgressLine line, boolean enabled) {
         if (enabled && Terminal.progressOnStderr()) {
             line.painter.start();
         }
@@ -42,13 +57,28 @@ final class ProgressLine implements StartProgress, AutoCloseable {
         waitingFor = process + ": waiting for " + condition;
     }
 
+    @Override
+    public void started(String file, String from, long totalBytes) {
+        downloads.started(file, from, totalBytes);
+    }
+
+    @Override
+    public void progressed(String file, long bytesSoFar) {
+        downloads.progressed(file, bytesSoFar);
+    }
+
+    @Override
+    public void finished(String file, long bytes, long nanos) {
+        downloads.finished(file, bytes, nanos);
+    }
+
     private void paint() {
         try {
             Thread.sleep(QUIET_MILLIS);
             for (int tick = 0; !Thread.currentThread().isInterrupted(); tick++) {
                 long millis = (System.nanoTime() - started) / 1_000_000;
-                String text = SPINNER[tick % SPINNER.length] + " starting " + what
-                        + (waitingFor.isEmpty() ? "" : " (" + waitingFor + ")") + " " + (millis / 100) / 10.0 + "s";
+                String text = downloads.bar(columns()).orElse(SPINNER[tick % SPINNER.length] + " " + verb + " " + what
+                        + (waitingFor.isEmpty() ? "" : " (" + waitingFor + ")") + " " + (millis / 100) / 10.0 + "s");
                 synchronized (this) {
                     err.print("\r\u001b[K" + fit(text));
                     err.flush();
@@ -62,13 +92,16 @@ final class ProgressLine implements StartProgress, AutoCloseable {
     }
 
     private static String fit(String text) {
-        int columns = 80;
-        try {
-            columns = Integer.parseInt(System.getenv().getOrDefault("COLUMNS", "80"));
-        } catch (NumberFormatException e) {
-            // keep 80
-        }
+        int columns = columns();
         return text.length() < columns ? text : text.substring(0, Math.max(10, columns - 2)) + "…";
+    }
+
+    private static int columns() {
+        try {
+            return Integer.parseInt(System.getenv().getOrDefault("COLUMNS", "80"));
+        } catch (NumberFormatException e) {
+            return 80;
+        }
     }
 
     @Override

@@ -60,9 +60,7 @@ final class RunCommand implements Callable<Integer> {
     public Integer call() {
         if (stackFile == null) {
             if (!command.isEmpty()) {
-                return Usage.error("unknown driver '" + command.get(0) + "'"
-                        + starter.registry().closestName(command.get(0)).map(n -> " (did you mean '" + n + "'?)").orElse("")
-                        + "; see 'pifpaf list-drivers'");
+                return Usage.error(Usage.unknownDriver(starter.registry(), command.get(0)));
             }
             spec.commandLine().usage(System.out);
             return ExitCodes.OK;
@@ -74,7 +72,8 @@ final class RunCommand implements Callable<Integer> {
             UserConfig config = UserConfig.load(UserConfig.defaultFile(), starter.registry());
             Started.Launch launch = progress -> {
                 var running = new StackStarter(starter).start(stack,
-                        request -> DriverRun.settings(request, merged, global, config).progress(progress));
+                        request -> DriverRun.settings(request, merged, global, config).progress(progress)
+                                .transferProgress(progress));
                 List<Started.Member> members = running.daemons().entrySet().stream()
                         .map(e -> new Started.Member(e.getValue(), running.prefix(e.getKey()))).toList();
                 return new Started(members, running);

@@ -18,6 +18,7 @@ final class RunOptions {
     String runAs;
     Boolean noCache;
     Boolean dataOnMemory;
+    String provision;
 
     /** The run options, in the order the help lists them. */
     static final List<CliOption<RunOptions>> OPTIONS = List.of(
@@ -42,7 +43,12 @@ final class RunOptions {
             CliOption.<RunOptions>of(Kind.FLAG, o -> o.dataOnMemory, (o, v) -> o.dataOnMemory = (Boolean) v,
                             "--data-on-memory")
                     .withDescription("Put the data directory (and the template cache's spare copies) on a memory file system"
-                            + " ($XDG_RUNTIME_DIR or /dev/shm, a tmpfs with a GiB free; default: $PIFPAF_DATA_ON_MEMORY)."));
+                            + " ($XDG_RUNTIME_DIR or /dev/shm, a tmpfs with a GiB free; default: $PIFPAF_DATA_ON_MEMORY)."),
+            CliOption.<RunOptions>of(Kind.TEXT, o -> o.provision, (o, v) -> o.provision = (String) v, "--provision")
+                    .withLabel("MODE")
+                    .withDescription("installed: daemons installed here only; provisioned: fetched from Maven"
+                            + " repositories only; auto: installed ones, else fetched (default: $PIFPAF_PROVISION,"
+                            + " the config file's provision, else auto)."));
 
     /**
      * Adds these options to {@code command} as a mixin named {@code name}, bound to this object's
@@ -67,6 +73,7 @@ final class RunOptions {
         merged.format = format != null ? format : fallback.format;
         merged.noCache = noCache != null ? noCache : fallback.noCache;
         merged.dataOnMemory = dataOnMemory != null ? dataOnMemory : fallback.dataOnMemory;
+        merged.provision = provision != null ? provision : fallback.provision;
         return merged;
     }
 }

@@ -14,11 +14,11 @@ final class Started implements AutoCloseable {
     @FunctionalInterface
     interface Launch {
         /**
-         * @param progress told what the start waits for
+         * @param progress told what the start waits for, and how downloads of daemons go
          * @throws org.pifpaf.runtime.StartFailedException    when a daemon cannot start
          * @throws org.pifpaf.runtime.InvalidRequestException for a bad request
          */
-        Started start(org.pifpaf.runtime.StartProgress progress);
+        Started start(ProgressLine progress);
     }
 
     private final List<Member> members;

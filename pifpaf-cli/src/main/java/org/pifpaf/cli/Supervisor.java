@@ -17,8 +17,9 @@ final class Supervisor {
         SignalTrap trap = SignalTrap.install(Thread.currentThread());
         PrintStream toForeground = System.out;
         Started started;
-        try {
-            started = launch.start(org.pifpaf.runtime.StartProgress.NONE);
+        // No line is drawn here (the foreground draws its own); downloads are logged.
+        try (ProgressLine silent = ProgressLine.start(label, false)) {
+            started = launch.start(silent);
         } catch (StartFailedException e) {
             if (!trap.fired()) {
                 FailureReport.of(e);

@@ -22,10 +22,7 @@ final class UsageErrorHandler implements IParameterExceptionHandler {
         String command = line.getCommandSpec().qualifiedName(" ");
         if (e instanceof UnmatchedArgumentException unmatched && line.getCommandSpec().name().equals("run")
                 && !unmatched.getUnmatched().isEmpty() && !unmatched.getUnmatched().get(0).startsWith("-")) {
-            String name = unmatched.getUnmatched().get(0);
-            return Usage.error("unknown driver '" + name + "'"
-                    + registry.closestName(name).map(n -> " (did you mean '" + n + "'?)").orElse("")
-                    + "; see 'pifpaf list-drivers'");
+            return Usage.error(Usage.unknownDriver(registry, unmatched.getUnmatched().get(0)));
         }
         String message = e.getMessage();
         if (e instanceof UnmatchedArgumentException unmatched) {

@@ -26,6 +26,8 @@ class CommandLineScanTest {
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
         "run redis redis-cli ping | run | redis",
+        "run --provision provisioned postgresql@16 -- psql | run | postgresql@16",
+        "fetch postgresql@16 redis | fetch |",
         "-v run --keep-data redis | run | redis",
         "--debug run --timeout 5 postgresql -- psql | run | postgresql",
         "-e P --log-file x.log run -g U --run-as nobody redis | run | redis",

@@ -24,6 +24,6 @@ final class Lines {
     }
 
     private static Optional<DriverPrefetch> named(DriverRegistry registry, CommandLineScan scan) {
-        return scan.driver().map(name -> DriverPrefetch.start(registry, name));
+        return Main.prefetch(registry, scan);
     }
 }

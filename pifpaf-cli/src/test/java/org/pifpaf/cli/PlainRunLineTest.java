@@ -33,7 +33,8 @@ class PlainRunLineTest {
         "--supervisor run sample", "run --timeout 5 --keep-data --format json --run-as nobody --no-cache sample",
         "run -e P -g U sample -e Q -g V --timeout=7", "run --format= sample", "run sample --env-prefix=run",
         "run sample echo @not-a-file", "run sample -- curl -d @/etc/hostname",
-        "run --timeout 0 sample", "run sample --port 65536", "run sample --workers=0 --timeout 3 true"})
+        "run --timeout 0 sample", "run sample --port 65536", "run sample --workers=0 --timeout 3 true",
+        "run sample@1.2 --port 0 -- true", "run --provision provisioned sample@3", "run sample@1 --provision=auto echo"})
     void readsWhatItAcceptsAsPicocliDoes(String line) {
         List<String> args = words(line);
         Optional<PlainRunLine> plain = Lines.plain(REGISTRY, args);
@@ -49,7 +50,8 @@ class PlainRunLineTest {
         "run sample --port", "run sample --port 1 --port 2", "run --timeout 1 --timeout 2 sample",
         "run sample --cluster=true", "run sample --keep-data=false", "run sample --", "run sample --bogus",
         "run sample --no-cluster", "--log-file run sample", "-v -v run sample", "run sample --format -x",
-        "--bogus run sample", "run -x sample", "run @args sample", "run sample -p 1", "run sample --sync --no-sync"})
+        "--bogus run sample", "run -x sample", "run @args sample", "run sample -p 1", "run sample --sync --no-sync",
+        "run sample@ -- true", "run sample@new", "run nosuch@16", "run --provision sample"})
     void declinesWhatItDoesNotKnow(String line) {
         assertTrue(Lines.plain(REGISTRY, words(line)).isEmpty(), line);
     }
@@ -65,7 +67,8 @@ class PlainRunLineTest {
         List<String> options = List.of("--timeout", "5", "--timeout=07", "--keep-data", "--keep-data=true", "--format",
                 "json", "--format=", "--run-as", "nobody", "--no-cache", "-e", "-g", "U", "-f", "s.yaml", "--port", "0",
                 "11300", "--port=-1", "--bind_host", "--bind-host=h", "--workers", "3", "+3", "--cluster", "--sync",
-                "--no-sync", "--no_sync", "--", "echo", "-", "@x", "sample", "run", "--help", "-h", "", "=", "--port=");
+                "--no-sync", "--no_sync", "--", "echo", "-", "@x", "sample", "run", "--help", "-h", "", "=", "--port=",
+                "--provision", "installed", "--provision=auto", "sample@2", "sample@");
         Random random = new Random(20261203);
         int accepted = 0;
         for (int round = 0; round < 5000; round++) {
@@ -74,7 +77,7 @@ class PlainRunLineTest {
             args.add("run");
             pick(random, options, random.nextInt(3), args);
             if (random.nextInt(10) > 0) {
-                args.add("sample");
+                args.add(random.nextInt(4) > 0 ? "sample" : "sample@1.2");
             }
             pick(random, options, random.nextInt(6), args);
             Optional<PlainRunLine> plain = Lines.plain(REGISTRY, args);
@@ -111,14 +114,14 @@ class PlainRunLineTest {
             PifpafCommand global = (PifpafCommand) result.commandSpec().userObject();
             ParseResult driverLevel = result.subcommand().subcommand();
             DriverCommand driver = (DriverCommand) driverLevel.commandSpec().userObject();
-            return describe(global, driverLevel.commandSpec().name(), driver.arguments());
+            return describe(global, driver.daemon(), driver.arguments());
         } catch (CommandLine.ParameterException | NullPointerException | ClassCastException e) {
             return fail("picocli does not read `" + String.join(" ", args) + "` as a driver's run: " + e);
         }
     }
 
     private static String describe(PlainRunLine line) {
-        return describe(line.global(), line.driver().name(), line.arguments());
+        return describe(line.global(), line.daemon(), line.arguments());
     }
 
     private static String describe(PifpafCommand global, String driver, DriverRun.Arguments arguments) {
@@ -131,6 +134,7 @@ class PlainRunLineTest {
 
     private static String describe(RunOptions options) {
         return "[" + options.envPrefix + ", " + options.globalUrlsVariable + ", " + options.timeoutSeconds + ", "
-                + options.keepData + ", " + options.format + ", " + options.runAs + ", " + options.noCache + "]";
+                + options.keepData + ", " + options.format + ", " + options.runAs + ", " + options.noCache + ", "
+                + options.provision + "]";
     }
 }

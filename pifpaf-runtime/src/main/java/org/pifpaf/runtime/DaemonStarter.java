@@ -7,6 +7,7 @@ import org.pifpaf.api.DriverException;
 import org.pifpaf.api.RunningDaemon;
 import org.pifpaf.runtime.cache.TemplateCache;
 import org.pifpaf.runtime.process.LogFile;
+import org.pifpaf.runtime.provision.DaemonSources;
 import org.pifpaf.runtime.ready.Deadline;
 import org.pifpaf.runtime.system.Reaper;
 import org.pifpaf.runtime.system.UnixUser;
@@ -95,7 +96,8 @@ public final class DaemonStarter {
         StartSettings settings = new StartSettings(registry, request.prefix(),
                 Deadline.in(request.timeout().orElse(driver.startupTimeout())), unprivileged, request.runAs(),
                 request.echoOutput(), request.progress(), templates, request.detachBackgroundWork(), request.keepData(),
-                request.binaryDirectories());
+                DaemonSources.of(request.provisioning(), request.version().orElse(null), request.binaryDirectories(),
+                        request.provisionDir(), request.transferProgress()));
         StartedDaemon daemon = startIn(driver, options, dataDir, settings, true);
         if (templates != null) {
             // The daemon is ready: the cache copies spares for the next starts while it is used.

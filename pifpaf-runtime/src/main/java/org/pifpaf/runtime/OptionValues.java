@@ -1,7 +1,9 @@
 package org.pifpaf.runtime;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.pifpaf.api.DaemonDriver;
 import org.pifpaf.api.DriverOption;
 import org.pifpaf.runtime.stack.OptionText;
@@ -80,5 +82,24 @@ final class OptionValues {
             // A driver bug, not a user error: it asked for an option it never declared.
             throw new IllegalStateException("driver " + driver + " reads undeclared option " + name);
         }
+    }
+
+    /** Looks an option up as this class does: by name, or with dashes for underscores. */
+    static Optional<DriverOption> declared(DaemonDriver driver, String written) {
+        return driver.options().stream()
+                .filter(option -> option.name().equals(written) || option.name().replace('_', '-').equals(written))
+                .findFirst();
+    }
+
+    /** "driver x has no option 'y'; did you mean 'z'?" */
+    static String unknownOption(DaemonDriver driver, String written) {
+        List<String> declared = driver.options().stream().map(DriverOption::name).toList();
+        String problem = "driver " + driver.name() + " has no option '" + written + "'";
+        if (declared.isEmpty()) {
+            return problem + "; it takes no options";
+        }
+        return problem + StackFiles.closest(written.replace('-', '_'), declared)
+                .map(closest -> "; did you mean '" + closest + "'?")
+                .orElse("; its options are " + String.join(", ", declared));
     }
 }

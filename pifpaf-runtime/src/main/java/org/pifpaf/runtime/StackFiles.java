@@ -151,23 +151,33 @@ public final class StackFiles {
             throw fail(field.line(), key, "must be a mapping with at least a driver, not " + field.value().describe());
         }
         rejectUnknownKeys(entry, key, ENTRY_KEYS, "a daemon has driver, options and prefix");
-        DaemonDriver driver = driver(entry, key, field.line());
+        DaemonSpec spec = spec(entry, key, field.line());
+        DaemonDriver driver = registry.find(spec.driver()).orElseThrow().driver();
         String prefix = prefix(entry, key, field.line(), name);
         Map<String, String> options = options(entry, key, name, driver);
-        return new StackEntry(name, driver.name(), options, prefix, field.line());
+        return new StackEntry(name, spec.toString(), options, prefix, field.line());
     }
 
-    private DaemonDriver driver(Mapping entry, String key, int line) {
+    /** The {@code driver} key: a known driver's name, with a daemon version if asked ({@code postgresql@16}). */
+    private DaemonSpec spec(Mapping entry, String key, int line) {
         String driverKey = key + ".driver";
         Field field = entry.field("driver")
                 .orElseThrow(() -> fail(line, driverKey, "missing; name the driver that starts this daemon"));
         if (!(field.value() instanceof Scalar name && name.kind() == Kind.STRING)) {
             throw fail(field.line(), driverKey, "must be a driver name, not " + field.value().describe());
         }
-        return registry.find(name.text()).map(DriverDescriptor::driver).orElseThrow(() -> fail(field.line(), driverKey,
-                "unknown driver '" + name.text() + "'" + registry.closestName(name.text())
-                        .map(closest -> "; did you mean '" + closest + "'?")
-                        .orElse("; 'pifpaf list-drivers' lists the drivers")));
+        DaemonSpec spec;
+        try {
+            spec = DaemonSpec.parse(name.text());
+        } catch (InvalidRequestException e) {
+            throw fail(field.line(), driverKey, e.getMessage());
+        }
+        if (registry.find(spec.driver()).isEmpty()) {
+            throw fail(field.line(), driverKey, "unknown driver '" + spec.driver() + "'"
+                    + registry.closestName(spec.driver()).map(closest -> "; did you mean '" + closest + "'?")
+                    .orElse("; 'pifpaf list-drivers' lists the drivers"));
+        }
+        return spec;
     }
 
     private String prefix(Mapping entry, String key, int line, String name) {
@@ -209,8 +219,8 @@ public final class StackFiles {
         Map<String, String> writtenAs = new HashMap<>();
         for (Field field : options.fields()) {
             String optionKey = optionsKey + "." + field.key();
-            DriverOption option = declared(driver, field.key())
-                    .orElseThrow(() -> fail(field.line(), optionKey, unknownOption(driver, field.key())));
+            DriverOption option = OptionValues.declared(driver, field.key())
+                    .orElseThrow(() -> fail(field.line(), optionKey, OptionValues.unknownOption(driver, field.key())));
             String earlier = writtenAs.putIfAbsent(option.name(), field.key());
             if (earlier != null) {
                 throw fail(field.line(), optionKey, "the same option as '" + earlier + "' above");
@@ -218,24 +228,6 @@ public final class StackFiles {
             values.put(option.name(), value(field, optionKey, name, option));
         }
         return values;
-    }
-
-    /** Looks an option up as {@link OptionValues} does: by name, or with dashes for underscores. */
-    private static Optional<DriverOption> declared(DaemonDriver driver, String written) {
-        return driver.options().stream()
-                .filter(option -> option.name().equals(written) || option.name().replace('_', '-').equals(written))
-                .findFirst();
-    }
-
-    private static String unknownOption(DaemonDriver driver, String written) {
-        List<String> declared = driver.options().stream().map(DriverOption::name).toList();
-        String problem = "driver " + driver.name() + " has no option '" + written + "'";
-        if (declared.isEmpty()) {
-            return problem + "; it takes no options";
-        }
-        return problem + closest(written.replace('-', '_'), declared)
-                .map(closest -> "; did you mean '" + closest + "'?")
-                .orElse("; its options are " + String.join(", ", declared));
     }
 
     private String value(Field field, String optionKey, String self, DriverOption option) {
@@ -288,7 +280,7 @@ public final class StackFiles {
     }
 
     /** The candidate closest to {@code word}, if one is close enough to be a typo of it. */
-    private static Optional<String> closest(String word, Collection<String> candidates) {
+    static Optional<String> closest(String word, Collection<String> candidates) {
         return candidates.stream()
                 .filter(candidate -> EditDistance.between(candidate, word) <= Math.max(1, word.length() / 3))
                 .min(Comparator.comparingInt(candidate -> EditDistance.between(candidate, word)));

@@ -1,6 +1,5 @@
 package org.pifpaf.runtime;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -15,14 +14,10 @@ import org.pifpaf.api.DriverContext;
 import org.pifpaf.api.InstalledDistribution;
 import org.pifpaf.api.JavaDistribution;
 import org.pifpaf.api.Launch;
-import org.pifpaf.api.MissingBinaryException;
-import org.pifpaf.api.MissingDistributionException;
 import org.pifpaf.api.NestedDaemon;
 import org.pifpaf.api.NestedRequest;
 import org.pifpaf.api.Ready;
 import org.pifpaf.api.Template;
-import org.pifpaf.runtime.inventory.Binaries;
-import org.pifpaf.runtime.inventory.Distributions;
 import org.pifpaf.runtime.system.UnixUser;
 
 /**
@@ -110,18 +105,12 @@ final class StartContext implements DriverContext {
 
     @Override
     public Path executable(Binary binary) {
-        for (Path dir : settings.binaryDirectories()) {
-            Path candidate = dir.resolve(binary.name());
-            if (Files.isRegularFile(candidate) && Files.isExecutable(candidate)) {
-                return candidate;
-            }
-        }
-        return Binaries.find(binary).orElseThrow(() -> new MissingBinaryException(binary));
+        return settings.sources().executable(binary);
     }
 
     @Override
     public InstalledDistribution distribution(JavaDistribution distribution) {
-        return Distributions.find(distribution).orElseThrow(() -> new MissingDistributionException(distribution));
+        return settings.sources().distribution(distribution);
     }
 
     @Override

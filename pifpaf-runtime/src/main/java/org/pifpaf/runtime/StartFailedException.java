@@ -2,6 +2,7 @@ package org.pifpaf.runtime;
 
 import java.util.List;
 import org.pifpaf.api.MissingSoftwareException;
+import org.pifpaf.runtime.provision.ProvisionFailedException;
 import org.pifpaf.runtime.ready.StartTimeoutException;
 
 /**
@@ -23,7 +24,9 @@ public class StartFailedException extends RuntimeException {
         /** Its data directory could not be created. */
         DATA_DIRECTORY,
         /** The start was interrupted (a signal, a cancelled test). */
-        INTERRUPTED
+        INTERRUPTED,
+        /** The daemon had to be fetched and could not be (the repository unreachable, a corrupt artifact). */
+        PROVISION_FAILED
     }
 
     private static final long serialVersionUID = 1L;
@@ -39,7 +42,9 @@ public class StartFailedException extends RuntimeException {
     /** Why it failed, from the cause. */
     public Reason reason() {
         for (Throwable cause = getCause(); cause != null; cause = cause.getCause()) {
-            if (cause instanceof MissingSoftwareException) {
+            if (cause instanceof ProvisionFailedException) {
+                return Reason.PROVISION_FAILED;
+            } else if (cause instanceof MissingSoftwareException) {
                 return Reason.MISSING_BINARY;
             } else if (cause instanceof PortInUseException) {
                 return Reason.PORT_IN_USE;

@@ -9,14 +9,17 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import org.pifpaf.runtime.cache.TemplateCache;
+import org.pifpaf.runtime.provision.LoggedTransfers;
+import org.pifpaf.runtime.provision.TransferProgress;
 
 /**
- * What to start and how: the driver, its option values, the variable prefix, the start-up
- * timeout, whether to keep the data, whom to run root-refusing daemons as, and where templates
- * are cached.
+ * What to start and how: the driver (and the daemon version asked for), its option values, the
+ * variable prefix, the start-up timeout, whether to keep the data, whom to run root-refusing
+ * daemons as, where templates are cached, and whether installed or provisioned binaries are used.
  *
  * <pre>{@code
  * StartRequest.builder("redis").option("port", "0").prefix("CACHE").build()
+ * StartRequest.builder("postgresql@16").provisioning(ProvisionMode.PROVISIONED).build()
  * }</pre>
  */
 public final class StartRequest {
@@ -27,6 +30,7 @@ public final class StartRequest {
     public static final String DEFAULT_RUN_AS = "nobody";
 
     private final String driver;
+    private final String version;
     private final Map<String, String> options;
     private final String prefix;
     private final Duration timeout;
@@ -40,9 +44,16 @@ public final class StartRequest {
     private final Path cacheDir;
     private final boolean detachBackgroundWork;
     private final List<Path> binaryDirectories;
+    private final ProvisionMode provisioning;
+    private final Path provisionDir;
+    private final TransferProgress transferProgress;
 
     private StartRequest(Builder b) {
-        this.driver = b.driver;
+        this.driver = b.spec.driver();
+        this.version = b.spec.version();
+        this.provisioning = b.provisioning;
+        this.provisionDir = b.provisionDir;
+        this.transferProgress = b.transferProgress;
         this.options = Map.copyOf(b.options);
         this.prefix = b.prefix;
         this.timeout = b.timeout;
@@ -58,23 +69,48 @@ public final class StartRequest {
         this.binaryDirectories = List.copyOf(b.binaryDirectories);
     }
 
-    /** A builder for starting {@code driver}. */
+    /**
+     * A builder for starting {@code driver}, which may ask for a version: {@code postgresql@16}.
+     *
+     * @throws InvalidRequestException when the version part is malformed
+     */
     public static Builder builder(String driver) {
-        return new Builder(driver);
+        return new Builder(DaemonSpec.parse(Objects.requireNonNull(driver, "driver")));
     }
 
     /** A builder holding every setting of this request, to change some. */
     public Builder toBuilder() {
-        Builder b = new Builder(driver).options(options).prefix(prefix).timeout(timeout).keepData(keepData)
-                .runAs(runAs).echoOutput(echoOutput).tmpDir(tmpDir).progress(progress).cacheDir(cacheDir)
-                .cache(cacheEnabled).detachBackgroundWork(detachBackgroundWork);
+        Builder b = new Builder(new DaemonSpec(driver, version)).options(options).prefix(prefix).timeout(timeout)
+                .keepData(keepData).runAs(runAs).echoOutput(echoOutput).tmpDir(tmpDir).progress(progress)
+                .cacheDir(cacheDir).cache(cacheEnabled).detachBackgroundWork(detachBackgroundWork)
+                .provisioning(provisioning).provisionDir(provisionDir).transferProgress(transferProgress);
         binaryDirectories.forEach(b::binaryDirectory);
         return b;
     }
 
-    /** The driver's name. */
+    /** The driver's name (without the version). */
     public String driver() {
         return driver;
+    }
+
+    /** The daemon version asked for ({@code driver@version}), if any. */
+    public Optional<String> version() {
+        return Optional.ofNullable(version);
+    }
+
+    /** Whether installed or provisioned binaries are used ({@code $PIFPAF_PROVISION}, else {@code auto}, unless set). */
+    public ProvisionMode provisioning() {
+        return provisioning != null ? provisioning : ProvisionMode.fromEnvironment();
+    }
+
+    /** Where provisioned trees are kept, or {@code null} for the default. */
+    public Path provisionDir() {
+        return provisionDir;
+    }
+
+    /** Who hears how a download goes. */
+    public TransferProgress transferProgress() {
+        return transferProgress;
     }
 
     /** Option values by option name (without dashes), as text. */
@@ -152,7 +188,7 @@ public final class StartRequest {
 
     /** Builds a {@link StartRequest}; every setting has a default. */
     public static final class Builder {
-        private final String driver;
+        private final DaemonSpec spec;
         private final Map<String, String> options = new LinkedHashMap<>();
         private String prefix = DEFAULT_PREFIX;
         private Duration timeout;
@@ -167,9 +203,30 @@ public final class StartRequest {
         private Path cacheDir;
         private boolean detachBackgroundWork;
         private final List<Path> binaryDirectories = new ArrayList<>();
+        private ProvisionMode provisioning;
+        private Path provisionDir;
+        private TransferProgress transferProgress = new LoggedTransfers();
 
-        private Builder(String driver) {
-            this.driver = Objects.requireNonNull(driver, "driver");
+        private Builder(DaemonSpec spec) {
+            this.spec = spec;
+        }
+
+        /** Uses installed or provisioned binaries as {@code mode} says ({@code null}: {@code $PIFPAF_PROVISION}, else auto). */
+        public Builder provisioning(ProvisionMode mode) {
+            provisioning = mode;
+            return this;
+        }
+
+        /** Keeps provisioned trees in {@code dir} ({@code null}: the default). */
+        public Builder provisionDir(Path dir) {
+            provisionDir = dir;
+            return this;
+        }
+
+        /** Tells {@code listener} how downloads go (default: one log line each). */
+        public Builder transferProgress(TransferProgress listener) {
+            transferProgress = Objects.requireNonNull(listener, "listener");
+            return this;
         }
 
         /** Sets one option (name without dashes). */

@@ -1,8 +1,7 @@
 package org.pifpaf.runtime;
 
-import java.nio.file.Path;
-import java.util.List;
 import org.pifpaf.runtime.cache.TemplateCache;
+import org.pifpaf.runtime.provision.DaemonSources;
 import org.pifpaf.runtime.ready.Deadline;
 import org.pifpaf.runtime.system.UnixUser;
 
@@ -20,18 +19,21 @@ import org.pifpaf.runtime.system.UnixUser;
  * @param templates            the template cache, or null when it is off
  * @param detachBackgroundWork whether the cache's background work is detached (see {@link StartRequest})
  * @param keepData             whether data directories survive the stop
- * @param binaryDirectories    where drivers' binaries are looked for first (see {@link StartRequest})
+ * @param sources              where binaries come from (installed or provisioned, the version asked for)
  */
 record StartSettings(DriverRegistry registry, String prefix, Deadline deadline, UnixUser unprivilegedUser,
                      String runAs, boolean echoOutput, StartProgress progress, TemplateCache templates,
-                     boolean detachBackgroundWork, boolean keepData, List<Path> binaryDirectories) {
+                     boolean detachBackgroundWork, boolean keepData, DaemonSources sources) {
 
-    /** The settings of a daemon nested in one of {@code driver}: its progress is told under that name. */
+    /**
+     * The settings of a daemon nested in one of {@code driver}: its progress is told under that
+     * name, and it starts its own default version (the version asked for is the outer daemon's).
+     */
     StartSettings nestedIn(String driver) {
         StartProgress outer = progress;
         StartProgress named = (process, condition) -> outer.waiting(driver + ": " + process, condition);
         return new StartSettings(registry, prefix, deadline, unprivilegedUser, runAs, echoOutput, named, templates,
-                detachBackgroundWork, keepData, binaryDirectories);
+                detachBackgroundWork, keepData, sources.nested());
     }
 
     /** Fails a start whose thread was interrupted (a signal, a cancelled test). */

@@ -24,7 +24,7 @@ import org.pifpaf.runtime.discovery.UnitStamp;
 /** The driver index: a lookup loads only the units that provide the name, or that the index does not know. */
 class DriverIndexTest {
 
-    private static final Path ECHO_JAR = Path.of(System.getProperty("pifpaf.echoJar", "missing"));
+    private static final Path ECHO_JAR = DriverJars.echoJar();
 
     @TempDir
     Path drivers;

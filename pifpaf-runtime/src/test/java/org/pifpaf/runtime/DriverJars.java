@@ -24,6 +24,7 @@ final class DriverJars {
     static final String LOAD_LOG = "pifpaf.test.loadLog";
 
     private static final Map<String, byte[]> COMPILED = new ConcurrentHashMap<>();
+    private static Path packedEcho;
 
     private DriverJars() {
     }
@@ -74,6 +75,38 @@ final class DriverJars {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * The echo driver's jar (the system property {@code pifpaf.echoJar}). A reactor build that
+     * stops at {@code test} hands over the module's classes directory instead of its jar; it is
+     * then packed into a jar of this JVM's own, since discovery loads jars, not directories of classes.
+     */
+    static synchronized Path echoJar() {
+        Path given = Path.of(System.getProperty("pifpaf.echoJar", "missing"));
+        if (!Files.isDirectory(given)) {
+            return given;
+        }
+        if (packedEcho == null) {
+            Path jar;
+            try {
+                jar = Files.createTempFile("echo-driver-", ".jar");
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            jar.toFile().deleteOnExit();
+            try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar));
+                 var files = Files.walk(given)) {
+                for (Path file : (Iterable<Path>) files.filter(Files::isRegularFile).sorted()::iterator) {
+                    out.putNextEntry(new JarEntry(given.relativize(file).toString().replace('\\', '/')));
+                    out.write(Files.readAllBytes(file));
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            packedEcho = jar;
+        }
+        return packedEcho;
     }
 
     /** The names logged by generated drivers in {@code log}. */

