@@ -51,7 +51,10 @@ new_dir() {
 free_port() {
     while :; do
         port=$((33000 + RANDOM % 27000))
+        # Nothing listens yet on a port this script picked before: never hand it out twice.
+        case " ${picked_ports:-} " in *" $port "*) continue ;; esac
         if ! : 2>/dev/null 3<>"/dev/tcp/127.0.0.1/$port"; then
+            picked_ports="${picked_ports:-} $port"
             return
         fi
     done

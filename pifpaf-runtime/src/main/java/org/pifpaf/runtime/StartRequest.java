@@ -3,6 +3,7 @@ package org.pifpaf.runtime;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,44 +30,14 @@ public final class StartRequest {
     /** The default unprivileged user for daemons that refuse root. */
     public static final String DEFAULT_RUN_AS = "nobody";
 
-    private final String driver;
-    private final String version;
-    private final Map<String, String> options;
-    private final String prefix;
-    private final Duration timeout;
-    private final boolean keepData;
-    private final String runAs;
-    private final boolean echoOutput;
+    /** This request's settings: a copy of the builder's, never changed after {@link Builder#build()}. */
+    private final Builder settings;
+    /** The directory data directories are made in, memory file system decided. */
     private final Path tmpDir;
-    private final boolean dataOnMemory;
-    private final StartProgress progress;
-    private final boolean cacheEnabled;
-    private final Path cacheDir;
-    private final boolean detachBackgroundWork;
-    private final List<Path> binaryDirectories;
-    private final ProvisionMode provisioning;
-    private final Path provisionDir;
-    private final TransferProgress transferProgress;
 
     private StartRequest(Builder b) {
-        this.driver = b.spec.driver();
-        this.version = b.spec.version();
-        this.provisioning = b.provisioning;
-        this.provisionDir = b.provisionDir;
-        this.transferProgress = b.transferProgress;
-        this.options = Map.copyOf(b.options);
-        this.prefix = b.prefix;
-        this.timeout = b.timeout;
-        this.keepData = b.keepData;
-        this.runAs = b.runAs;
-        this.echoOutput = b.echoOutput;
-        this.dataOnMemory = b.dataOnMemory;
+        this.settings = b.copy();
         this.tmpDir = b.dataOnMemory ? MemoryDirectory.orElse(b.tmpDir) : b.tmpDir;
-        this.progress = b.progress;
-        this.cacheEnabled = b.cacheEnabled;
-        this.cacheDir = b.cacheDir;
-        this.detachBackgroundWork = b.detachBackgroundWork;
-        this.binaryDirectories = List.copyOf(b.binaryDirectories);
     }
 
     /**
@@ -80,67 +51,64 @@ public final class StartRequest {
 
     /** A builder holding every setting of this request, to change some. */
     public Builder toBuilder() {
-        Builder b = new Builder(new DaemonSpec(driver, version)).options(options).prefix(prefix).timeout(timeout)
-                .keepData(keepData).runAs(runAs).echoOutput(echoOutput).tmpDir(tmpDir).progress(progress)
-                .cacheDir(cacheDir).cache(cacheEnabled).detachBackgroundWork(detachBackgroundWork)
-                .provisioning(provisioning).provisionDir(provisionDir).transferProgress(transferProgress);
-        binaryDirectories.forEach(b::binaryDirectory);
-        return b;
+        Builder copy = settings.copy();
+        copy.tmpDir = tmpDir;
+        return copy;
     }
 
     /** The driver's name (without the version). */
     public String driver() {
-        return driver;
+        return settings.spec.driver();
     }
 
     /** The daemon version asked for ({@code driver@version}), if any. */
     public Optional<String> version() {
-        return Optional.ofNullable(version);
+        return Optional.ofNullable(settings.spec.version());
     }
 
     /** Whether installed or provisioned binaries are used ({@code $PIFPAF_PROVISION}, else {@code auto}, unless set). */
     public ProvisionMode provisioning() {
-        return provisioning != null ? provisioning : ProvisionMode.fromEnvironment();
+        return settings.provisioning != null ? settings.provisioning : ProvisionMode.fromEnvironment();
     }
 
     /** Where provisioned trees are kept, or {@code null} for the default. */
     public Path provisionDir() {
-        return provisionDir;
+        return settings.provisionDir;
     }
 
     /** Who hears how a download goes. */
     public TransferProgress transferProgress() {
-        return transferProgress;
+        return settings.transferProgress;
     }
 
     /** Option values by option name (without dashes), as text. */
     public Map<String, String> options() {
-        return options;
+        return Collections.unmodifiableMap(settings.options);
     }
 
     /** The variable prefix, e.g. {@code PIFPAF}. */
     public String prefix() {
-        return prefix;
+        return settings.prefix;
     }
 
     /** The start-up timeout, or empty for the driver's default. */
     public Optional<Duration> timeout() {
-        return Optional.ofNullable(timeout);
+        return Optional.ofNullable(settings.timeout);
     }
 
     /** Whether the data directory survives the stop. */
     public boolean keepData() {
-        return keepData;
+        return settings.keepData;
     }
 
     /** The user root-refusing daemons run as when pifpaf is root. */
     public String runAs() {
-        return runAs;
+        return settings.runAs;
     }
 
     /** Whether daemon output is also echoed to the log at debug level as it arrives. */
     public boolean echoOutput() {
-        return echoOutput;
+        return settings.echoOutput;
     }
 
     /**
@@ -157,12 +125,12 @@ public final class StartRequest {
      * room (see {@link #tmpDir()}).
      */
     public boolean dataOnMemory() {
-        return dataOnMemory;
+        return settings.dataOnMemory;
     }
 
     /** Who hears what the start waits for. */
     public StartProgress progress() {
-        return progress;
+        return settings.progress;
     }
 
     /**
@@ -170,20 +138,20 @@ public final class StartRequest {
      * {@link TemplateCache#defaultRoot()}; empty when caching is off and every start creates them.
      */
     public Optional<Path> cacheDir() {
-        if (!cacheEnabled) {
+        if (!settings.cacheEnabled) {
             return Optional.empty();
         }
-        return Optional.of(cacheDir != null ? cacheDir : TemplateCache.defaultRoot());
+        return Optional.of(settings.cacheDir != null ? settings.cacheDir : TemplateCache.defaultRoot());
     }
 
     /** Directories searched for the driver's binaries before anywhere else (see the builder); usually none. */
     public List<Path> binaryDirectories() {
-        return binaryDirectories;
+        return Collections.unmodifiableList(settings.binaryDirectories);
     }
 
     /** Whether the template cache's background work is done by processes this one is not held by (see the builder). */
     public boolean detachBackgroundWork() {
-        return detachBackgroundWork;
+        return settings.detachBackgroundWork;
     }
 
     /** Builds a {@link StartRequest}; every setting has a default. */
@@ -329,6 +297,15 @@ public final class StartRequest {
         public Builder binaryDirectory(Path dir) {
             binaryDirectories.add(Objects.requireNonNull(dir, "dir"));
             return this;
+        }
+
+        private Builder copy() {
+            Builder c = new Builder(spec).options(options).prefix(prefix).timeout(timeout).keepData(keepData)
+                    .runAs(runAs).echoOutput(echoOutput).tmpDir(tmpDir).dataOnMemory(dataOnMemory).progress(progress)
+                    .cacheDir(cacheDir).cache(cacheEnabled).detachBackgroundWork(detachBackgroundWork)
+                    .provisioning(provisioning).provisionDir(provisionDir).transferProgress(transferProgress);
+            c.binaryDirectories.addAll(binaryDirectories);
+            return c;
         }
 
         /** The request. */
