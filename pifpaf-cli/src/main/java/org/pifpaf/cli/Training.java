@@ -18,10 +18,19 @@ public final class Training {
     private Training() {
     }
 
-    /** @param args the drivers directory holding the test echo driver */
+    /**
+     * @param args the drivers directory holding the test echo driver, then a directory of jars
+     *             (the distribution's {@code lib}) for the Java-distribution lookup
+     */
     public static void main(String[] args) throws Exception {
         String drivers = args[0];
         check(Main.run(new String[] {"--drivers-dir", drivers, "run", "echo", "--template", "--", "true"}));
+        // What daemon drivers do besides: a Java installation looked up, readiness by TCP port
+        // and by a probe command, a SIGKILL stop.
+        try (ServerSocket listening = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            check(Main.run(new String[] {"--drivers-dir", drivers, "run", "echo", "--jars", args[1], "--ready-port",
+                Integer.toString(listening.getLocalPort()), "--kill", "--", "true"}));
+        }
         PrintStream out = System.out;
         System.setOut(new PrintStream(OutputStream.nullOutputStream()));
         try {
