@@ -97,9 +97,11 @@ public final class PostgresqlDriver implements DaemonDriver {
             Files.writeString(cluster.resolve("postgresql.conf"), NO_SYNC_SETTINGS, StandardOpenOption.APPEND);
         }
         // Started directly (pg_ctl -w would poll every 100 ms). SIGQUIT is the immediate
-        // shutdown: the data is thrown away, so there is nothing to checkpoint first.
+        // shutdown: the data is thrown away, so there is nothing to checkpoint first. After an
+        // immediate shutdown, dynamic shared memory of the default kind stays in /dev/shm (1 MB
+        // per start, until reboot); as files in the cluster, it goes with the data directory.
         ctx.launch(Command.of(postgres, "-D", cluster.toString(), "-k", socketDir.toString(),
-                        "-p", Integer.toString(port), "-h", host)
+                        "-p", Integer.toString(port), "-h", host, "-c", "dynamic_shared_memory_type=mmap")
                         .asUnprivilegedUser().stopSignal(Signal.QUIT),
                 Ready.logLine("database system is ready to accept connections"));
 

@@ -148,6 +148,32 @@ class PostgresqlDriverTest {
     }
 
     @Test
+    void leavesNoSharedMemoryBehind() throws Exception {
+        Path shm = Path.of("/dev/shm");
+        List<Path> before = sharedMemorySegments(shm);
+        RunningDaemon daemon = DriverTestKit.start("postgresql", Map.of("port", "0"));
+        try (Connection db = DriverManager.getConnection(daemon.environment().get("PIFPAF_POSTGRESQL_JDBC_URL"));
+             Statement sql = db.createStatement()) {
+            assertEquals("mmap", queryOne(sql, "show dynamic_shared_memory_type"));
+        } finally {
+            DriverTestKit.closeAndAssertNothingLeft(daemon);
+        }
+        List<Path> after = sharedMemorySegments(shm);
+        after.removeAll(before);
+        assertEquals(List.of(), after, "segments the stopped server left in " + shm);
+    }
+
+    /** PostgreSQL's POSIX shared memory segments, which outlive a server stopped by SIGQUIT. */
+    private static List<Path> sharedMemorySegments(Path shm) throws IOException {
+        if (!Files.isDirectory(shm)) {
+            return new ArrayList<>();
+        }
+        try (var files = Files.list(shm)) {
+            return new ArrayList<>(files.filter(f -> f.getFileName().toString().startsWith("PostgreSQL.")).toList());
+        }
+    }
+
+    @Test
     void syncKeepsDurability() throws Exception {
         RunningDaemon daemon = DriverTestKit.start("postgresql", Map.of("port", "0", "sync", "true"));
         try (Connection db = DriverManager.getConnection(daemon.environment().get("PIFPAF_POSTGRESQL_JDBC_URL"));
