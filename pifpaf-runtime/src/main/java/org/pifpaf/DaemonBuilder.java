@@ -7,6 +7,7 @@ import java.util.Map;
 import org.pifpaf.api.DriverOption;
 import org.pifpaf.runtime.DaemonSpec;
 import org.pifpaf.runtime.DaemonStarter;
+import org.pifpaf.runtime.DataOnMemory;
 import org.pifpaf.runtime.DriverDescriptor;
 import org.pifpaf.runtime.ProvisionMode;
 import org.pifpaf.runtime.StartRequest;
@@ -23,7 +24,7 @@ public final class DaemonBuilder {
     DaemonBuilder(String driver, DaemonStarter starter) {
         this.driver = driver;
         this.starter = starter;
-        this.request = StartRequest.builder(driver);
+        this.request = StartRequest.builder(driver).dataOnMemory(DataOnMemory.fromEnvironment(DataOnMemory.WHEN_ROOM));
     }
 
     /** Sets a driver option (name without dashes); the value's text is used. */
@@ -64,9 +65,10 @@ public final class DaemonBuilder {
     }
 
     /**
-     * Puts the data directory, and the template cache's spare copies, on a memory file system
-     * ({@code $XDG_RUNTIME_DIR} or {@code /dev/shm}, if a tmpfs with a GiB free; else, with a
-     * warning, on disk as usual). Default: {@code $PIFPAF_DATA_ON_MEMORY}.
+     * Puts the data directory on a memory file system ({@code $XDG_RUNTIME_DIR} or
+     * {@code /dev/shm}, if a tmpfs with a GiB free; else, with a warning, on disk), or on disk.
+     * Default: {@code $PIFPAF_DATA_ON_MEMORY}, else on memory when a tmpfs has room (see
+     * {@link DataOnMemory}).
      */
     public DaemonBuilder dataOnMemory(boolean onMemory) {
         request.dataOnMemory(onMemory);

@@ -3,6 +3,7 @@ package org.pifpaf;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.pifpaf.runtime.DaemonStarter;
+import org.pifpaf.runtime.DataOnMemory;
 import org.pifpaf.runtime.StackFiles;
 import org.pifpaf.runtime.StackStarter;
 
@@ -40,6 +41,7 @@ public final class StackBuilder {
     public DaemonStack start() {
         var definition = StackFiles.parse(file, starter.registry());
         return new DaemonStack(new StackStarter(starter).start(definition,
-                request -> request.timeout(timeout).keepData(keepData)));
+                request -> request.timeout(timeout).keepData(keepData)
+                        .dataOnMemory(DataOnMemory.fromEnvironment(DataOnMemory.WHEN_ROOM))));
     }
 }

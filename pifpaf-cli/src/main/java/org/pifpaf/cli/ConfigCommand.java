@@ -2,6 +2,7 @@ package org.pifpaf.cli;
 
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import org.pifpaf.runtime.DataOnMemory;
 import org.pifpaf.runtime.DriverRegistry;
 import org.pifpaf.runtime.InvalidRequestException;
 import org.pifpaf.runtime.ProvisionMode;
@@ -43,13 +44,8 @@ final class ConfigCommand implements Callable<Integer> {
                 () -> line("timeout", "each driver's own", "default"));
         UserConfig.CacheDir cache = config.effectiveCacheDir();
         line("cache-dir", cache.path().toString(), cache.source());
-        String envMemory = System.getenv("PIFPAF_DATA_ON_MEMORY");
-        if (envMemory != null && !envMemory.isBlank()) {
-            line("data-on-memory", envMemory, "environment (PIFPAF_DATA_ON_MEMORY)");
-        } else {
-            config.dataOnMemory().ifPresentOrElse(s -> line("data-on-memory", s.value(), fromFile(config, s)),
-                    () -> line("data-on-memory", "false", "default"));
-        }
+        fromEnvironmentOrFile(config, "data-on-memory", DataOnMemory.VARIABLE, config.dataOnMemory(),
+                DataOnMemory.NO.word());
         fromEnvironmentOrFile(config, "provision", ProvisionMode.VARIABLE, config.provision(),
                 ProvisionMode.AUTO.word());
         fromEnvironmentOrFile(config, "provision-dir", ProvisionedTrees.DIRECTORY_VARIABLE, config.provisionDir(),

@@ -8,6 +8,7 @@ import java.util.regex.Pattern;
 import org.pifpaf.api.DaemonDriver;
 import org.pifpaf.cli.eval.EvalFormat;
 import org.pifpaf.runtime.DaemonStarter;
+import org.pifpaf.runtime.DataOnMemory;
 import org.pifpaf.runtime.InvalidRequestException;
 import org.pifpaf.runtime.ProvisionMode;
 import org.pifpaf.runtime.StartRequest;
@@ -121,8 +122,8 @@ final class DriverRun {
         }
         if (options.dataOnMemory != null) {
             builder.dataOnMemory(options.dataOnMemory);
-        } else if (System.getenv("PIFPAF_DATA_ON_MEMORY") == null || System.getenv("PIFPAF_DATA_ON_MEMORY").isBlank()) {
-            config.dataOnMemory().ifPresent(setting -> builder.dataOnMemory(Boolean.parseBoolean(setting.value())));
+        } else if (unset(DataOnMemory.VARIABLE)) {
+            config.dataOnMemory().ifPresent(setting -> builder.dataOnMemory(DataOnMemory.parse(setting.value())));
         }
         if (options.runAs != null) {
             builder.runAs(options.runAs);

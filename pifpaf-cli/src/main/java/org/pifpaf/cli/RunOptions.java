@@ -42,8 +42,9 @@ final class RunOptions {
                             + " filling the template cache."),
             CliOption.<RunOptions>of(Kind.FLAG, o -> o.dataOnMemory, (o, v) -> o.dataOnMemory = (Boolean) v,
                             "--data-on-memory")
-                    .withDescription("Put the data directory (and the template cache's spare copies) on a memory file system"
-                            + " ($XDG_RUNTIME_DIR or /dev/shm, a tmpfs with a GiB free; default: $PIFPAF_DATA_ON_MEMORY)."),
+                    .withDescription("Put the data directory on a memory file system ($XDG_RUNTIME_DIR or /dev/shm,"
+                            + " a tmpfs with a GiB free; default: $PIFPAF_DATA_ON_MEMORY, then the configuration file,"
+                            + " then false)."),
             CliOption.<RunOptions>of(Kind.TEXT, o -> o.provision, (o, v) -> o.provision = (String) v, "--provision")
                     .withLabel("MODE")
                     .withDescription("installed: daemons installed here only; provisioned: fetched from Maven"

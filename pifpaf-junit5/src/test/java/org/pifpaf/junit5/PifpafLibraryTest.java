@@ -46,6 +46,28 @@ class PifpafLibraryTest {
     }
 
     @Test
+    void dataGoesOnMemoryWhenATmpfsHasRoomUnlessADirectoryIsSet(@org.junit.jupiter.api.io.TempDir Path tmp)
+            throws Exception {
+        Path shm = Path.of("/dev/shm");
+        org.junit.jupiter.api.Assumptions.assumeTrue(System.getenv("PIFPAF_DATA_ON_MEMORY") == null
+                && System.getenv("XDG_RUNTIME_DIR") == null && Files.isDirectory(shm)
+                && Files.getFileStore(shm).type().equals("tmpfs") && Files.getFileStore(shm).getUsableSpace() > 2L << 30,
+                "no /dev/shm with room, or the setting is in the environment");
+        try (Daemon redis = Pifpaf.start("redis")) {
+            assertEquals(shm, redis.dataDir().getParent());
+            try (Jedis jedis = new Jedis(java.net.URI.create(redis.url()))) {
+                assertEquals("PONG", jedis.ping());
+            }
+        }
+        try (Daemon redis = Pifpaf.daemon("redis").tmpDir(tmp).start()) {
+            assertEquals(tmp, redis.dataDir().getParent());
+        }
+        try (Daemon redis = Pifpaf.daemon("redis").dataOnMemory(false).start()) {
+            assertFalse(redis.dataDir().startsWith(shm));
+        }
+    }
+
+    @Test
     void aBuilderSetsOptionsPrefixAndTimeout() {
         try (Daemon redis = Pifpaf.daemon("redis").option("password", "s3cret").prefix("CACHE")
                 .timeout(Duration.ofSeconds(20)).start()) {

@@ -92,7 +92,7 @@ public final class DaemonStarter {
         UnixUser unprivileged = unprivilegedUser(request);
         Path dataDir = DataDirectory.create(request.tmpDir(), driver.name());
         // Spares go beside the data directories: on their file system, so taking one is a rename.
-        TemplateCache templates = request.cacheDir().map(dir -> new TemplateCache(dir, request.tmpDir(), request.dataOnMemory())).orElse(null);
+        TemplateCache templates = request.cacheDir().map(dir -> new TemplateCache(dir, request.tmpDir())).orElse(null);
         StartSettings settings = new StartSettings(registry, request.prefix(),
                 Deadline.in(request.timeout().orElse(driver.startupTimeout())), unprivileged, request.runAs(),
                 request.echoOutput(), request.progress(), templates, request.detachBackgroundWork(), request.keepData(),
@@ -122,6 +122,9 @@ public final class DaemonStarter {
         LOG.info("starting {} in {}", driver.name(), dataDir);
         try {
             context.export("DATA", dataDir.toString());
+            if (topLevel) {
+                context.onStop(MemoryWatch.watch(driver.name(), dataDir)); // a tmpfs's room is memory
+            }
             driver.start(context);
             if (context.url() == null) {
                 throw new DriverException("driver " + driver.name() + " did not set a URL");

@@ -4,44 +4,58 @@ import java.io.IOException;
 import java.nio.file.FileStore;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import org.pifpaf.runtime.system.UnixUser;
+import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * A memory file system (tmpfs) to hold data directories, where copying a database's template
  * costs a fraction of what it costs on disk: {@code $XDG_RUNTIME_DIR}, else {@code /dev/shm},
- * whichever is a tmpfs with {@link #MIN_FREE} free. With neither, data stays on disk, and a
- * warning says so: a daemon's data must never fill memory unnoticed.
+ * whichever is a tmpfs with {@link #MIN_FREE} free. With neither, data stays on disk, and the log
+ * says so: a daemon's data must never fill memory unnoticed.
  */
 final class MemoryDirectory {
 
     /** The room a memory file system must have left to take data directories. */
     static final long MIN_FREE = 1L << 30;
+    private static final Logger LOG = LoggerFactory.getLogger("pifpaf");
     /** What was chosen for each fallback: looked for, and said, once per JVM. */
-    private static final java.util.Map<Path, Path> CHOSEN = new java.util.concurrent.ConcurrentHashMap<>();
+    private static final Map<Path, Path> CHOSEN = new ConcurrentHashMap<>();
 
     private MemoryDirectory() {
     }
 
-    /** The memory directory for data directories, or {@code fallback} (with a warning) when none has room. */
-    static Path orElse(Path fallback) {
-        return CHOSEN.computeIfAbsent(fallback, MemoryDirectory::choose);
+    /**
+     * The memory directory for data directories, or {@code fallback} when none has room: with a
+     * warning if memory was {@code asked} for, else with a debug line.
+     */
+    static Path orElse(Path fallback, boolean asked) {
+        return CHOSEN.computeIfAbsent(fallback, f -> choose(f, asked));
     }
 
-    private static Path choose(Path fallback) {
+    private static Path choose(Path fallback, boolean asked) {
         List<String> refused = new ArrayList<>();
         for (Path candidate : candidates()) {
             Optional<String> why = unusable(candidate);
             if (why.isEmpty()) {
-                LoggerFactory.getLogger("pifpaf").info("data directories on memory, in {}", candidate);
+                LOG.info("data directories on memory, in {} ({}=false keeps them in {})", candidate,
+                        DataOnMemory.VARIABLE, fallback);
                 return candidate;
             }
             refused.add(candidate + " " + why.get());
         }
-        LoggerFactory.getLogger("pifpaf").warn("data directories stay in {}: no memory file system with {} MiB free ({})",
-                fallback, MIN_FREE >> 20, String.join("; ", refused));
+        String message = "data directories stay in {}: no memory file system with {} MiB free ({})";
+        if (asked) {
+            LOG.warn(message, fallback, MIN_FREE >> 20, String.join("; ", refused));
+        } else {
+            LOG.debug(message, fallback, MIN_FREE >> 20, String.join("; ", refused));
+        }
         return fallback;
     }
 
@@ -65,9 +79,14 @@ final class MemoryDirectory {
             if (!Files.isWritable(dir)) {
                 return Optional.of("is not writable");
             }
+            // As root, daemons that refuse root run as another user, who must reach their data
+            // directory: /run/user/0 is root's alone.
+            if (UnixUser.currentIsRoot() && !Files.getPosixFilePermissions(dir).contains(PosixFilePermission.OTHERS_EXECUTE)) {
+                return Optional.of("is closed to other users");
+            }
             long free = store.getUsableSpace();
             return free >= MIN_FREE ? Optional.empty() : Optional.of("has " + (free >> 20) + " MiB free");
-        } catch (IOException e) {
+        } catch (IOException | UnsupportedOperationException e) {
             return Optional.of("cannot be used: " + e.getMessage());
         }
     }

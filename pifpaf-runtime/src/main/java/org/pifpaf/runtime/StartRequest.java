@@ -37,7 +37,10 @@ public final class StartRequest {
 
     private StartRequest(Builder b) {
         this.settings = b.copy();
-        this.tmpDir = b.dataOnMemory ? MemoryDirectory.orElse(b.tmpDir) : b.tmpDir;
+        Path asked = b.tmpDir != null ? b.tmpDir : Builder.defaultTmpDir();
+        // A directory set for data wins over memory the request did not insist on.
+        boolean onMemory = b.dataOnMemory == DataOnMemory.YES || b.dataOnMemory == DataOnMemory.WHEN_ROOM && b.tmpDir == null;
+        this.tmpDir = onMemory ? MemoryDirectory.orElse(asked, b.dataOnMemory == DataOnMemory.YES) : asked;
     }
 
     /**
@@ -112,19 +115,15 @@ public final class StartRequest {
     }
 
     /**
-     * The directory the data directory is created in: the one set, or {@code $TMPDIR}; with
-     * {@link #dataOnMemory()}, a memory file system with room, when there is one.
+     * The directory the data directory is created in: the one set, or {@code $TMPDIR}; on memory
+     * (see {@link #dataOnMemory()}), a memory file system with room, when there is one.
      */
     public Path tmpDir() {
         return tmpDir;
     }
 
-    /**
-     * Whether data directories (and the template cache's spare copies beside them) were asked to
-     * be on a memory file system: {@code $XDG_RUNTIME_DIR} or {@code /dev/shm}, when a tmpfs with
-     * room (see {@link #tmpDir()}).
-     */
-    public boolean dataOnMemory() {
+    /** Whether data directories go to a memory file system, as asked (see {@link #tmpDir()} for where they go). */
+    public DataOnMemory dataOnMemory() {
         return settings.dataOnMemory;
     }
 
@@ -164,8 +163,9 @@ public final class StartRequest {
         private String runAs = Optional.ofNullable(System.getenv("PIFPAF_RUN_AS"))
                 .filter(s -> !s.isBlank()).orElse(DEFAULT_RUN_AS);
         private boolean echoOutput;
-        private Path tmpDir = defaultTmpDir();
-        private boolean dataOnMemory = isTrue(System.getenv("PIFPAF_DATA_ON_MEMORY"));
+        /** Where data directories go, if set; else {@code $TMPDIR} (or memory, see {@link DataOnMemory}). */
+        private Path tmpDir;
+        private DataOnMemory dataOnMemory = DataOnMemory.fromEnvironment(DataOnMemory.NO);
         private StartProgress progress = StartProgress.NONE;
         private boolean cacheEnabled = true;
         private Path cacheDir;
@@ -239,21 +239,28 @@ public final class StartRequest {
             return this;
         }
 
-        /** Sets the directory the data directory is created in. */
+        /**
+         * Sets the directory the data directory is created in; memory then only if asked for
+         * ({@link DataOnMemory#YES}).
+         */
         public Builder tmpDir(Path value) {
             tmpDir = Objects.requireNonNull(value, "tmpDir");
             return this;
         }
 
         /**
-         * Puts the data directory, and the template cache's spare copies, on a memory file system
-         * ({@code $XDG_RUNTIME_DIR} or {@code /dev/shm}, a tmpfs with a GiB free), or not (default:
-         * {@code $PIFPAF_DATA_ON_MEMORY}, else no). Without such a file system they stay in the
-         * temporary directory, with a warning.
+         * Puts the data directory on a memory file system ({@code $XDG_RUNTIME_DIR} or
+         * {@code /dev/shm}, a tmpfs with a GiB free), or not: see {@link DataOnMemory}. Default:
+         * {@code $PIFPAF_DATA_ON_MEMORY}, else {@link DataOnMemory#NO}.
          */
-        public Builder dataOnMemory(boolean value) {
-            dataOnMemory = value;
+        public Builder dataOnMemory(DataOnMemory value) {
+            dataOnMemory = Objects.requireNonNull(value, "value");
             return this;
+        }
+
+        /** {@link DataOnMemory#YES} or {@link DataOnMemory#NO}. */
+        public Builder dataOnMemory(boolean value) {
+            return dataOnMemory(value ? DataOnMemory.YES : DataOnMemory.NO);
         }
 
         /** Tells {@code listener} what the start waits for. */
@@ -301,9 +308,10 @@ public final class StartRequest {
 
         private Builder copy() {
             Builder c = new Builder(spec).options(options).prefix(prefix).timeout(timeout).keepData(keepData)
-                    .runAs(runAs).echoOutput(echoOutput).tmpDir(tmpDir).dataOnMemory(dataOnMemory).progress(progress)
+                    .runAs(runAs).echoOutput(echoOutput).dataOnMemory(dataOnMemory).progress(progress)
                     .cacheDir(cacheDir).cache(cacheEnabled).detachBackgroundWork(detachBackgroundWork)
                     .provisioning(provisioning).provisionDir(provisionDir).transferProgress(transferProgress);
+            c.tmpDir = tmpDir;
             c.binaryDirectories.addAll(binaryDirectories);
             return c;
         }
@@ -313,11 +321,7 @@ public final class StartRequest {
             return new StartRequest(this);
         }
 
-        private static boolean isTrue(String value) {
-            return value != null && (value.equalsIgnoreCase("true") || value.equals("1") || value.equalsIgnoreCase("yes"));
-        }
-
-        private static Path defaultTmpDir() {
+        static Path defaultTmpDir() {
             String tmp = System.getenv("TMPDIR");
             return Path.of(tmp == null || tmp.isBlank() ? System.getProperty("java.io.tmpdir") : tmp);
         }

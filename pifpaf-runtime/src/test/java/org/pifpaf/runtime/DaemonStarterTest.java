@@ -318,9 +318,12 @@ class DaemonStarterTest {
         Path memory = Path.of("/dev/shm");
         assumeTrue(Files.isWritable(memory) && Files.getFileStore(memory).type().equals("tmpfs")
                 && Files.getFileStore(memory).getUsableSpace() >= MemoryDirectory.MIN_FREE, "no tmpfs /dev/shm with room");
+        // Memory when room is for the temporary directory: not for one set for data.
+        StartRequest whenRoom = StartRequest.builder("shell").dataOnMemory(DataOnMemory.WHEN_ROOM).build();
+        assertEquals(DataOnMemory.WHEN_ROOM, whenRoom.dataOnMemory());
+        assertEquals("tmpfs", Files.getFileStore(whenRoom.tmpDir()).type());
+        assertEquals(tmp, shell("x").dataOnMemory(DataOnMemory.WHEN_ROOM).build().tmpDir());
         StartRequest request = shell("echo ready; exec sleep 1000").dataOnMemory(true).build();
-        assertTrue(request.dataOnMemory());
-        assertEquals("tmpfs", Files.getFileStore(request.tmpDir()).type());
         RunningDaemon daemon = STARTER.start(request);
         try {
             assertEquals("tmpfs", Files.getFileStore(daemon.dataDir()).type());

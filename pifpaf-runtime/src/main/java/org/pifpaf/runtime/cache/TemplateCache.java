@@ -52,7 +52,6 @@ public final class TemplateCache {
 
     private final CacheRoot root;
     private final Path dataParent;
-    private final boolean sparesBesideData;
     /** Where spares are kept ({@link #spareArea()}), once looked for. */
     private Path spareArea;
     private boolean spareAreaKnown;
@@ -61,19 +60,18 @@ public final class TemplateCache {
 
     /** A cache kept in {@code root}, created (mode 0700) on first use; it keeps no spare copies. */
     public TemplateCache(Path root) {
-        this(root, null, false);
+        this(root, null);
     }
 
     /**
      * A cache kept in {@code root} for targets in {@code dataParent} (the directory that holds the
      * data directories), keeping spare copies (see {@link SpareCopies}) if both are on one file
-     * system, or, if {@code sparesBesideData}, in a private directory of the data directories'
-     * own file system (data directories on memory: the copies then are too).
+     * system. Elsewhere (data on memory, the cache on disk) there are none: a spare kept on
+     * memory would hold memory after every daemon has stopped.
      */
-    public TemplateCache(Path root, Path dataParent, boolean sparesBesideData) {
+    public TemplateCache(Path root, Path dataParent) {
         this.root = new CacheRoot(root);
         this.dataParent = dataParent;
-        this.sparesBesideData = sparesBesideData;
     }
 
     /**
@@ -242,24 +240,12 @@ public final class TemplateCache {
         }
     }
 
-    /**
-     * Where spares are kept, or null for none: the cache directory when it shares the data
-     * directories' file system; else, for data on memory, {@code pifpaf-spares-<user>} in the
-     * data directories' parent, made private to this user like the cache directory.
-     */
+    /** Where spares are kept, or null for none: the cache directory, when it shares the data directories' file system. */
     private synchronized Path spareArea() {
         if (!spareAreaKnown) {
             spareAreaKnown = true;
             if (dataParent != null && SpareCopies.usable(root.path(), dataParent)) {
                 spareArea = root.path();
-            } else if (dataParent != null && sparesBesideData) {
-                CacheRoot area = new CacheRoot(dataParent.resolve("pifpaf-spares-" + System.getProperty("user.name")));
-                try {
-                    area.ensurePrivate();
-                    spareArea = area.path();
-                } catch (IOException e) {
-                    LOG.debug("no spare copies beside the data directories: {}", e.toString());
-                }
             }
         }
         return spareArea;

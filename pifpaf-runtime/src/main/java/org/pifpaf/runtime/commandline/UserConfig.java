@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.pifpaf.api.DaemonDriver;
 import org.pifpaf.api.DriverOption;
+import org.pifpaf.runtime.DataOnMemory;
 import org.pifpaf.runtime.DriverDescriptor;
 import org.pifpaf.runtime.DriverRegistry;
 import org.pifpaf.runtime.InvalidRequestException;
@@ -33,7 +34,7 @@ import org.pifpaf.runtime.system.HomeDirectory;
  * run-as: daemon            # as root, the user for daemons that refuse root
  * timeout: 30               # start-up timeout in seconds
  * cache-dir: ~/.cache/pifpaf # where templates (initialised databases) are cached
- * data-on-memory: true      # data directories on a tmpfs, when one has room
+ * data-on-memory: auto      # data directories on a tmpfs when one has room (true, false, auto)
  * provision: auto           # installed daemons, else fetched ones; or installed, provisioned
  * provision-dir: /var/cache/pifpaf/provisioned # where fetched daemons are kept
  * drivers:                  # default options per driver
@@ -48,7 +49,7 @@ import org.pifpaf.runtime.system.HomeDirectory;
  * @param runAs         the {@code run-as} setting, if any
  * @param timeout       the {@code timeout} setting in seconds, if any
  * @param cacheDir      the {@code cache-dir} setting, an absolute path with {@code ~} expanded, if any
- * @param dataOnMemory  the {@code data-on-memory} setting, {@code true} or {@code false}, if any
+ * @param dataOnMemory  the {@code data-on-memory} setting, {@code true}, {@code false} or {@code auto}, if any
  * @param driverOptions default options per driver, each with its line
  * @param provision     the {@code provision} setting ({@code auto}, {@code installed}, {@code provisioned}), if any
  * @param provisionDir  the {@code provision-dir} setting, an absolute path with {@code ~} expanded, if any
@@ -117,7 +118,7 @@ public record UserConfig(Path file, boolean exists, Optional<Setting> runAs, Opt
                 case "run-as" -> runAs = Optional.of(new Setting(text(file, field, "run-as"), field.line()));
                 case "timeout" -> timeout = Optional.of(new Setting(positive(file, field), field.line()));
                 case "cache-dir" -> cacheDir = Optional.of(new Setting(directory(file, field), field.line()));
-                case "data-on-memory" -> dataOnMemory = Optional.of(new Setting(bool(file, field), field.line()));
+                case "data-on-memory" -> dataOnMemory = Optional.of(new Setting(memory(file, field), field.line()));
                 case "provision" -> provision = Optional.of(new Setting(mode(file, field), field.line()));
                 case "provision-dir" -> provisionDir = Optional.of(new Setting(directory(file, field), field.line()));
                 case "drivers" -> drivers = drivers(file, field, registry);
@@ -241,11 +242,13 @@ public record UserConfig(Path file, boolean exists, Optional<Setting> runAs, Opt
         return Path.of(text).normalize().toString();
     }
 
-    private static String bool(Path file, Field field) {
-        if (field.value() instanceof Scalar scalar && scalar.kind() == YamlNode.Kind.BOOLEAN) {
-            return scalar.text();
+    /** {@code true}, {@code false} or {@code auto}, as {@link DataOnMemory#word()} writes them. */
+    private static String memory(Path file, Field field) {
+        if (field.value() instanceof Scalar scalar && (scalar.kind() == YamlNode.Kind.BOOLEAN
+                || scalar.kind() == YamlNode.Kind.STRING && scalar.text().equals("auto"))) {
+            return DataOnMemory.parse(scalar.text()).word();
         }
-        throw error(file, field.line(), field.key(), "must be true or false, not " + field.value().describe());
+        throw error(file, field.line(), field.key(), "must be true, false or auto, not " + field.value().describe());
     }
 
     private static String positive(Path file, Field field) {

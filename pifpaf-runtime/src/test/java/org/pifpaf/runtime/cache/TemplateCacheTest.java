@@ -229,7 +229,7 @@ class TemplateCacheTest {
 
     @Test
     void aSpareIsKeptNextToTheEntryAndTheNextStartTakesItFresh() throws Exception {
-        TemplateCache cache = new TemplateCache(tmp.resolve("cache"), tmp, false);
+        TemplateCache cache = new TemplateCache(tmp.resolve("cache"), tmp);
         Path first = Files.createTempDirectory(tmp, "data").resolve("tree");
         cache.create("test", counted("a"), "someone", first);
         assertTrue(BackgroundWork.await(Duration.ofSeconds(30)));
@@ -259,51 +259,21 @@ class TemplateCacheTest {
     }
 
     @Test
-    void dataOnMemoryKeepsItsSparesBesideTheDataDirectoriesAndTakesThem() throws Exception {
-        Path memory = Path.of("/dev/shm");
-        org.junit.jupiter.api.Assumptions.assumeTrue(Files.isWritable(memory)
-                && Files.getFileStore(memory).type().equals("tmpfs"), "no tmpfs /dev/shm here");
-        Path dataParent = Files.createTempDirectory(memory, "pifpaf-test-data-");
-        try {
-            TemplateCache cache = new TemplateCache(tmp.resolve("cache"), dataParent, true);
-            Path first = Files.createTempDirectory(dataParent, "data").resolve("tree");
-            cache.create("test", counted("a"), "someone", first);
-            cache.makeSpares(false);
-            assertTrue(BackgroundWork.await(Duration.ofSeconds(30)));
-            Path area = dataParent.resolve("pifpaf-spares-" + System.getProperty("user.name"));
-            Path spare = SpareCopies.spareOf(area, onlyEntry(cache));
-            assertTrue(Files.isDirectory(spare), "no spare beside the data directories");
-            assertEquals("rwx------", PosixFilePermissions.toString(Files.getPosixFilePermissions(area)));
-            assertFalse(Files.exists(SpareCopies.spareOf(onlyEntry(cache))), "a spare in the cache directory too");
-
-            Object spareTree = fileKey(spare);
-            Path second = Files.createTempDirectory(dataParent, "data").resolve("tree");
-            cache.create("test", counted("a"), "someone", second);
-            assertEquals(spareTree, fileKey(second), "the spare was not taken with a rename");
-            assertEquals("made by the creator", Files.readString(second.resolve("sub/data")));
-            cache.dispose(second, false);
-            assertFalse(Files.exists(second));
-            assertTrue(BackgroundWork.await(Duration.ofSeconds(30)));
-        } finally {
-            org.pifpaf.runtime.system.FileTrees.delete(dataParent);
-        }
-    }
-
-    @Test
-    void withoutDataOnMemoryThereAreNoSparesAcrossFileSystems() throws Exception {
+    void thereAreNoSparesAcrossFileSystems() throws Exception {
         Path memory = Path.of("/dev/shm");
         org.junit.jupiter.api.Assumptions.assumeTrue(Files.isWritable(memory)
                 && Files.getFileStore(memory).type().equals("tmpfs")
                 && !Files.getFileStore(memory).equals(Files.getFileStore(tmp)), "no tmpfs /dev/shm apart from the disk here");
         Path dataParent = Files.createTempDirectory(memory, "pifpaf-test-data-");
         try {
-            TemplateCache cache = new TemplateCache(tmp.resolve("cache"), dataParent, false);
+            TemplateCache cache = new TemplateCache(tmp.resolve("cache"), dataParent);
             cache.create("test", counted("a"), "someone", Files.createTempDirectory(dataParent, "data").resolve("tree"));
             cache.makeSpares(false);
             assertTrue(BackgroundWork.await(Duration.ofSeconds(30)));
             try (Stream<Path> entries = Files.list(dataParent)) {
                 assertEquals(List.of(), entries.filter(p -> p.getFileName().toString().startsWith("pifpaf-spares-")).toList());
             }
+            assertFalse(Files.exists(SpareCopies.spareOf(onlyEntry(cache))), "a spare that no start could rename into place");
         } finally {
             org.pifpaf.runtime.system.FileTrees.delete(dataParent);
         }
@@ -311,7 +281,7 @@ class TemplateCacheTest {
 
     @Test
     void anOldSpareIsReplacedNotTaken() throws Exception {
-        TemplateCache cache = new TemplateCache(tmp.resolve("cache"), tmp, false);
+        TemplateCache cache = new TemplateCache(tmp.resolve("cache"), tmp);
         create(cache, counted("a"));
         assertTrue(BackgroundWork.await(Duration.ofSeconds(30)));
         Path spare = SpareCopies.spareOf(onlyEntry(cache));
@@ -326,7 +296,7 @@ class TemplateCacheTest {
 
     @Test
     void aDamagedEntryMakesNoSpareAndIsRebuiltAtTheNextCopy() throws Exception {
-        TemplateCache cache = new TemplateCache(tmp.resolve("cache"), tmp, false);
+        TemplateCache cache = new TemplateCache(tmp.resolve("cache"), tmp);
         create(cache, counted("a"));
         assertTrue(BackgroundWork.await(Duration.ofSeconds(30)));
         Path entry = onlyEntry(cache);
@@ -346,7 +316,7 @@ class TemplateCacheTest {
 
     @Test
     void aDetachedCopierMakesTheSpareOnItsOwn() throws Exception {
-        TemplateCache cache = new TemplateCache(tmp.resolve("cache"), tmp, false);
+        TemplateCache cache = new TemplateCache(tmp.resolve("cache"), tmp);
         Path target = Files.createTempDirectory(tmp, "data").resolve("tree");
         cache.create("test", counted("a"), "someone", target);
         cache.makeSpares(true);
@@ -393,7 +363,7 @@ class TemplateCacheTest {
 
     @Test
     void aUsedTreeIsRemovedInTheBackgroundFromTheCache() throws Exception {
-        TemplateCache cache = new TemplateCache(tmp.resolve("cache"), tmp, false);
+        TemplateCache cache = new TemplateCache(tmp.resolve("cache"), tmp);
         Path used = create(cache, counted("a"));
         Files.writeString(used.resolve("written by the daemon"), "x");
         cache.dispose(used, false);
@@ -429,7 +399,7 @@ class TemplateCacheTest {
 
     /** A cache entry, its spare made and then removed. */
     private Path entryWithoutSpare() throws Exception {
-        TemplateCache cache = new TemplateCache(tmp.resolve("cache"), tmp, false);
+        TemplateCache cache = new TemplateCache(tmp.resolve("cache"), tmp);
         create(cache, counted("a"));
         assertTrue(BackgroundWork.await(Duration.ofSeconds(30)));
         Path entry = onlyEntry(cache);

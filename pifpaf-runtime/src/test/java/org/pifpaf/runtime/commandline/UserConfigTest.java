@@ -99,9 +99,11 @@ class UserConfigTest {
     }
 
     @Test
-    void dataOnMemoryIsTrueOrFalse() throws Exception {
+    void dataOnMemoryIsTrueFalseOrAuto() throws Exception {
         assertEquals(Optional.of(new UserConfig.Setting("true", 1)), load("data-on-memory: true\n").dataOnMemory());
-        assertEquals("config.yaml:1: data-on-memory: must be true or false, not a string",
+        assertEquals(Optional.of(new UserConfig.Setting("false", 1)), load("data-on-memory: no\n").dataOnMemory());
+        assertEquals(Optional.of(new UserConfig.Setting("auto", 1)), load("data-on-memory: auto\n").dataOnMemory());
+        assertEquals("config.yaml:1: data-on-memory: must be true, false or auto, not a string",
                 error("data-on-memory: sometimes\n"));
     }
 }
