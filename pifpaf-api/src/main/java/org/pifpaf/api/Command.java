@@ -28,10 +28,11 @@ public final class Command {
     private final Signal stopSignal;
     private final Duration stopGracePeriod;
     private final String label;
+    private final boolean sharesClassData;
 
     private Command(List<String> argv, Map<String, String> environment, String stdin,
                     Path workingDirectory, boolean unprivileged, Signal stopSignal,
-                    Duration stopGracePeriod, String label) {
+                    Duration stopGracePeriod, String label, boolean sharesClassData) {
         this.argv = List.copyOf(argv);
         this.environment = Map.copyOf(environment);
         this.stdin = stdin;
@@ -40,6 +41,7 @@ public final class Command {
         this.stopSignal = stopSignal;
         this.stopGracePeriod = stopGracePeriod;
         this.label = label;
+        this.sharesClassData = sharesClassData;
     }
 
     /** A command running {@code executable} with {@code args}. */
@@ -49,7 +51,7 @@ public final class Command {
         argv.add(executable.toString());
         argv.addAll(List.of(args));
         return new Command(argv, Map.of(), null, null, false, Signal.TERM, Duration.ofSeconds(10),
-                executable.getFileName().toString());
+                executable.getFileName().toString(), false);
     }
 
     /** The same command with more arguments appended. */
@@ -62,7 +64,7 @@ public final class Command {
         List<String> all = new ArrayList<>(argv);
         all.addAll(more);
         return new Command(all, environment, stdin, workingDirectory, unprivileged, stopSignal,
-                stopGracePeriod, label);
+                stopGracePeriod, label, sharesClassData);
     }
 
     /** The same command with one more environment variable. */
@@ -70,19 +72,19 @@ public final class Command {
         Map<String, String> all = new LinkedHashMap<>(environment);
         all.put(name, value);
         return new Command(argv, all, stdin, workingDirectory, unprivileged, stopSignal,
-                stopGracePeriod, label);
+                stopGracePeriod, label, sharesClassData);
     }
 
     /** The same command, fed {@code text} on standard input (then end of file). */
     public Command stdin(String text) {
         return new Command(argv, environment, text, workingDirectory, unprivileged, stopSignal,
-                stopGracePeriod, label);
+                stopGracePeriod, label, sharesClassData);
     }
 
     /** The same command, run in {@code directory}. */
     public Command workingDirectory(Path directory) {
         return new Command(argv, environment, stdin, directory, unprivileged, stopSignal,
-                stopGracePeriod, label);
+                stopGracePeriod, label, sharesClassData);
     }
 
     /**
@@ -92,25 +94,44 @@ public final class Command {
      */
     public Command asUnprivilegedUser() {
         return new Command(argv, environment, stdin, workingDirectory, true, stopSignal,
-                stopGracePeriod, label);
+                stopGracePeriod, label, sharesClassData);
     }
 
     /** The same command, stopped with {@code signal} (default {@link Signal#TERM}). */
     public Command stopSignal(Signal signal) {
         return new Command(argv, environment, stdin, workingDirectory, unprivileged,
-                Objects.requireNonNull(signal), stopGracePeriod, label);
+                Objects.requireNonNull(signal), stopGracePeriod, label, sharesClassData);
     }
 
     /** The same command, killed if it has not stopped {@code grace} after its stop signal. */
     public Command stopGracePeriod(Duration grace) {
         return new Command(argv, environment, stdin, workingDirectory, unprivileged, stopSignal,
-                Objects.requireNonNull(grace), label);
+                Objects.requireNonNull(grace), label, sharesClassData);
     }
 
     /** The same command under another label: the name of its log file and of its log lines. */
     public Command label(String newLabel) {
         return new Command(argv, environment, stdin, workingDirectory, unprivileged, stopSignal,
-                stopGracePeriod, Objects.requireNonNull(newLabel));
+                stopGracePeriod, Objects.requireNonNull(newLabel), sharesClassData);
+    }
+
+    /**
+     * The same command, a Java virtual machine started with {@code -cp CLASSPATH MAINCLASS} whose
+     * classes pifpaf may archive for its later starts (Java's class-data sharing): the first start
+     * records the classes it loads, an archive of them is made in the background into the
+     * template cache, and later starts of the same {@code java}, class path and main class map
+     * it, which spares them much of their class loading (ZooKeeper: a fifth of its start). The
+     * runtime adds the options after the executable; without a template cache, or for a command
+     * run as the unprivileged user (who cannot read the cache), it changes nothing.
+     */
+    public Command sharingClassData() {
+        return new Command(argv, environment, stdin, workingDirectory, unprivileged, stopSignal,
+                stopGracePeriod, label, true);
+    }
+
+    /** Whether pifpaf may archive its classes for later starts (see {@link #sharingClassData()}). */
+    public boolean sharesClassData() {
+        return sharesClassData;
     }
 
     /** The arguments, the executable first. */

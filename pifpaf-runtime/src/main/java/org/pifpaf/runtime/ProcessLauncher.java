@@ -12,6 +12,7 @@ import org.pifpaf.api.Command;
 import org.pifpaf.api.DaemonProcess;
 import org.pifpaf.api.Launch;
 import org.pifpaf.api.Ready;
+import org.pifpaf.runtime.cache.ClassDataUse;
 import org.pifpaf.runtime.process.LaunchedProcess;
 import org.pifpaf.runtime.process.LogFile;
 import org.pifpaf.runtime.process.OutputEcho;
@@ -82,12 +83,20 @@ final class ProcessLauncher {
      */
     List<DaemonProcess> launchAll(List<Launch> launches) {
         StartSettings.checkNotInterrupted();
+        List<Launch> prepared = new ArrayList<>();
+        for (Launch launch : launches) {
+            ClassDataUse use = classData(launch.command());
+            if (use.recording()) { // pushed before the stop, so run after it: the class list is complete then
+                cleanup.push("archive the classes of " + launch.command().label(), use.afterStopped()::run);
+            }
+            prepared.add(Launch.of(use.command(), launch.ready()));
+        }
         List<RestartableProcess> launched = new CopyOnWriteArrayList<>();
         // Launched together, stopped together: cluster members each take their own time to
         // stop (RabbitMQ about a second), and one after the other that time adds up.
         cleanup.push("stop " + launches.stream().map(l -> l.command().label()).toList(),
                 () -> StopTogether.stop(launched));
-        for (Launch launch : launches) {
+        for (Launch launch : prepared) {
             RestartableProcess process = restartable(launch.command(), launch.ready());
             lastLogFile = process.logFile();
             process.spawn();
@@ -106,6 +115,15 @@ final class ProcessLauncher {
             throw new StartInterruptedException();
         }
         return List.copyOf(launched);
+    }
+
+    /** {@code command} with its class-data archive, where the template cache can keep one for it. */
+    private ClassDataUse classData(Command command) {
+        boolean cacheReadable = !command.unprivileged() || settings.unprivilegedUser() == null;
+        if (settings.templates() == null || !command.sharesClassData() || !cacheReadable) {
+            return ClassDataUse.unchanged(command);
+        }
+        return settings.templates().classData(command, dataDir, settings.detachBackgroundWork());
     }
 
     /** A process spawning {@code command} into a log file of its own, not spawned yet. */

@@ -49,6 +49,10 @@ final class CachePruner {
                 if (path.getFileName().toString().equals(TemplateCache.PROVISIONED_DIRECTORY)) {
                     continue; // provisioned daemons' trees, when kept here: pruned by their own store
                 }
+                if (path.getFileName().toString().equals(ClassDataArchives.DIRECTORY)) {
+                    new ClassDataArchives(root).pruneUnusedSince(cutoff);
+                    continue;
+                }
                 CacheEntry entry = new CacheEntry(root, path, spareArea);
                 if (!path.equals(keep) && !isSpare(path) && entry.lastUse().isBefore(cutoff)) {
                     removeIfIdle(entry);

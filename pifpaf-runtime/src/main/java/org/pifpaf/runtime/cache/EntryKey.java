@@ -79,7 +79,7 @@ final class EntryKey {
         text.append(label).append(' ').append(value.length()).append(':').append(value).append('\n');
     }
 
-    private static long fnv1a(byte[] bytes) {
+    static long fnv1a(byte[] bytes) {
         long hash = FNV_OFFSET;
         for (byte b : bytes) {
             hash ^= b & 0xff;

@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.locks.ReentrantLock;
+import org.pifpaf.api.Command;
 import org.pifpaf.api.Template;
 import org.pifpaf.runtime.system.FileTrees;
 import org.pifpaf.runtime.system.SystemTools;
@@ -86,6 +87,16 @@ public final class TemplateCache {
     /** Where the entries are kept. */
     public Path root() {
         return root.path();
+    }
+
+    /**
+     * {@code command} as it is to be launched: with the class-data archive earlier starts of the
+     * same JVM left here, or recording its classes into {@code dataDir} for one (see
+     * {@link Command#sharingClassData()}); the archive is made in the background, detached or not
+     * as the cache's other work.
+     */
+    public ClassDataUse classData(Command command, Path dataDir, boolean detached) {
+        return new ClassDataArchives(root).prepare(command, dataDir, detached);
     }
 
     /**

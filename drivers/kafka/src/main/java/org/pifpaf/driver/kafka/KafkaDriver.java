@@ -125,7 +125,7 @@ public final class KafkaDriver implements DaemonDriver {
 
         // SIGKILL: the data is thrown away, and an orderly shutdown takes seconds (a controlled
         // shutdown, then every log closed).
-        ctx.launch(jvm.args(BROKER_MAIN, config.toString()).label("kafka").stopSignal(Signal.KILL),
+        ctx.launch(jvm.args(BROKER_MAIN, config.toString()).label("kafka").stopSignal(Signal.KILL).sharingClassData(),
                 Ready.commandSucceeds(MetadataProbe.of(bash, port)));
 
         ctx.export("KAFKA_PORT", Integer.toString(port));

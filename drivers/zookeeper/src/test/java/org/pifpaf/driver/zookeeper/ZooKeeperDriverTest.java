@@ -27,9 +27,11 @@ import org.apache.zookeeper.Watcher;
 import org.apache.zookeeper.ZooDefs;
 import org.apache.zookeeper.ZooKeeper;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.pifpaf.api.Binary;
 import org.pifpaf.api.MissingDistributionException;
 import org.pifpaf.api.RunningDaemon;
+import org.pifpaf.runtime.StartRequest;
 import org.pifpaf.testkit.DriverTestKit;
 
 /**
@@ -63,6 +65,32 @@ class ZooKeeperDriverTest {
         } finally {
             DriverTestKit.closeAndAssertNothingLeft(daemon);
         }
+    }
+
+    @Test
+    void aLaterStartMapsAnArchiveOfTheClassesTheFirstLoaded(@TempDir Path cache) throws Exception {
+        StartRequest request = StartRequest.builder("zookeeper").option("port", "0").cacheDir(cache).build();
+        RunningDaemon first = DriverTestKit.start(request);
+        Path archives = cache.resolve("class-data");
+        try {
+            assertFalse(maps(first, archives), "no archive yet");
+        } finally {
+            DriverTestKit.closeAndAssertNothingLeft(first); // and the archiver is done
+        }
+        RunningDaemon second = DriverTestKit.start(request);
+        try {
+            assertTrue(maps(second, archives), "the server's JVM maps an archive from " + archives);
+            assertEquals("imok", fourLetterWord(port(second), "ruok"));
+        } finally {
+            DriverTestKit.closeAndAssertNothingLeft(second);
+        }
+    }
+
+    /** Whether the daemon's JVM has a file of {@code dir} mapped. */
+    private static boolean maps(RunningDaemon daemon, Path dir) throws IOException {
+        long pid = daemon.processes().get(0).pid();
+        return Files.readAllLines(Path.of("/proc", Long.toString(pid), "maps")).stream()
+                .anyMatch(line -> line.contains(dir.toString()));
     }
 
     @Test
