@@ -23,11 +23,17 @@ final class CommandMode {
     private static final long OWN_REACTION_MILLIS = 100;
     private static final Duration COMMAND_STOP_GRACE = Duration.ofSeconds(5);
 
+    private final Invocation invocation;
+
+    CommandMode(Invocation invocation) {
+        this.invocation = invocation;
+    }
+
     /** @param label what is started, for the progress line */
     int run(Started.Launch launch, List<String> command, CliVariables.Naming naming, String label) {
         SignalTrap trap = SignalTrap.install(Thread.currentThread());
         Started started;
-        try (ProgressLine progress = ProgressLine.start(label, !LogSink.showsInfo())) {
+        try (ProgressLine progress = ProgressLine.start(label, !LogSink.showsInfo(), invocation)) {
             started = launch.start(progress);
         } catch (StartFailedException e) {
             if (trap.fired()) {
@@ -38,7 +44,7 @@ final class CommandMode {
         }
         try (started) {
             Map<String, String> variables = CliVariables.of(started, naming, ProcessHandle.current().pid(), false,
-                    System.getenv());
+                    invocation.environment().asMap());
             Process process;
             try {
                 ProcessBuilder builder = new ProcessBuilder(command).inheritIO();

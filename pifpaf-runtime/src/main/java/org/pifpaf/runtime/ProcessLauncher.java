@@ -47,7 +47,7 @@ final class ProcessLauncher {
         this.settings = settings;
         this.cleanup = cleanup;
         this.environment = environment;
-        this.spawner = new ProcessSpawner(dataDir, settings.unprivilegedUser());
+        this.spawner = new ProcessSpawner(dataDir, settings.unprivilegedUser(), settings.environment());
         this.log = log;
     }
 
