@@ -89,16 +89,7 @@ public final class DriverRegistry {
 
     /** The drivers directories named by {@code PIFPAF_DRIVERS_PATH} (colon-separated) in {@code environment}. */
     public static List<Path> driversPathFromEnvironment(Environment environment) {
-        String path = environment.get("PIFPAF_DRIVERS_PATH");
-        List<Path> dirs = new ArrayList<>();
-        if (path != null) {
-            for (String entry : path.split(":")) {
-                if (!entry.isBlank()) {
-                    dirs.add(Path.of(entry));
-                }
-            }
-        }
-        return dirs;
+        return environment.directories("PIFPAF_DRIVERS_PATH");
     }
 
     /**

@@ -72,11 +72,16 @@ public final class Environment {
 
     /** The directories of {@code PATH}, in order; empty entries are left out, as pifpaf always read it. */
     public List<Path> path() {
-        String path = variables.get("PATH");
+        return directories("PATH");
+    }
+
+    /** The directories of {@code variable}, a colon-separated list ({@code PATH}), in order, blank entries left out. */
+    public List<Path> directories(String variable) {
+        String list = variables.get(variable);
         List<Path> dirs = new ArrayList<>();
-        if (path != null) {
-            for (String dir : path.split(":")) {
-                if (!dir.isEmpty()) {
+        if (list != null) {
+            for (String dir : list.split(":")) {
+                if (!dir.isBlank()) {
                     dirs.add(Path.of(dir));
                 }
             }
