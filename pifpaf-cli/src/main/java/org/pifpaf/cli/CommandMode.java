@@ -20,8 +20,9 @@ final class CommandMode {
 
     private static final Logger LOG = LoggerFactory.getLogger("pifpaf");
     /** How long a command gets to react to a signal it may have received itself (Ctrl-C). */
-    private static final long OWN_REACTION_MILLIS = 100;
-    private static final Duration COMMAND_STOP_GRACE = Duration.ofSeconds(5);
+    static final long OWN_REACTION_MILLIS = 100;
+    /** How long a command gets to end after it was sent the signal, before SIGKILL. */
+    static final Duration COMMAND_STOP_GRACE = Duration.ofSeconds(5);
 
     private final Invocation invocation;
 
@@ -73,8 +74,11 @@ final class CommandMode {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        Signal signal = signalNumber == Signal.INT.number() ? Signal.INT
-                : signalNumber == Signal.HUP.number() ? Signal.HUP : Signal.TERM;
-        ProcessControl.stopTree(process.toHandle(), signal, COMMAND_STOP_GRACE);
+        ProcessControl.stopTree(process.toHandle(), commandSignal(signalNumber), COMMAND_STOP_GRACE);
+    }
+
+    /** The signal a command is stopped with after pifpaf got signal {@code number}: the same, or TERM. */
+    static Signal commandSignal(int number) {
+        return number == Signal.INT.number() ? Signal.INT : number == Signal.HUP.number() ? Signal.HUP : Signal.TERM;
     }
 }

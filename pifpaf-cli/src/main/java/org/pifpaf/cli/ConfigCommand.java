@@ -47,6 +47,8 @@ final class ConfigCommand implements Callable<Integer> {
         fromEnvironmentOrFile(config, "provision-dir", ProvisionedTrees.DIRECTORY_VARIABLE, config.provisionDir(),
                 Provisioner.defaultRoot(environment).toString());
         fromEnvironmentOrFile(config, "tmpdir", "TMPDIR", Optional.empty(), System.getProperty("java.io.tmpdir"));
+        config.serverIdle().ifPresentOrElse(s -> line("server-idle", s.value(), fromFile(config, s)),
+                () -> line("server-idle", ServerCommand.DEFAULT_IDLE, "default"));
         config.driverOptions().forEach((driver, options) -> options.forEach((name, setting) ->
                 line("drivers." + driver + "." + name, setting.value(), fromFile(config, setting))));
         return ExitCodes.OK;

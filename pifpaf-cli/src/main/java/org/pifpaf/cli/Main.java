@@ -17,6 +17,7 @@ import org.pifpaf.runtime.Environment;
 import org.pifpaf.runtime.InvalidRequestException;
 import org.pifpaf.runtime.StartRequest;
 import org.pifpaf.runtime.commandline.UserConfig;
+import org.slf4j.LoggerFactory;
 import org.slf4j.event.Level;
 import picocli.CommandLine;
 
@@ -35,10 +36,11 @@ public final class Main {
     public static int run(String[] args) {
         Invocation invocation = Invocation.ofProcess();
         int status;
+        DriverRegistry registry = null;
         try {
             CommandLineScan scan = CommandLineScan.of(List.of(args));
             Environment environment = invocation.environment();
-            DriverRegistry registry = DriverRegistry.indexed(driverDirs(scan, environment),
+            registry = DriverRegistry.indexed(driverDirs(scan, environment),
                     () -> UserConfig.cacheDirOf(UserConfig.defaultFile(environment), environment)
                             .map(UserConfig.CacheDir::path));
             Optional<DriverPrefetch> driver = prefetch(registry, scan);
@@ -56,6 +58,7 @@ public final class Main {
         } catch (DriverConflictException e) {
             status = conflict(e);
         }
+        ServerAutoStart.afterRun(invocation.environment(), registry);
         return status;
     }
 
@@ -85,7 +88,7 @@ public final class Main {
             cli.addSubcommand(leaf);
         } else {
             cli.addSubcommand("run", runLine(starter, global, scan.args(), Optional.empty())); // every driver
-            for (String name : List.of("list-drivers", "status", "stop", "config", "fetch")) {
+            for (String name : List.of("list-drivers", "status", "stop", "config", "fetch", "server")) {
                 cli.addSubcommand(leaf(name, registry));
             }
             // Hidden: prints the bash/zsh completion script, made from this very model (drivers included).
@@ -180,6 +183,7 @@ public final class Main {
             case "stop" -> new StopCommand();
             case "config" -> new ConfigCommand(registry);
             case "fetch" -> new FetchCommand(registry);
+            case "server" -> new ServerCommand(registry);
             default -> null;
         };
     }
@@ -200,6 +204,10 @@ public final class Main {
             } catch (java.io.IOException e) {
                 return Usage.error(err, "--log-file: cannot write " + global.logFile + ": " + e.getMessage());
             }
+        }
+        String fallback = System.getProperty("pifpaf.server.fallback"); // set by the launcher
+        if (fallback != null) {
+            LoggerFactory.getLogger("pifpaf").debug("not run by the pifpaf server: {}", fallback);
         }
         return null;
     }
