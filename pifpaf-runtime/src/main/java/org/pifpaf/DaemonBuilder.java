@@ -8,6 +8,7 @@ import org.pifpaf.api.DriverOption;
 import org.pifpaf.runtime.DaemonSpec;
 import org.pifpaf.runtime.DaemonStarter;
 import org.pifpaf.runtime.DataOnMemory;
+import org.pifpaf.runtime.Environment;
 import org.pifpaf.runtime.DriverDescriptor;
 import org.pifpaf.runtime.ProvisionMode;
 import org.pifpaf.runtime.StartRequest;
@@ -24,7 +25,7 @@ public final class DaemonBuilder {
     DaemonBuilder(String driver, DaemonStarter starter) {
         this.driver = driver;
         this.starter = starter;
-        this.request = StartRequest.builder(driver).dataOnMemory(DataOnMemory.fromEnvironment(DataOnMemory.WHEN_ROOM));
+        this.request = StartRequest.builder(driver).dataOnMemory(DataOnMemory.fromEnvironment(Environment.process(), DataOnMemory.WHEN_ROOM));
     }
 
     /** Sets a driver option (name without dashes); the value's text is used. */

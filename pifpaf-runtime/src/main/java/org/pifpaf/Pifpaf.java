@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.pifpaf.runtime.DaemonStarter;
 import org.pifpaf.runtime.DriverRegistry;
+import org.pifpaf.runtime.Environment;
 import org.pifpaf.runtime.cache.TemplateCache;
 
 /**
@@ -68,7 +69,7 @@ public final class Pifpaf {
             synchronized (Pifpaf.class) {
                 current = starter;
                 if (current == null) {
-                    current = new DaemonStarter(DriverRegistry.indexed(DriverRegistry.driversPathFromEnvironment(),
+                    current = new DaemonStarter(DriverRegistry.indexed(DriverRegistry.driversPathFromEnvironment(Environment.process()),
                             () -> Optional.of(TemplateCache.defaultRoot())));
                     starter = current;
                 }

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import org.pifpaf.runtime.DaemonStarter;
 import org.pifpaf.runtime.DataOnMemory;
+import org.pifpaf.runtime.Environment;
 import org.pifpaf.runtime.StackFiles;
 import org.pifpaf.runtime.StackStarter;
 
@@ -42,6 +43,6 @@ public final class StackBuilder {
         var definition = StackFiles.parse(file, starter.registry());
         return new DaemonStack(new StackStarter(starter).start(definition,
                 request -> request.timeout(timeout).keepData(keepData)
-                        .dataOnMemory(DataOnMemory.fromEnvironment(DataOnMemory.WHEN_ROOM))));
+                        .dataOnMemory(DataOnMemory.fromEnvironment(Environment.process(), DataOnMemory.WHEN_ROOM))));
     }
 }

@@ -24,7 +24,8 @@ class DroppedDriverExtensionIT {
             throws Exception {
         assertEquals("mqtt://localhost:" + mosquitto.port(), mosquitto.url());
         assertEquals(Launcher.TEST_DRIVERS.resolve("mosquitto.jar").toString(),
-                org.pifpaf.runtime.DriverRegistry.discover(org.pifpaf.runtime.DriverRegistry.driversPathFromEnvironment())
+                org.pifpaf.runtime.DriverRegistry.discover(org.pifpaf.runtime.DriverRegistry.driversPathFromEnvironment(
+                        org.pifpaf.runtime.Environment.process()))
                         .find("mosquitto").orElseThrow().origin(), "loaded from the drivers directory");
         String port = Integer.toString(mosquitto.port());
         Process subscriber = new ProcessBuilder("mosquitto_sub", "-h", "127.0.0.1", "-p", port, "-t", "pifpaf",

@@ -65,6 +65,12 @@ final class Launcher {
     }
 
     static Process start(Identity identity, List<String> argv, Map<String, String> env) throws IOException {
+        return start(identity, argv, env, ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
+    }
+
+    /** Starts {@code argv} as {@code identity}, its standard input {@code input} (a pipe to type into, say). */
+    static Process start(Identity identity, List<String> argv, Map<String, String> env, ProcessBuilder.Redirect input)
+            throws IOException {
         List<String> full = new ArrayList<>(identity.prefix());
         full.addAll(argv);
         // ProcessBuilder looks the program up on this JVM's PATH, not the child's.
@@ -72,11 +78,13 @@ final class Launcher {
         if (full.get(program).equals("pifpaf")) {
             full.set(program, PIFPAF.toString());
         }
-        ProcessBuilder builder = new ProcessBuilder(full).redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
+        ProcessBuilder builder = new ProcessBuilder(full).redirectInput(input);
         Map<String, String> environment = builder.environment();
         environment.put("PATH", PIFPAF.getParent() + ":" + environment.getOrDefault("PATH", "/usr/bin:/bin"));
         environment.remove("PIFPAF_URLS");
         environment.remove("PIFPAF_DRIVERS_PATH");
+        // Every test runs pifpaf's JVM, whatever server the machine runs, but those that give PIFPAF_SERVER.
+        environment.put("PIFPAF_SERVER", "off");
         environment.putAll(identity.environment());
         environment.putAll(new HashMap<>(env));
         return builder.start();

@@ -22,7 +22,8 @@ class ManPageIT {
         assertEquals("", result.stderr(), "roff warnings");
         String page = result.stdout();
         for (String expected : List.of("NAME", "SYNOPSIS", "RUN OPTIONS", "DRIVERS", "EXIT STATUS",
-                "postgresql", "rabbitmq", "--sentinel-port", "--timeout SECONDS")) {
+                "postgresql", "rabbitmq", "--sentinel-port", "--timeout SECONDS", "SERVER", "pifpaf server start",
+                "--idle DURATION", "PIFPAF_SERVER")) {
             assertTrue(page.contains(expected), expected + " missing from:\n" + page);
         }
     }

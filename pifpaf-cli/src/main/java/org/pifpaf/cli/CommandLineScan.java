@@ -28,7 +28,7 @@ import java.util.Set;
 final class CommandLineScan {
 
     /** The words that name sub-commands of {@code pifpaf}: picocli does not take them as an option's value. */
-    static final Set<String> SUBCOMMANDS = Set.of("run", "list-drivers", "list", "status", "stop", "config",
+    static final Set<String> SUBCOMMANDS = Set.of("run", "list-drivers", "list", "status", "stop", "config", "server",
             "fetch", "generate-completion", "generate-man-page");
 
     /**

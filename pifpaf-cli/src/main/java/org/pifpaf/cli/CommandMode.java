@@ -20,14 +20,21 @@ final class CommandMode {
 
     private static final Logger LOG = LoggerFactory.getLogger("pifpaf");
     /** How long a command gets to react to a signal it may have received itself (Ctrl-C). */
-    private static final long OWN_REACTION_MILLIS = 100;
-    private static final Duration COMMAND_STOP_GRACE = Duration.ofSeconds(5);
+    static final long OWN_REACTION_MILLIS = 100;
+    /** How long a command gets to end after it was sent the signal, before SIGKILL. */
+    static final Duration COMMAND_STOP_GRACE = Duration.ofSeconds(5);
+
+    private final Invocation invocation;
+
+    CommandMode(Invocation invocation) {
+        this.invocation = invocation;
+    }
 
     /** @param label what is started, for the progress line */
     int run(Started.Launch launch, List<String> command, CliVariables.Naming naming, String label) {
         SignalTrap trap = SignalTrap.install(Thread.currentThread());
         Started started;
-        try (ProgressLine progress = ProgressLine.start(label, !LogSink.showsInfo())) {
+        try (ProgressLine progress = ProgressLine.start(label, !LogSink.showsInfo(), invocation)) {
             started = launch.start(progress);
         } catch (StartFailedException e) {
             if (trap.fired()) {
@@ -38,7 +45,7 @@ final class CommandMode {
         }
         try (started) {
             Map<String, String> variables = CliVariables.of(started, naming, ProcessHandle.current().pid(), false,
-                    System.getenv());
+                    invocation.environment().asMap());
             Process process;
             try {
                 ProcessBuilder builder = new ProcessBuilder(command).inheritIO();
@@ -67,8 +74,11 @@ final class CommandMode {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        Signal signal = signalNumber == Signal.INT.number() ? Signal.INT
-                : signalNumber == Signal.HUP.number() ? Signal.HUP : Signal.TERM;
-        ProcessControl.stopTree(process.toHandle(), signal, COMMAND_STOP_GRACE);
+        ProcessControl.stopTree(process.toHandle(), commandSignal(signalNumber), COMMAND_STOP_GRACE);
+    }
+
+    /** The signal a command is stopped with after pifpaf got signal {@code number}: the same, or TERM. */
+    static Signal commandSignal(int number) {
+        return number == Signal.INT.number() ? Signal.INT : number == Signal.HUP.number() ? Signal.HUP : Signal.TERM;
     }
 }

@@ -4,6 +4,7 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.pifpaf.runtime.DataOnMemory;
 import org.pifpaf.runtime.DriverRegistry;
+import org.pifpaf.runtime.Environment;
 import org.pifpaf.runtime.InvalidRequestException;
 import org.pifpaf.runtime.ProvisionMode;
 import org.pifpaf.runtime.StartRequest;
@@ -25,21 +26,16 @@ final class ConfigCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        Environment environment = Environment.process();
         UserConfig config;
         try {
-            config = UserConfig.load(UserConfig.defaultFile(), registry);
+            config = UserConfig.load(UserConfig.defaultFile(environment), registry, environment);
         } catch (InvalidRequestException e) {
             return Usage.error(e.getMessage());
         }
         String where = config.file() + (config.exists() ? "" : " (not found)");
         System.out.println("config file   " + where);
-        String envRunAs = System.getenv("PIFPAF_RUN_AS");
-        if (envRunAs != null && !envRunAs.isBlank()) {
-            line("run-as", envRunAs, "environment (PIFPAF_RUN_AS)");
-        } else {
-            config.runAs().ifPresentOrElse(s -> line("run-as", s.value(), fromFile(config, s)),
-                    () -> line("run-as", StartRequest.DEFAULT_RUN_AS, "default"));
-        }
+        fromEnvironmentOrFile(config, "run-as", "PIFPAF_RUN_AS", config.runAs(), StartRequest.DEFAULT_RUN_AS);
         config.timeout().ifPresentOrElse(s -> line("timeout", s.value() + "s", fromFile(config, s)),
                 () -> line("timeout", "each driver's own", "default"));
         UserConfig.CacheDir cache = config.effectiveCacheDir();
@@ -49,10 +45,10 @@ final class ConfigCommand implements Callable<Integer> {
         fromEnvironmentOrFile(config, "provision", ProvisionMode.VARIABLE, config.provision(),
                 ProvisionMode.AUTO.word());
         fromEnvironmentOrFile(config, "provision-dir", ProvisionedTrees.DIRECTORY_VARIABLE, config.provisionDir(),
-                Provisioner.defaultRoot().toString());
-        String tmp = System.getenv("TMPDIR");
-        line("tmpdir", tmp != null && !tmp.isBlank() ? tmp : System.getProperty("java.io.tmpdir"),
-                tmp != null && !tmp.isBlank() ? "environment (TMPDIR)" : "default");
+                Provisioner.defaultRoot(environment).toString());
+        fromEnvironmentOrFile(config, "tmpdir", "TMPDIR", Optional.empty(), System.getProperty("java.io.tmpdir"));
+        config.serverIdle().ifPresentOrElse(s -> line("server-idle", s.value(), fromFile(config, s)),
+                () -> line("server-idle", ServerCommand.DEFAULT_IDLE, "default"));
         config.driverOptions().forEach((driver, options) -> options.forEach((name, setting) ->
                 line("drivers." + driver + "." + name, setting.value(), fromFile(config, setting))));
         return ExitCodes.OK;
@@ -61,9 +57,9 @@ final class ConfigCommand implements Callable<Integer> {
     /** A setting the environment wins over, else the file's, else its default. */
     private static void fromEnvironmentOrFile(UserConfig config, String key, String variable,
                                               Optional<UserConfig.Setting> inFile, String fallback) {
-        String value = System.getenv(variable);
-        if (value != null && !value.isBlank()) {
-            line(key, value, "environment (" + variable + ")");
+        Optional<String> value = config.environment().nonBlank(variable);
+        if (value.isPresent()) {
+            line(key, value.get(), "environment (" + variable + ")");
         } else {
             inFile.ifPresentOrElse(s -> line(key, s.value(), fromFile(config, s)), () -> line(key, fallback, "default"));
         }

@@ -9,6 +9,7 @@ import org.pifpaf.api.DaemonDriver;
 import org.pifpaf.cli.eval.EvalFormat;
 import org.pifpaf.runtime.DaemonStarter;
 import org.pifpaf.runtime.DataOnMemory;
+import org.pifpaf.runtime.Environment;
 import org.pifpaf.runtime.InvalidRequestException;
 import org.pifpaf.runtime.ProvisionMode;
 import org.pifpaf.runtime.StartRequest;
@@ -29,6 +30,7 @@ final class DriverRun {
     private final DaemonStarter starter;
     private final PifpafCommand global;
     private final List<String> rawArgs;
+    private final Invocation invocation;
 
     /**
      * What a command line asks of {@code run <driver>}, read by picocli ({@link DriverCommand})
@@ -43,16 +45,30 @@ final class DriverRun {
     }
 
     /**
+     * A run made ready: what starts the daemon, how its variables are named, how eval mode would
+     * print them, all checked.
+     *
+     * @param launch starts the daemon, telling a progress line how it goes
+     * @param naming the run's own variables' names
+     * @param format eval mode's output format
+     */
+    record Plan(Started.Launch launch, CliVariables.Naming naming, EvalFormat format) {
+    }
+
+    /**
      * @param driver  the driver, looked up already: the start takes it as it is
      * @param daemon  how the line named it: its name, or with the daemon version asked for ({@code postgresql@16})
      * @param rawArgs the whole command line, which eval mode hands to its supervisor
+     * @param invocation who runs it: its environment is the start's, its streams get the output
      */
-    DriverRun(DaemonDriver driver, String daemon, DaemonStarter starter, PifpafCommand global, List<String> rawArgs) {
+    DriverRun(DaemonDriver driver, String daemon, DaemonStarter starter, PifpafCommand global, List<String> rawArgs,
+              Invocation invocation) {
         this.driver = driver;
         this.daemon = daemon;
         this.starter = starter;
         this.global = global;
         this.rawArgs = rawArgs;
+        this.invocation = invocation;
     }
 
     /** The driver as the command line named it, with the version if one was asked for. */
@@ -63,22 +79,34 @@ final class DriverRun {
     /** Runs the driver as {@code arguments} ask; returns pifpaf's exit status. */
     int run(Arguments arguments) {
         try {
-            RunOptions options = global.namingOptions().or(arguments.after()).or(arguments.before());
-            CliVariables.Naming naming = naming(options);
-            UserConfig config = UserConfig.load(UserConfig.defaultFile(), starter.registry());
-            String name = driver.name();
-            StartRequest.Builder request = settings(StartRequest.builder(daemon), options, global, config)
-                    .options(config.optionsOf(name)).options(arguments.driverOptions()).prefix(naming.prefix());
-            Started.Launch launch = progress -> Started.single(starter.start(driver, request.progress(progress)
-                    .transferProgress(progress).build()), naming.prefix());
-            return RunModes.run(launch, arguments.command(), naming, global.supervisor, rawArgs, daemon, format(options));
+            Plan plan = plan(arguments);
+            return RunModes.run(plan.launch(), arguments.command(), plan.naming(), global.supervisor, rawArgs, daemon,
+                    plan.format(), invocation);
         } catch (InvalidRequestException e) {
-            return Usage.error(e.getMessage());
+            return Usage.error(invocation.err(), e.getMessage());
         }
     }
 
-    /** The eval-mode output format, checked. */
-    static EvalFormat format(RunOptions options) {
+    /**
+     * Makes the run ready as {@code arguments} ask: the options merged and checked, the
+     * configuration read, the start request built.
+     *
+     * @throws InvalidRequestException for a bad option value or configuration (a usage error)
+     */
+    Plan plan(Arguments arguments) {
+        RunOptions options = global.namingOptions().or(arguments.after()).or(arguments.before());
+        CliVariables.Naming naming = naming(options);
+        Environment environment = invocation.environment();
+        UserConfig config = UserConfig.load(UserConfig.defaultFile(environment), starter.registry(), environment);
+        StartRequest.Builder request = settings(StartRequest.builder(daemon), options, global, config)
+                .options(config.optionsOf(driver.name())).options(arguments.driverOptions()).prefix(naming.prefix());
+        Started.Launch launch = progress -> Started.single(starter.start(driver, request.progress(progress)
+                .transferProgress(progress).build()), naming.prefix());
+        return new Plan(launch, naming, format(options, environment));
+    }
+
+    /** The eval-mode output format, checked ({@code github} needs {@code $GITHUB_ENV} in {@code environment}). */
+    static EvalFormat format(RunOptions options, Environment environment) {
         if (options.format == null) {
             return EvalFormat.SH;
         }
@@ -89,7 +117,7 @@ final class DriverRun {
             throw new InvalidRequestException("--format: '" + options.format
                     + "' is not one of sh, fish, json, dotenv, github");
         }
-        if (format == EvalFormat.GITHUB && (System.getenv("GITHUB_ENV") == null || System.getenv("GITHUB_ENV").isBlank())) {
+        if (format == EvalFormat.GITHUB && environment.unset("GITHUB_ENV")) {
             throw new InvalidRequestException("--format github needs $GITHUB_ENV (GitHub Actions sets it)");
         }
         return format;
@@ -105,10 +133,13 @@ final class DriverRun {
     /**
      * The run options that apply to every daemon a run starts: the command line's, else the
      * environment's ({@code PIFPAF_RUN_AS}, {@code PIFPAF_CACHE_DIR}, {@code PIFPAF_PROVISION},
-     * {@code PIFPAF_PROVISION_DIR}), else the user configuration's.
+     * {@code PIFPAF_PROVISION_DIR}), else the user configuration's. The environment is the one
+     * {@code config} was read in, which the start then looks things up in too.
      */
     static StartRequest.Builder settings(StartRequest.Builder builder, RunOptions options, PifpafCommand global,
                                          UserConfig config) {
+        Environment environment = config.environment();
+        builder.environment(environment);
         builder.keepData(Boolean.TRUE.equals(options.keepData)).echoOutput(global.debug)
                 .cache(!Boolean.TRUE.equals(options.noCache)).cacheDir(config.effectiveCacheDir().path())
                 .detachBackgroundWork(true); // a run exits once its daemons stop: it must not wait for the cache
@@ -122,12 +153,12 @@ final class DriverRun {
         }
         if (options.dataOnMemory != null) {
             builder.dataOnMemory(options.dataOnMemory);
-        } else if (unset(DataOnMemory.VARIABLE)) {
+        } else if (environment.unset(DataOnMemory.VARIABLE)) {
             config.dataOnMemory().ifPresent(setting -> builder.dataOnMemory(DataOnMemory.parse(setting.value())));
         }
         if (options.runAs != null) {
             builder.runAs(options.runAs);
-        } else if (unset("PIFPAF_RUN_AS")) {
+        } else if (environment.unset("PIFPAF_RUN_AS")) {
             config.runAs().ifPresent(user -> builder.runAs(user.value()));
         }
         if (options.provision != null) {
@@ -136,7 +167,7 @@ final class DriverRun {
             } catch (InvalidRequestException e) {
                 throw new InvalidRequestException("--provision: " + e.getMessage());
             }
-        } else if (unset(ProvisionMode.VARIABLE)) {
+        } else if (environment.unset(ProvisionMode.VARIABLE)) {
             config.provision().ifPresent(mode -> builder.provisioning(ProvisionMode.parse(mode.value())));
         }
         return builder.provisionDir(provisionDir(config));
@@ -144,13 +175,8 @@ final class DriverRun {
 
     /** Where provisioned daemons are kept: {@code $PIFPAF_PROVISION_DIR}, else the configuration's, else the default (null). */
     static Path provisionDir(UserConfig config) {
-        return unset(ProvisionedTrees.DIRECTORY_VARIABLE) ? config.provisionDir().map(dir -> Path.of(dir.value()))
-                .orElse(null) : null;
-    }
-
-    private static boolean unset(String variable) {
-        String value = System.getenv(variable);
-        return value == null || value.isBlank();
+        return config.environment().unset(ProvisionedTrees.DIRECTORY_VARIABLE)
+                ? config.provisionDir().map(dir -> Path.of(dir.value())).orElse(null) : null;
     }
 
     private static String variableName(String given, String fallback, String option) {

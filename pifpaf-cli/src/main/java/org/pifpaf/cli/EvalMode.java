@@ -28,7 +28,7 @@ final class EvalMode {
     private static final Logger LOG = LoggerFactory.getLogger("pifpaf");
 
     /** @param label what the prompt marker shows: the driver, or the stack file */
-    int run(List<String> rawArgs, CliVariables.Naming naming, String label, EvalFormat format) {
+    int run(List<String> rawArgs, CliVariables.Naming naming, String label, EvalFormat format, Invocation invocation) {
         SignalTrap trap = SignalTrap.install(Thread.currentThread());
         List<String> argv = new ArrayList<>(SelfLauncher.command());
         argv.add("--supervisor");
@@ -45,7 +45,7 @@ final class EvalMode {
         Thread stderrCopy = copyInBackground(supervisor.getErrorStream());
         CompletableFuture<Handshake.Outcome> outcome = CompletableFuture.supplyAsync(() -> read(supervisor));
         Handshake.Outcome result;
-        try (ProgressLine progress = ProgressLine.start(label, !org.pifpaf.cli.logging.LogSink.showsInfo())) {
+        try (ProgressLine progress = ProgressLine.start(label, !org.pifpaf.cli.logging.LogSink.showsInfo(), invocation)) {
             result = outcome.get();
         } catch (InterruptedException e) {
             // Ctrl-C while the daemon starts: the supervisor (in its own session) must be told.
@@ -60,7 +60,8 @@ final class EvalMode {
             return result.status();
         }
         try {
-            System.out.print(format.render(result.variables(), naming.prefix(), label, System.getenv()));
+            System.out.print(format.render(result.variables(), naming.prefix(), label,
+                    invocation.environment().asMap()));
         } catch (java.io.IOException e) {
             LOG.error("cannot hand the variables over: {}", e.getMessage());
             // Nobody will know the daemon is there: stop it.

@@ -23,6 +23,11 @@ final class ExitCodes {
     static final int DRIVER_CONFLICT = 7;
     /** The daemon had to be fetched and could not be (repository unreachable, corrupt artifact). */
     static final int PROVISION_FAILED = 8;
+    /**
+     * {@code pifpaf server status}: no server runs. 3, as the status of LSB init scripts and
+     * {@code systemctl status} says it; that command starts nothing, so it never means a missing binary.
+     */
+    static final int NOT_RUNNING = 3;
     /** The user's command could not be run (as shells report a command not found). */
     static final int COMMAND_NOT_RUNNABLE = 127;
     /** Added to a signal's number when pifpaf or the command ends because of it. */

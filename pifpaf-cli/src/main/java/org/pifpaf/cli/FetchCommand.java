@@ -7,6 +7,7 @@ import org.pifpaf.cli.logging.LogSink;
 import org.pifpaf.runtime.DaemonSpec;
 import org.pifpaf.runtime.DriverDescriptor;
 import org.pifpaf.runtime.DriverRegistry;
+import org.pifpaf.runtime.Environment;
 import org.pifpaf.runtime.InvalidRequestException;
 import org.pifpaf.runtime.commandline.UserConfig;
 import org.pifpaf.runtime.provision.DriverProvisions;
@@ -43,7 +44,9 @@ final class FetchCommand implements Callable<Integer> {
     public Integer call() {
         Provisioner provisioner;
         try {
-            provisioner = Provisioner.shared(DriverRun.provisionDir(UserConfig.load(UserConfig.defaultFile(), registry)));
+            Environment environment = Environment.process();
+            provisioner = Provisioner.shared(DriverRun.provisionDir(UserConfig.load(UserConfig.defaultFile(environment),
+                    registry, environment)), environment);
             for (String daemon : daemons) {
                 DaemonSpec spec = DaemonSpec.parse(daemon);
                 DriverDescriptor descriptor = registry.find(spec.driver())
@@ -51,7 +54,7 @@ final class FetchCommand implements Callable<Integer> {
                 if (DriverProvisions.of(descriptor.driver()).isEmpty()) {
                     throw new InvalidRequestException(cannotBeFetched(descriptor.driver()));
                 }
-                try (ProgressLine progress = ProgressLine.fetching(daemon, !LogSink.showsInfo())) {
+                try (ProgressLine progress = ProgressLine.fetching(daemon, !LogSink.showsInfo(), Invocation.ofProcess())) {
                     for (Provisioned tree : DriverProvisions.fetch(descriptor.driver(), spec.version(), provisioner,
                             progress)) {
                         System.out.println(daemon + "  " + tree.artifact() + "  " + tree.tree());

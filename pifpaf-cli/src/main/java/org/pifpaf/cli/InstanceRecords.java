@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.stream.Stream;
+import org.pifpaf.runtime.Environment;
 
 /**
  * The detached (eval-mode) instances of this user: one small file per supervisor, under
@@ -40,8 +41,8 @@ final class InstanceRecords {
 
     /** Where the records live, created (mode 0700) if needed. */
     static Path directory() throws IOException {
-        String runtime = System.getenv("XDG_RUNTIME_DIR");
-        Path dir = runtime != null && !runtime.isBlank() && Files.isDirectory(Path.of(runtime))
+        String runtime = Environment.process().nonBlank("XDG_RUNTIME_DIR").orElse(null);
+        Path dir = runtime != null && Files.isDirectory(Path.of(runtime))
                 ? Path.of(runtime, "pifpaf")
                 : Path.of(System.getProperty("java.io.tmpdir"), "pifpaf-instances-" + System.getProperty("user.name"));
         if (!Files.isDirectory(dir)) {

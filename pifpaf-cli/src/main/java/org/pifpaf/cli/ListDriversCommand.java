@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import java.io.IOException;
+import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -12,12 +13,12 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.pifpaf.runtime.DriverDescriptor;
 import org.pifpaf.runtime.DriverRegistry;
+import org.pifpaf.runtime.Environment;
 import org.pifpaf.runtime.InvalidRequestException;
 import org.pifpaf.runtime.commandline.UserConfig;
 import org.pifpaf.runtime.inventory.DriverInventory;
 import org.pifpaf.runtime.inventory.VersionCache;
 import org.pifpaf.runtime.provision.DriverProvisions;
-import org.pifpaf.runtime.provision.Platform;
 import org.pifpaf.runtime.provision.Provisioner;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -36,33 +37,40 @@ final class ListDriversCommand implements Callable<Integer> {
     Format output;
 
     private final DriverRegistry registry;
+    private final Invocation invocation;
 
-    ListDriversCommand(DriverRegistry registry) {
+    /** @param invocation whose environment finds the binaries, and whose standard output gets the list */
+    ListDriversCommand(DriverRegistry registry, Invocation invocation) {
         this.registry = registry;
+        this.invocation = invocation;
     }
 
     @Override
     public Integer call() throws IOException {
+        Environment environment = invocation.environment();
         UserConfig config;
         try {
-            config = UserConfig.load(UserConfig.defaultFile(), registry);
+            config = UserConfig.load(UserConfig.defaultFile(environment), registry, environment);
         } catch (InvalidRequestException e) {
-            return Usage.error(e.getMessage());
+            return Usage.error(invocation.err(), e.getMessage());
         }
         VersionCache versions = VersionCache.load(config.effectiveCacheDir().path().resolve(VersionCache.FILE_NAME));
         List<DriverDescriptor> drivers = registry.drivers();
-        List<DriverInventory.Entry> entries = DriverInventory.of(drivers, versions);
+        List<DriverInventory.Entry> entries = DriverInventory.of(drivers, versions, environment);
         versions.save();
         // Read from the trees' directory only: listing never loads the resolver.
-        Provisioner provisioner = Provisioner.shared(DriverRun.provisionDir(config));
+        Provisioner provisioner = Provisioner.shared(DriverRun.provisionDir(config), environment);
         List<Optional<DriverProvisions.Status>> provisioning = drivers.stream()
                 .map(d -> DriverProvisions.status(d.driver(), provisioner)).toList();
+        PrintStream out = invocation.out();
         switch (output) {
-            case json -> System.out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
+            case json -> out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
                     .writeValueAsString(asData(entries, provisioning)));
-            case yaml -> System.out.print(new YAMLMapper().writeValueAsString(asData(entries, provisioning)));
-            default -> System.out.print(table(entries, provisioning));
+            case yaml -> out.print(new YAMLMapper().writeValueAsString(asData(entries, provisioning)));
+            default -> out.print(table(entries, provisioning, invocation.terminal().colourOnStdout(),
+                    provisioner.platform()));
         }
+        out.flush();
         return ExitCodes.OK;
     }
 
@@ -109,14 +117,13 @@ final class ListDriversCommand implements Callable<Integer> {
     }
 
     private static String table(List<DriverInventory.Entry> entries,
-                                List<Optional<DriverProvisions.Status>> provisioning) {
-        boolean colour = Terminal.colourOnStdout();
+                                List<Optional<DriverProvisions.Status>> provisioning, boolean colour, String platform) {
         List<String[]> rows = new ArrayList<>();
         // STATUS second, where scripts (and the original's users) read it; PROVISIONED after it.
         rows.add(new String[] {"NAME", "STATUS", "PROVISIONED", "DRIVER", "NEEDS", "ORIGIN", "DESCRIPTION"});
         for (int i = 0; i < entries.size(); i++) {
             DriverInventory.Entry entry = entries.get(i);
-            rows.add(new String[] {entry.name(), status(entry), provisioned(provisioning.get(i)),
+            rows.add(new String[] {entry.name(), status(entry), provisioned(provisioning.get(i), platform),
                     entry.driverVersion().isEmpty() ? "-" : entry.driverVersion(), needs(entry),
                     shortOrigin(entry.origin()), entry.description()});
         }
@@ -150,14 +157,14 @@ final class ListDriversCommand implements Callable<Integer> {
      * 17.6.0}, {@code provisionable} (none kept yet), {@code not for linux-arm64}, or {@code -}
      * (it declares nothing to fetch).
      */
-    private static String provisioned(Optional<DriverProvisions.Status> status) {
+    private static String provisioned(Optional<DriverProvisions.Status> status, String platform) {
         if (status.isEmpty()) {
             return "-";
         }
         if (!status.get().kept().isEmpty()) {
             return String.join(", ", status.get().kept());
         }
-        return status.get().provisionable() ? "provisionable" : "not for " + Platform.current();
+        return status.get().provisionable() ? "provisionable" : "not for " + platform;
     }
 
     /** The drivers it starts: {@code postgresql, redis?} (? for those only sometimes started), each marked when missing. */

@@ -1,5 +1,6 @@
 package org.pifpaf.cli;
 
+import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -12,9 +13,11 @@ import org.pifpaf.runtime.DaemonStarter;
 import org.pifpaf.runtime.DriverConflictException;
 import org.pifpaf.runtime.DriverDescriptor;
 import org.pifpaf.runtime.DriverRegistry;
+import org.pifpaf.runtime.Environment;
 import org.pifpaf.runtime.InvalidRequestException;
 import org.pifpaf.runtime.StartRequest;
 import org.pifpaf.runtime.commandline.UserConfig;
+import org.slf4j.LoggerFactory;
 import org.slf4j.event.Level;
 import picocli.CommandLine;
 
@@ -31,10 +34,15 @@ public final class Main {
 
     /** Runs pifpaf with {@code args} and returns the exit status. */
     public static int run(String[] args) {
+        Invocation invocation = Invocation.ofProcess();
+        int status;
+        DriverRegistry registry = null;
         try {
             CommandLineScan scan = CommandLineScan.of(List.of(args));
-            DriverRegistry registry = DriverRegistry.indexed(driverDirs(scan),
-                    () -> UserConfig.cacheDirOf(UserConfig.defaultFile()).map(UserConfig.CacheDir::path));
+            Environment environment = invocation.environment();
+            registry = DriverRegistry.indexed(driverDirs(scan, environment),
+                    () -> UserConfig.cacheDirOf(UserConfig.defaultFile(environment), environment)
+                            .map(UserConfig.CacheDir::path));
             Optional<DriverPrefetch> driver = prefetch(registry, scan);
             if (driver.isPresent()) {
                 // While the driver loads, with the defaults: a run that changes them (--run-as, say) prepares its own.
@@ -43,12 +51,15 @@ public final class Main {
             // Most runs are plain enough to read without picocli, whose model costs more than the rest of the reading.
             Optional<PlainRunLine> plain = PlainRunLine.parse(scan, driver);
             if (plain.isPresent()) {
-                return plain.get().run(new DaemonStarter(registry), scan.args());
+                status = plain.get().run(new DaemonStarter(registry), scan.args(), invocation);
+            } else {
+                status = commandLine(registry, scan, driver).execute(args);
             }
-            return commandLine(registry, scan, driver).execute(args);
         } catch (DriverConflictException e) {
-            return conflict(e);
+            status = conflict(e);
         }
+        ServerAutoStart.afterRun(invocation.environment(), registry);
+        return status;
     }
 
     private static int conflict(DriverConflictException e) {
@@ -77,7 +88,7 @@ public final class Main {
             cli.addSubcommand(leaf);
         } else {
             cli.addSubcommand("run", runLine(starter, global, scan.args(), Optional.empty())); // every driver
-            for (String name : List.of("list-drivers", "status", "stop", "config", "fetch")) {
+            for (String name : List.of("list-drivers", "status", "stop", "config", "fetch", "server")) {
                 cli.addSubcommand(leaf(name, registry));
             }
             // Hidden: prints the bash/zsh completion script, made from this very model (drivers included).
@@ -121,7 +132,7 @@ public final class Main {
 
         @Override
         public int execute(CommandLine.ParseResult parseResult) {
-            Integer invalid = configureLogging(global);
+            Integer invalid = configureLogging(global, System.err);
             return invalid != null ? invalid : new CommandLine.RunLast().execute(parseResult);
         }
     }
@@ -133,13 +144,14 @@ public final class Main {
      */
     private static CommandLine runLine(DaemonStarter starter, PifpafCommand global, List<String> rawArgs,
                                        Optional<DriverPrefetch> named) {
-        RunCommand run = new RunCommand(global, starter, rawArgs);
+        RunCommand run = new RunCommand(global, starter, rawArgs, Invocation.ofProcess());
         CommandLine runLine = new CommandLine(run.model());
         Optional<DriverDescriptor> found = named.isPresent() ? named.get().driver() : Optional.empty();
         for (DriverDescriptor descriptor : found.map(List::of).orElseGet(starter.registry()::drivers)) {
             DaemonDriver driver = descriptor.driver();
             String word = found.isPresent() ? named.get().name() : driver.name();
-            DriverCommand command = new DriverCommand(driver, run, new DriverRun(driver, word, starter, global, rawArgs));
+            DriverCommand command = new DriverCommand(driver, run, new DriverRun(driver, word, starter, global, rawArgs,
+                    Invocation.ofProcess()));
             runLine.addSubcommand(word, command.spec());
         }
         return runLine;
@@ -166,28 +178,36 @@ public final class Main {
     /** The sub-command other than {@code run} named {@code word} (by name or alias), or null. */
     private static Object leaf(String word, DriverRegistry registry) {
         return switch (word) {
-            case "list-drivers", "list" -> new ListDriversCommand(registry);
+            case "list-drivers", "list" -> new ListDriversCommand(registry, Invocation.ofProcess());
             case "status" -> new StatusCommand();
             case "stop" -> new StopCommand();
             case "config" -> new ConfigCommand(registry);
             case "fetch" -> new FetchCommand(registry);
+            case "server" -> new ServerCommand(registry);
             default -> null;
         };
     }
 
-    /** Sets the logging up as the global options say; returns the exit status of a bad option, or null. */
-    static Integer configureLogging(PifpafCommand global) {
+    /**
+     * Sets the logging up as the global options say; returns the exit status of a bad option, or
+     * null. A mistake is told on {@code err}.
+     */
+    static Integer configureLogging(PifpafCommand global, PrintStream err) {
         LogSink.consoleLevel(global.debug ? Level.DEBUG : global.verbose ? Level.INFO
                 : global.quiet ? Level.ERROR : Level.WARN);
         if (global.logFile != null) {
             if (Files.isDirectory(global.logFile)) {
-                return Usage.error("--log-file: " + global.logFile + " is a directory");
+                return Usage.error(err, "--log-file: " + global.logFile + " is a directory");
             }
             try {
                 LogSink.logFile(global.logFile);
             } catch (java.io.IOException e) {
-                return Usage.error("--log-file: cannot write " + global.logFile + ": " + e.getMessage());
+                return Usage.error(err, "--log-file: cannot write " + global.logFile + ": " + e.getMessage());
             }
+        }
+        String fallback = System.getProperty("pifpaf.server.fallback"); // set by the launcher
+        if (fallback != null) {
+            LoggerFactory.getLogger("pifpaf").debug("not run by the pifpaf server: {}", fallback);
         }
         return null;
     }
@@ -196,14 +216,14 @@ public final class Main {
      * The drivers directories: the distribution's own, those the command line names (read before
      * the rest of it, since the drivers define the rest), then those in {@code PIFPAF_DRIVERS_PATH}.
      */
-    private static List<Path> driverDirs(CommandLineScan scan) {
+    static List<Path> driverDirs(CommandLineScan scan, Environment environment) {
         List<Path> dirs = new ArrayList<>();
         String home = System.getProperty("pifpaf.home");
         if (home != null) {
             dirs.add(Path.of(home, "drivers"));
         }
         dirs.addAll(scan.driversDirs());
-        dirs.addAll(DriverRegistry.driversPathFromEnvironment());
+        dirs.addAll(DriverRegistry.driversPathFromEnvironment(environment));
         return dirs;
     }
 }

@@ -33,7 +33,8 @@ final class ManPage implements Callable<Integer> {
         man.append(".SH SYNOPSIS\n.B pifpaf\n[\\fIOPTIONS\\fR] \\fBrun\\fR [\\fIRUN OPTIONS\\fR] \\fIDRIVER\\fR ")
                 .append("[\\fIDRIVER OPTIONS\\fR] [\\fB\\-\\-\\fR] [\\fICOMMAND\\fR...]\n.br\n")
                 .append(".B pifpaf\n[\\fIOPTIONS\\fR] \\fBrun \\-f\\fR \\fIFILE\\fR [\\fB\\-\\-\\fR] [\\fICOMMAND\\fR...]\n.br\n")
-                .append(".B pifpaf\n\\fBlist\\-drivers\\fR [\\fB\\-\\-output\\fR \\fItable\\fR|\\fIjson\\fR|\\fIyaml\\fR]\n");
+                .append(".B pifpaf\n\\fBlist\\-drivers\\fR [\\fB\\-\\-output\\fR \\fItable\\fR|\\fIjson\\fR|\\fIyaml\\fR]\n.br\n")
+                .append(".B pifpaf\n\\fBserver\\fR \\fBstart\\fR [\\fB\\-\\-idle\\fR \\fIDURATION\\fR]|\\fBstop\\fR|\\fBstatus\\fR\n");
         man.append(".SH DESCRIPTION\n").append(roff(String.join(" ", root.usageMessage().description()))).append('\n');
         man.append(".PP\nWithout \\fICOMMAND\\fR, pifpaf prints shell code for \\fBeval\\fR and leaves the daemon ")
                 .append("running under a detached supervisor; \\fBpifpaf_stop\\fR (or \\fBkill $PIFPAF_PID\\fR) stops it.\n");
@@ -54,12 +55,15 @@ final class ManPage implements Callable<Integer> {
                 }
             }
         }
+        server(man, root);
         man.append(".SH ENVIRONMENT\n");
         for (String[] variable : List.of(
                 new String[] {"TMPDIR", "where data directories are created"},
                 new String[] {"PIFPAF_DRIVERS_PATH", "more drivers directories, separated by colons"},
                 new String[] {"PIFPAF_RUN_AS", "as root, the user for daemons that refuse root (default nobody)"},
                 new String[] {"PIFPAF_URLS", "the URLs of the daemons started so far, separated by semicolons"},
+                new String[] {"PIFPAF_SERVER", "off: never hand a run to the pifpaf server; auto: also start one after"
+                        + " a run that found none; otherwise a server that runs is used"},
                 new String[] {"JAVA_HOME", "the Java runtime to use"})) {
             man.append(".TP\n.B ").append(variable[0]).append('\n').append(roff(variable[1])).append('\n');
         }
@@ -67,7 +71,8 @@ final class ManPage implements Callable<Integer> {
         for (String[] status : List.of(
                 new String[] {"\\fIN\\fR", "the command's own status (128+N if it died of signal N)"},
                 new String[] {"1", "the daemon failed to start (its output's last lines are shown)"},
-                new String[] {"2", "usage error"}, new String[] {"3", "a binary the daemon needs is missing"},
+                new String[] {"2", "usage error"},
+                new String[] {"3", "a binary the daemon needs is missing; for pifpaf server status, no server runs"},
                 new String[] {"4", "a port asked for is in use"}, new String[] {"5", "start-up timeout"},
                 new String[] {"6", "the data directory could not be created"},
                 new String[] {"7", "two drivers have the same name"}, new String[] {"127", "the command could not be run"})) {
@@ -77,6 +82,33 @@ final class ManPage implements Callable<Integer> {
                 .append("eval \"$(pifpaf run redis \\-\\-port 0)\"; redis\\-cli \\-p \"$PIFPAF_REDIS_PORT\" ping; pifpaf_stop\n")
                 .append("pifpaf run \\-f pifpaf.yaml \\-\\- mvn test\n.fi\n");
         return man.toString();
+    }
+
+    /** The SERVER section: {@code pifpaf server} and its sub-commands, from their model. */
+    private static void server(StringBuilder man, CommandSpec root) {
+        CommandLine server = root.subcommands().get("server");
+        if (server == null) {
+            return;
+        }
+        man.append(".SH SERVER\n");
+        for (String paragraph : server.getCommandSpec().usageMessage().description()) {
+            man.append(".PP\n").append(roff(paragraph)).append('\n');
+        }
+        for (Map.Entry<String, CommandLine> sub : server.getSubcommands().entrySet()) {
+            CommandSpec spec = sub.getValue().getCommandSpec();
+            if (spec.usageMessage().hidden()) {
+                continue;
+            }
+            man.append(".TP\n.B pifpaf server ").append(roff(sub.getKey())).append('\n')
+                    .append(roff(String.join(" ", spec.usageMessage().description()))).append('\n');
+            for (OptionSpec option : spec.options()) {
+                if (!option.usageHelp() && !option.versionHelp()) {
+                    man.append(".RS\n");
+                    option(man, option);
+                    man.append(".RE\n");
+                }
+            }
+        }
     }
 
     private static void options(StringBuilder man, CommandSpec spec) {

@@ -57,13 +57,18 @@ record PlainRunLine(PifpafCommand global, DriverDescriptor driver, String daemon
                 new DriverRun.Arguments(start.get().before(), after, driverOptions, cursor.rest())));
     }
 
-    /** Runs the line; returns pifpaf's exit status. */
-    int run(DaemonStarter starter, List<String> rawArgs) {
-        Integer invalid = Main.configureLogging(global);
+    /** Runs the line for {@code invocation}; returns pifpaf's exit status. */
+    int run(DaemonStarter starter, List<String> rawArgs, Invocation invocation) {
+        Integer invalid = Main.configureLogging(global, invocation.err());
         if (invalid != null) {
             return invalid;
         }
-        return new DriverRun(driver.driver(), daemon, starter, global, rawArgs).run(arguments);
+        return driverRun(starter, rawArgs, invocation).run(arguments);
+    }
+
+    /** The driver's run this line asks for, for {@code invocation}. */
+    DriverRun driverRun(DaemonStarter starter, List<String> rawArgs, Invocation invocation) {
+        return new DriverRun(driver.driver(), daemon, starter, global, rawArgs, invocation);
     }
 
     /**

@@ -21,32 +21,34 @@ final class ProgressLine implements StartProgress, TransferProgress, AutoCloseab
     private final String verb;
     private final String what;
     private final PrintStream err;
+    private final Terminal terminal;
     private final long started = System.nanoTime();
     private final Thread painter;
     private volatile String waitingFor = "";
     private volatile boolean drawn;
     private final Downloads downloads = new Downloads();
 
-    private ProgressLine(String verb, String what, PrintStream err) {
+    private ProgressLine(String verb, String what, Invocation invocation) {
         this.verb = verb;
         this.what = what;
-        this.err = err;
+        this.err = invocation.err();
+        this.terminal = invocation.terminal();
         this.painter = new Thread(this::paint, "pifpaf-progress");
         painter.setDaemon(true);
     }
 
-    /** A progress line for starting {@code what} (or fetching it), or one that stays silent. */
-    static ProgressLine start(String what, boolean enabled) {
-        return drawn(new ProgressLine("starting", what, System.err), enabled);
+    /** A progress line for starting {@code what} (or fetching it) on {@code invocation}'s standard error, or one that stays silent. */
+    static ProgressLine start(String what, boolean enabled, Invocation invocation) {
+        return drawn(new ProgressLine("starting", what, invocation), enabled);
     }
 
     /** A progress line for {@code pifpaf fetch}ing {@code what}, or one that stays silent. */
-    static ProgressLine fetching(String what, boolean enabled) {
-        return drawn(new ProgressLine("fetching", what, System.err), enabled);
+    static ProgressLine fetching(String what, boolean enabled, Invocation invocation) {
+        return drawn(new ProgressLine("fetching", what, invocation), enabled);
     }
 
     private static ProgressLine drawn(ProgressLine line, boolean enabled) {
-        if (enabled && Terminal.progressOnStderr()) {
+        if (enabled && line.terminal.progressOnStderr()) {
             line.painter.start();
         }
         return line;
@@ -77,10 +79,10 @@ final class ProgressLine implements StartProgress, TransferProgress, AutoCloseab
             Thread.sleep(QUIET_MILLIS);
             for (int tick = 0; !Thread.currentThread().isInterrupted(); tick++) {
                 long millis = (System.nanoTime() - started) / 1_000_000;
-                String text = downloads.bar(columns()).orElse(SPINNER[tick % SPINNER.length] + " " + verb + " " + what
+                String text = downloads.bar(terminal.columns()).orElse(SPINNER[tick % SPINNER.length] + " " + verb + " " + what
                         + (waitingFor.isEmpty() ? "" : " (" + waitingFor + ")") + " " + (millis / 100) / 10.0 + "s");
                 synchronized (this) {
-                    err.print("\r\u001b[K" + fit(text));
+                    err.print("\r\u001b[K" + fit(text, terminal.columns()));
                     err.flush();
                     drawn = true;
                 }
@@ -91,17 +93,8 @@ final class ProgressLine implements StartProgress, TransferProgress, AutoCloseab
         }
     }
 
-    private static String fit(String text) {
-        int columns = columns();
+    private static String fit(String text, int columns) {
         return text.length() < columns ? text : text.substring(0, Math.max(10, columns - 2)) + "…";
-    }
-
-    private static int columns() {
-        try {
-            return Integer.parseInt(System.getenv().getOrDefault("COLUMNS", "80"));
-        } catch (NumberFormatException e) {
-            return 80;
-        }
     }
 
     @Override

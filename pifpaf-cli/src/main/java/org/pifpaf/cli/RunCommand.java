@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.pifpaf.cli.CliOption.Kind;
 import org.pifpaf.runtime.DaemonStarter;
+import org.pifpaf.runtime.Environment;
 import org.pifpaf.runtime.InvalidRequestException;
 import org.pifpaf.runtime.StackDefinition;
 import org.pifpaf.runtime.StackFiles;
@@ -31,11 +32,13 @@ final class RunCommand implements Callable<Integer> {
     private final PifpafCommand global;
     private final DaemonStarter starter;
     private final List<String> rawArgs;
+    private final Invocation invocation;
 
-    RunCommand(PifpafCommand global, DaemonStarter starter, List<String> rawArgs) {
+    RunCommand(PifpafCommand global, DaemonStarter starter, List<String> rawArgs, Invocation invocation) {
         this.global = global;
         this.starter = starter;
         this.rawArgs = rawArgs;
+        this.invocation = invocation;
     }
 
     /** The command's model, bound to this object's fields (built in code: see {@link Models}). */
@@ -69,7 +72,8 @@ final class RunCommand implements Callable<Integer> {
             RunOptions merged = global.namingOptions().or(options);
             CliVariables.Naming naming = DriverRun.naming(merged);
             StackDefinition stack = StackFiles.parse(stackFile, starter.registry());
-            UserConfig config = UserConfig.load(UserConfig.defaultFile(), starter.registry());
+            Environment environment = invocation.environment();
+            UserConfig config = UserConfig.load(UserConfig.defaultFile(environment), starter.registry(), environment);
             Started.Launch launch = progress -> {
                 var running = new StackStarter(starter).start(stack,
                         request -> DriverRun.settings(request, merged, global, config).progress(progress)
@@ -79,7 +83,7 @@ final class RunCommand implements Callable<Integer> {
                 return new Started(members, running);
             };
             return RunModes.run(launch, command, naming, global.supervisor, rawArgs, stackFile.getFileName().toString(),
-                    DriverRun.format(merged));
+                    DriverRun.format(merged, environment), invocation);
         } catch (InvalidRequestException e) {
             return Usage.error(e.getMessage());
         }

@@ -15,15 +15,16 @@ final class RunModes {
      * @param rawArgs    the command line, handed to the supervisor as is
      * @param label      what the prompt marker shows
      * @param format     how eval mode prints the variables
+     * @param invocation who runs it, and where its output goes
      */
     static int run(Started.Launch launch, List<String> command, CliVariables.Naming naming, boolean supervisor,
-                   List<String> rawArgs, String label, EvalFormat format) {
+                   List<String> rawArgs, String label, EvalFormat format, Invocation invocation) {
         if (!command.isEmpty()) {
-            return new CommandMode().run(launch, command, naming, label);
+            return new CommandMode(invocation).run(launch, command, naming, label);
         }
         if (supervisor) {
-            return new Supervisor().run(launch, naming, label);
+            return new Supervisor().run(launch, naming, label, invocation);
         }
-        return new EvalMode().run(rawArgs, naming, label, format);
+        return new EvalMode().run(rawArgs, naming, label, format, invocation);
     }
 }

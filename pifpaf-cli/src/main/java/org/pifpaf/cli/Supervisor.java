@@ -13,12 +13,12 @@ import org.pifpaf.cli.logging.LogSink;
  */
 final class Supervisor {
 
-    int run(Started.Launch launch, CliVariables.Naming naming, String label) {
+    int run(Started.Launch launch, CliVariables.Naming naming, String label, Invocation invocation) {
         SignalTrap trap = SignalTrap.install(Thread.currentThread());
-        PrintStream toForeground = System.out;
+        PrintStream toForeground = invocation.out();
         Started started;
         // No line is drawn here (the foreground draws its own); downloads are logged.
-        try (ProgressLine silent = ProgressLine.start(label, false)) {
+        try (ProgressLine silent = ProgressLine.start(label, false, invocation)) {
             started = launch.start(silent);
         } catch (StartFailedException e) {
             if (!trap.fired()) {
@@ -33,7 +33,8 @@ final class Supervisor {
         try (started) {
             long pid = ProcessHandle.current().pid();
             record(started, naming, label, pid); // before the handshake: status must see it at once
-            Handshake.ready(toForeground, CliVariables.of(started, naming, pid, true, System.getenv()), pid);
+            Handshake.ready(toForeground, CliVariables.of(started, naming, pid, true, invocation.environment().asMap()),
+                    pid);
             if (toForeground.checkError()) {
                 return ExitCodes.START_FAILED; // the foreground is gone: nobody will ever stop us
             }

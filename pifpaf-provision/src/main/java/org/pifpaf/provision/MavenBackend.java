@@ -27,6 +27,7 @@ import org.eclipse.aether.transfer.MetadataNotFoundException;
 import org.eclipse.aether.util.artifact.JavaScopes;
 import org.eclipse.aether.util.filter.DependencyFilterUtils;
 import org.eclipse.aether.version.Version;
+import org.pifpaf.runtime.Environment;
 import org.pifpaf.runtime.provision.ArtifactCoordinates;
 import org.pifpaf.runtime.provision.Fetched;
 import org.pifpaf.runtime.provision.ProvisionBackend;
@@ -49,9 +50,9 @@ final class MavenBackend implements ProvisionBackend {
     private final List<RemoteRepository> repositories;
     private final ProgressRelay relay = new ProgressRelay();
 
-    MavenBackend(Settings settings) {
+    MavenBackend(Settings settings, Environment environment) {
         this.system = new RepositorySystemSupplier().get();
-        this.session = RepositorySetup.session(system, settings, relay);
+        this.session = RepositorySetup.session(system, settings, relay, environment);
         this.repositories = RepositorySetup.repositories(system, session, settings);
     }
 

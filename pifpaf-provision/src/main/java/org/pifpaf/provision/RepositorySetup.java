@@ -23,6 +23,7 @@ import org.eclipse.aether.util.repository.DefaultAuthenticationSelector;
 import org.eclipse.aether.util.repository.DefaultMirrorSelector;
 import org.eclipse.aether.util.repository.DefaultProxySelector;
 import org.eclipse.aether.util.repository.SimpleResolutionErrorPolicy;
+import org.pifpaf.runtime.Environment;
 import org.pifpaf.runtime.provision.MavenSettings;
 
 /**
@@ -38,11 +39,11 @@ final class RepositorySetup {
     private RepositorySetup() {
     }
 
-    /** A session for {@code settings}, telling {@code listener} of transfers. */
+    /** A session for {@code settings} in {@code environment}, telling {@code listener} of transfers. */
     static RepositorySystemSession.CloseableSession session(RepositorySystem system, Settings settings,
-                                                            TransferListener listener) {
+                                                            TransferListener listener, Environment environment) {
         Path localRepository = settings.getLocalRepository() != null && !settings.getLocalRepository().isBlank()
-                ? Path.of(settings.getLocalRepository()) : MavenSettings.defaultLocalRepository();
+                ? Path.of(settings.getLocalRepository()) : MavenSettings.defaultLocalRepository(environment);
         RepositorySystemSession.SessionBuilder builder = new SessionBuilderSupplier(system).get()
                 .withLocalRepositoryBaseDirectories(localRepository)
                 .setSystemProperties(System.getProperties())

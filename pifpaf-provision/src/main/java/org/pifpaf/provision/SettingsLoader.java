@@ -4,6 +4,7 @@ import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
+import java.util.Properties;
 import org.apache.maven.settings.Settings;
 import org.apache.maven.settings.building.DefaultSettingsBuilderFactory;
 import org.apache.maven.settings.building.DefaultSettingsBuildingRequest;
@@ -11,6 +12,7 @@ import org.apache.maven.settings.building.SettingsBuildingException;
 import org.apache.maven.settings.crypto.DefaultSettingsDecrypter;
 import org.apache.maven.settings.crypto.DefaultSettingsDecryptionRequest;
 import org.apache.maven.settings.crypto.SettingsDecryptionResult;
+import org.pifpaf.runtime.Environment;
 import org.pifpaf.runtime.provision.ProvisionFailedException;
 import org.sonatype.plexus.components.cipher.DefaultPlexusCipher;
 import org.sonatype.plexus.components.sec.dispatcher.DefaultSecDispatcher;
@@ -19,7 +21,8 @@ import org.sonatype.plexus.components.sec.dispatcher.DefaultSecDispatcher;
  * Reads Maven's settings as {@code mvn} does: the global file ({@code conf/settings.xml} of the
  * Maven installation that {@code mvn} on {@code PATH}, {@code MAVEN_HOME} or {@code M2_HOME}
  * names) under the user's, with {@code ${...}} interpolated and passwords decrypted with
- * {@code ~/.m2/settings-security.xml}.
+ * {@code ~/.m2/settings-security.xml}; the Maven installation and {@code ${env.X}} come from the
+ * environment of the start (the pifpaf server's client's, not the server's).
  */
 final class SettingsLoader {
 
@@ -27,11 +30,11 @@ final class SettingsLoader {
     }
 
     /** The effective settings; missing files are empty settings. */
-    static Settings load(Path userSettings) {
+    static Settings load(Path userSettings, Environment environment) {
         DefaultSettingsBuildingRequest request = new DefaultSettingsBuildingRequest();
         request.setUserSettingsFile(userSettings.toFile());
-        globalSettings().ifPresent(request::setGlobalSettingsFile);
-        request.setSystemProperties(System.getProperties());
+        globalSettings(environment).ifPresent(request::setGlobalSettingsFile);
+        request.setSystemProperties(withEnvironment(environment));
         Settings settings;
         try {
             settings = new DefaultSettingsBuilderFactory().newInstance().build(request).getEffectiveSettings();
@@ -49,14 +52,26 @@ final class SettingsLoader {
         return settings;
     }
 
-    private static Optional<File> globalSettings() {
+    /**
+     * The system properties with {@code env.NAME} for each variable of {@code environment}: the
+     * settings builder looks properties up before the process's own environment, so
+     * {@code ${env.NAME}} reads {@code environment}.
+     */
+    private static Properties withEnvironment(Environment environment) {
+        Properties properties = new Properties();
+        properties.putAll(System.getProperties());
+        environment.asMap().forEach((name, value) -> properties.setProperty("env." + name, value));
+        return properties;
+    }
+
+    private static Optional<File> globalSettings(Environment environment) {
         for (String variable : new String[] {"MAVEN_HOME", "M2_HOME"}) {
-            String home = System.getenv(variable);
-            if (home != null && !home.isBlank()) {
-                return existing(Path.of(home, "conf", "settings.xml"));
+            Optional<String> home = environment.nonBlank(variable);
+            if (home.isPresent()) {
+                return existing(Path.of(home.get(), "conf", "settings.xml"));
             }
         }
-        String path = System.getenv("PATH");
+        String path = environment.get("PATH");
         for (String dir : path == null ? new String[0] : path.split(":")) {
             Path mvn = Path.of(dir.isEmpty() ? "." : dir, "mvn");
             if (Files.isExecutable(mvn)) {

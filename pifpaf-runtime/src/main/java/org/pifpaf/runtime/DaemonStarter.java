@@ -97,7 +97,8 @@ public final class DaemonStarter {
                 Deadline.in(request.timeout().orElse(driver.startupTimeout())), unprivileged, request.runAs(),
                 request.echoOutput(), request.progress(), templates, request.detachBackgroundWork(), request.keepData(),
                 DaemonSources.of(request.provisioning(), request.version().orElse(null), request.binaryDirectories(),
-                        request.provisionDir(), request.transferProgress()));
+                        request.provisionDir(), request.transferProgress(), request.environment()),
+                request.environment());
         StartedDaemon daemon = startIn(driver, options, dataDir, settings, true);
         if (templates != null) {
             // The daemon is ready: the cache copies spares for the next starts while it is used.

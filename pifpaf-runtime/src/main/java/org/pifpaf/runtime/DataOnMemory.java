@@ -39,10 +39,9 @@ public enum DataOnMemory {
         };
     }
 
-    /** {@code $PIFPAF_DATA_ON_MEMORY}'s setting, else {@code fallback}. */
-    public static DataOnMemory fromEnvironment(DataOnMemory fallback) {
-        String value = System.getenv(VARIABLE);
-        return value == null || value.isBlank() ? fallback : parse(value);
+    /** {@code $PIFPAF_DATA_ON_MEMORY}'s setting in {@code environment}, else {@code fallback}. */
+    public static DataOnMemory fromEnvironment(Environment environment, DataOnMemory fallback) {
+        return environment.nonBlank(VARIABLE).map(DataOnMemory::parse).orElse(fallback);
     }
 
     /** The word a configuration file or the environment uses for it. */

@@ -87,18 +87,9 @@ public final class DriverRegistry {
         });
     }
 
-    /** The drivers directories named by {@code PIFPAF_DRIVERS_PATH} (colon-separated). */
-    public static List<Path> driversPathFromEnvironment() {
-        String path = System.getenv("PIFPAF_DRIVERS_PATH");
-        List<Path> dirs = new ArrayList<>();
-        if (path != null) {
-            for (String entry : path.split(":")) {
-                if (!entry.isBlank()) {
-                    dirs.add(Path.of(entry));
-                }
-            }
-        }
-        return dirs;
+    /** The drivers directories named by {@code PIFPAF_DRIVERS_PATH} (colon-separated) in {@code environment}. */
+    public static List<Path> driversPathFromEnvironment(Environment environment) {
+        return environment.directories("PIFPAF_DRIVERS_PATH");
     }
 
     /**
@@ -150,6 +141,27 @@ public final class DriverRegistry {
         List<DriverDescriptor> all = new ArrayList<>(byName.values());
         all.sort(Comparator.comparing(DriverDescriptor::name));
         return Collections.unmodifiableList(all);
+    }
+
+    /**
+     * Whether its drivers directories still hold the units it was made with, each as it was when
+     * first looked at: a process that lives long (the pifpaf server) makes a new registry when
+     * not, so that a driver dropped in, replaced or removed counts as it does for a new process.
+     */
+    public synchronized boolean current() {
+        List<DriverUnit> now = new ArrayList<>();
+        for (Path dir : driverDirs) {
+            now.addAll(DriverUnit.in(dir));
+        }
+        if (now.size() != units.size()) {
+            return false;
+        }
+        for (int i = 0; i < now.size(); i++) {
+            if (!now.get(i).path().equals(units.get(i).path()) || !now.get(i).stamp().equals(units.get(i).stamp())) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The known name closest to {@code name} (for "did you mean"), if one is close enough. */

@@ -25,23 +25,26 @@ final class MemoryDirectory {
     /** The room a memory file system must have left to take data directories. */
     static final long MIN_FREE = 1L << 30;
     private static final Logger LOG = LoggerFactory.getLogger("pifpaf");
-    /** What was chosen for each fallback: looked for, and said, once per JVM. */
-    private static final Map<Path, Path> CHOSEN = new ConcurrentHashMap<>();
+    /** What was chosen for each fallback and runtime directory: looked for, and said, once per JVM. */
+    private static final Map<List<String>, Path> CHOSEN = new ConcurrentHashMap<>();
 
     private MemoryDirectory() {
     }
 
     /**
-     * The memory directory for data directories, or {@code fallback} when none has room: with a
-     * warning if memory was {@code asked} for, else with a debug line.
+     * The memory directory for data directories ({@code $XDG_RUNTIME_DIR} in {@code environment},
+     * else {@code /dev/shm}), or {@code fallback} when none has room: with a warning if memory was
+     * {@code asked} for, else with a debug line.
      */
-    static Path orElse(Path fallback, boolean asked) {
-        return CHOSEN.computeIfAbsent(fallback, f -> choose(f, asked));
+    static Path orElse(Path fallback, boolean asked, Environment environment) {
+        List<Path> candidates = candidates(environment);
+        return CHOSEN.computeIfAbsent(List.of(fallback.toString(), candidates.toString(), String.valueOf(asked)),
+                key -> choose(fallback, candidates, asked));
     }
 
-    private static Path choose(Path fallback, boolean asked) {
+    private static Path choose(Path fallback, List<Path> candidates, boolean asked) {
         List<String> refused = new ArrayList<>();
-        for (Path candidate : candidates()) {
+        for (Path candidate : candidates) {
             Optional<String> why = unusable(candidate);
             if (why.isEmpty()) {
                 LOG.info("data directories on memory, in {} ({}=false keeps them in {})", candidate,
@@ -59,12 +62,9 @@ final class MemoryDirectory {
         return fallback;
     }
 
-    private static List<Path> candidates() {
+    private static List<Path> candidates(Environment environment) {
         List<Path> candidates = new ArrayList<>();
-        String runtime = System.getenv("XDG_RUNTIME_DIR");
-        if (runtime != null && !runtime.isBlank()) {
-            candidates.add(Path.of(runtime));
-        }
+        environment.nonBlank("XDG_RUNTIME_DIR").ifPresent(runtime -> candidates.add(Path.of(runtime)));
         candidates.add(Path.of("/dev/shm"));
         return candidates;
     }

@@ -48,7 +48,7 @@ final class ProcessLauncher {
         this.settings = settings;
         this.cleanup = cleanup;
         this.environment = environment;
-        this.spawner = new ProcessSpawner(dataDir, settings.unprivilegedUser());
+        this.spawner = new ProcessSpawner(dataDir, settings.unprivilegedUser(), settings.environment());
         this.log = log;
     }
 

@@ -33,10 +33,9 @@ public enum ProvisionMode {
         throw new InvalidRequestException("'" + text + "' is not a provisioning mode (auto, installed, provisioned)");
     }
 
-    /** {@code $PIFPAF_PROVISION}'s mode, else {@link #AUTO}. */
-    public static ProvisionMode fromEnvironment() {
-        String value = System.getenv(VARIABLE);
-        return value == null || value.isBlank() ? AUTO : parse(value);
+    /** {@code $PIFPAF_PROVISION}'s mode in {@code environment}, else {@link #AUTO}. */
+    public static ProvisionMode fromEnvironment(Environment environment) {
+        return environment.nonBlank(VARIABLE).map(ProvisionMode::parse).orElse(AUTO);
     }
 
     /** The word that names it. */

@@ -16,7 +16,8 @@ import org.pifpaf.runtime.provision.TransferProgress;
 /**
  * What to start and how: the driver (and the daemon version asked for), its option values, the
  * variable prefix, the start-up timeout, whether to keep the data, whom to run root-refusing
- * daemons as, where templates are cached, and whether installed or provisioned binaries are used.
+ * daemons as, where templates are cached, whether installed or provisioned binaries are used,
+ * and the environment all of it is looked up in and the daemons run with.
  *
  * <pre>{@code
  * StartRequest.builder("redis").option("port", "0").prefix("CACHE").build()
@@ -32,15 +33,22 @@ public final class StartRequest {
 
     /** This request's settings: a copy of the builder's, never changed after {@link Builder#build()}. */
     private final Builder settings;
+    /** The settings the environment gives where the builder left them unset. */
+    private final String runAs;
+    private final DataOnMemory dataOnMemory;
     /** The directory data directories are made in, memory file system decided. */
     private final Path tmpDir;
 
     private StartRequest(Builder b) {
         this.settings = b.copy();
-        Path asked = b.tmpDir != null ? b.tmpDir : Builder.defaultTmpDir();
+        Environment environment = b.environment;
+        this.runAs = b.runAs != null ? b.runAs : environment.nonBlank("PIFPAF_RUN_AS").orElse(DEFAULT_RUN_AS);
+        this.dataOnMemory = b.dataOnMemory != null ? b.dataOnMemory
+                : DataOnMemory.fromEnvironment(environment, DataOnMemory.NO);
+        Path asked = b.tmpDir != null ? b.tmpDir : environment.tmpDir();
         // A directory set for data wins over memory the request did not insist on.
-        boolean onMemory = b.dataOnMemory == DataOnMemory.YES || b.dataOnMemory == DataOnMemory.WHEN_ROOM && b.tmpDir == null;
-        this.tmpDir = onMemory ? MemoryDirectory.orElse(asked, b.dataOnMemory == DataOnMemory.YES) : asked;
+        boolean onMemory = dataOnMemory == DataOnMemory.YES || dataOnMemory == DataOnMemory.WHEN_ROOM && b.tmpDir == null;
+        this.tmpDir = onMemory ? MemoryDirectory.orElse(asked, dataOnMemory == DataOnMemory.YES, environment) : asked;
     }
 
     /**
@@ -71,7 +79,7 @@ public final class StartRequest {
 
     /** Whether installed or provisioned binaries are used ({@code $PIFPAF_PROVISION}, else {@code auto}, unless set). */
     public ProvisionMode provisioning() {
-        return settings.provisioning != null ? settings.provisioning : ProvisionMode.fromEnvironment();
+        return settings.provisioning != null ? settings.provisioning : ProvisionMode.fromEnvironment(settings.environment);
     }
 
     /** Where provisioned trees are kept, or {@code null} for the default. */
@@ -106,7 +114,7 @@ public final class StartRequest {
 
     /** The user root-refusing daemons run as when pifpaf is root. */
     public String runAs() {
-        return settings.runAs;
+        return runAs;
     }
 
     /** Whether daemon output is also echoed to the log at debug level as it arrives. */
@@ -124,7 +132,7 @@ public final class StartRequest {
 
     /** Whether data directories go to a memory file system, as asked (see {@link #tmpDir()} for where they go). */
     public DataOnMemory dataOnMemory() {
-        return settings.dataOnMemory;
+        return dataOnMemory;
     }
 
     /** Who hears what the start waits for. */
@@ -140,7 +148,15 @@ public final class StartRequest {
         if (!settings.cacheEnabled) {
             return Optional.empty();
         }
-        return Optional.of(settings.cacheDir != null ? settings.cacheDir : TemplateCache.defaultRoot());
+        return Optional.of(settings.cacheDir != null ? settings.cacheDir : TemplateCache.defaultRoot(settings.environment));
+    }
+
+    /**
+     * The environment the start looks things up in ({@code PATH}, {@code TMPDIR}, {@code HOME},
+     * pifpaf's own variables) and its processes run with, plus what the driver exports.
+     */
+    public Environment environment() {
+        return settings.environment;
     }
 
     /** Directories searched for the driver's binaries before anywhere else (see the builder); usually none. */
@@ -160,12 +176,14 @@ public final class StartRequest {
         private String prefix = DEFAULT_PREFIX;
         private Duration timeout;
         private boolean keepData;
-        private String runAs = Optional.ofNullable(System.getenv("PIFPAF_RUN_AS"))
-                .filter(s -> !s.isBlank()).orElse(DEFAULT_RUN_AS);
+        /** Null: {@code $PIFPAF_RUN_AS}, else {@link #DEFAULT_RUN_AS}. */
+        private String runAs;
         private boolean echoOutput;
-        /** Where data directories go, if set; else {@code $TMPDIR} (or memory, see {@link DataOnMemory}). */
+        /** Null: {@code $TMPDIR}, else Java's temporary directory (or memory, see {@link DataOnMemory}). */
         private Path tmpDir;
-        private DataOnMemory dataOnMemory = DataOnMemory.fromEnvironment(DataOnMemory.NO);
+        /** Null: {@code $PIFPAF_DATA_ON_MEMORY}, else {@link DataOnMemory#NO}. */
+        private DataOnMemory dataOnMemory;
+        private Environment environment = Environment.process();
         private StartProgress progress = StartProgress.NONE;
         private boolean cacheEnabled = true;
         private Path cacheDir;
@@ -240,11 +258,28 @@ public final class StartRequest {
         }
 
         /**
-         * Sets the directory the data directory is created in; memory then only if asked for
-         * ({@link DataOnMemory#YES}).
+         * Sets the directory the data directory is created in (default: the environment's
+         * {@code TMPDIR}); memory then only if asked for ({@link DataOnMemory#YES}).
          */
         public Builder tmpDir(Path value) {
             tmpDir = Objects.requireNonNull(value, "tmpDir");
+            return this;
+        }
+
+        /**
+         * Looks the start up in {@code variables} and runs its processes with them (plus the
+         * driver's exports), instead of this process's environment: {@code PATH} finds binaries,
+         * {@code TMPDIR} holds the data directory, {@code HOME} and {@code XDG_*} the caches,
+         * {@code PIFPAF_*} give defaults. For a process that starts daemons for others (the
+         * pifpaf server, for its clients).
+         */
+        public Builder environment(Map<String, String> variables) {
+            return environment(Environment.of(variables));
+        }
+
+        /** {@link #environment(Map)}, from an environment already made. */
+        public Builder environment(Environment value) {
+            environment = Objects.requireNonNull(value, "environment");
             return this;
         }
 
@@ -308,10 +343,13 @@ public final class StartRequest {
 
         private Builder copy() {
             Builder c = new Builder(spec).options(options).prefix(prefix).timeout(timeout).keepData(keepData)
-                    .runAs(runAs).echoOutput(echoOutput).dataOnMemory(dataOnMemory).progress(progress)
+                    .echoOutput(echoOutput).progress(progress)
                     .cacheDir(cacheDir).cache(cacheEnabled).detachBackgroundWork(detachBackgroundWork)
-                    .provisioning(provisioning).provisionDir(provisionDir).transferProgress(transferProgress);
+                    .provisioning(provisioning).provisionDir(provisionDir).transferProgress(transferProgress)
+                    .environment(environment);
+            c.runAs = runAs;
             c.tmpDir = tmpDir;
+            c.dataOnMemory = dataOnMemory;
             c.binaryDirectories.addAll(binaryDirectories);
             return c;
         }
@@ -319,11 +357,6 @@ public final class StartRequest {
         /** The request. */
         public StartRequest build() {
             return new StartRequest(this);
-        }
-
-        static Path defaultTmpDir() {
-            String tmp = System.getenv("TMPDIR");
-            return Path.of(tmp == null || tmp.isBlank() ? System.getProperty("java.io.tmpdir") : tmp);
         }
     }
 }

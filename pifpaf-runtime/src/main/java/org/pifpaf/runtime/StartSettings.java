@@ -20,10 +20,11 @@ import org.pifpaf.runtime.system.UnixUser;
  * @param detachBackgroundWork whether the cache's background work is detached (see {@link StartRequest})
  * @param keepData             whether data directories survive the stop
  * @param sources              where binaries come from (installed or provisioned, the version asked for)
+ * @param environment          the environment processes start with, before the driver's exports
  */
 record StartSettings(DriverRegistry registry, String prefix, Deadline deadline, UnixUser unprivilegedUser,
                      String runAs, boolean echoOutput, StartProgress progress, TemplateCache templates,
-                     boolean detachBackgroundWork, boolean keepData, DaemonSources sources) {
+                     boolean detachBackgroundWork, boolean keepData, DaemonSources sources, Environment environment) {
 
     /**
      * The settings of a daemon nested in one of {@code driver}: its progress is told under that
@@ -33,7 +34,7 @@ record StartSettings(DriverRegistry registry, String prefix, Deadline deadline, 
         StartProgress outer = progress;
         StartProgress named = (process, condition) -> outer.waiting(driver + ": " + process, condition);
         return new StartSettings(registry, prefix, deadline, unprivilegedUser, runAs, echoOutput, named, templates,
-                detachBackgroundWork, keepData, sources.nested());
+                detachBackgroundWork, keepData, sources.nested(), environment);
     }
 
     /** Fails a start whose thread was interrupted (a signal, a cancelled test). */

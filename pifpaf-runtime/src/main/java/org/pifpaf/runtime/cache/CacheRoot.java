@@ -7,9 +7,10 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
+import java.util.Optional;
 import java.util.Set;
+import org.pifpaf.runtime.Environment;
 import org.pifpaf.runtime.system.FileTrees;
-import org.pifpaf.runtime.system.HomeDirectory;
 import org.pifpaf.runtime.system.PrivateDirectory;
 import org.pifpaf.runtime.system.RandomNames;
 import org.slf4j.LoggerFactory;
@@ -33,13 +34,13 @@ final class CacheRoot {
      * else {@code ~/.cache/pifpaf}; when the home directory cannot hold it (system users such as
      * {@code nobody} have none), a private directory in the temporary directory.
      */
-    static Path defaultPath() {
-        String explicit = System.getenv(TemplateCache.DIRECTORY_VARIABLE);
-        if (explicit != null && !explicit.isBlank()) {
-            return Path.of(explicit);
+    static Path defaultPath(Environment environment) {
+        Optional<String> explicit = environment.nonBlank(TemplateCache.DIRECTORY_VARIABLE);
+        if (explicit.isPresent()) {
+            return Path.of(explicit.get());
         }
-        String xdg = System.getenv("XDG_CACHE_HOME");
-        Path base = xdg != null && !xdg.isBlank() ? Path.of(xdg) : HomeDirectory.path().resolve(".cache");
+        Path base = environment.nonBlank("XDG_CACHE_HOME").map(Path::of)
+                .orElseGet(() -> environment.home().resolve(".cache"));
         Path existing = base;
         while (existing != null && !Files.exists(existing)) {
             existing = existing.getParent();

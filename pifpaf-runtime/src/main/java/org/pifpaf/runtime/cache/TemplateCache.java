@@ -1,5 +1,6 @@
 package org.pifpaf.runtime.cache;
 
+import org.pifpaf.runtime.Environment;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
@@ -81,7 +82,12 @@ public final class TemplateCache {
      * {@code nobody} have none), a private directory in the temporary directory.
      */
     public static Path defaultRoot() {
-        return CacheRoot.defaultPath();
+        return defaultRoot(Environment.process());
+    }
+
+    /** {@link #defaultRoot()} as {@code environment} says. */
+    public static Path defaultRoot(Environment environment) {
+        return CacheRoot.defaultPath(environment);
     }
 
     /** Where the entries are kept. */

@@ -1,7 +1,9 @@
 package org.pifpaf.runtime.commandline;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.pifpaf.api.Signal;
 import org.pifpaf.runtime.process.ProcessTree;
 import org.pifpaf.runtime.system.ProcessStatus;
@@ -20,6 +22,20 @@ public final class ProcessControl {
      */
     public static List<String> inNewSession(List<String> argv) {
         return SystemTools.inNewSession(argv);
+    }
+
+    /**
+     * {@code argv} prefixed so that it runs detached, in a session of its own and not as this
+     * process's child ({@code setsid --fork}), so that this JVM's exit does not wait for it; empty
+     * where {@code setsid(1)} is missing.
+     */
+    public static Optional<List<String>> detached(List<String> argv) {
+        if (SystemTools.SETSID == null) {
+            return Optional.empty();
+        }
+        List<String> all = new ArrayList<>(List.of(SystemTools.SETSID.toString(), "--fork"));
+        all.addAll(argv);
+        return Optional.of(all);
     }
 
     /** Whether {@link #inNewSession} really starts a new session here. */

@@ -14,6 +14,7 @@ import org.pifpaf.api.DriverOption;
 import org.pifpaf.runtime.DataOnMemory;
 import org.pifpaf.runtime.DriverDescriptor;
 import org.pifpaf.runtime.DriverRegistry;
+import org.pifpaf.runtime.Environment;
 import org.pifpaf.runtime.InvalidRequestException;
 import org.pifpaf.runtime.ProvisionMode;
 import org.pifpaf.runtime.cache.TemplateCache;
@@ -24,7 +25,6 @@ import org.pifpaf.runtime.stack.YamlNode.Field;
 import org.pifpaf.runtime.stack.YamlNode.Mapping;
 import org.pifpaf.runtime.stack.YamlNode.Scalar;
 import org.pifpaf.runtime.stack.YamlTree;
-import org.pifpaf.runtime.system.HomeDirectory;
 
 /**
  * The user's settings for the command line, from {@code $XDG_CONFIG_HOME/pifpaf/config.yaml}
@@ -37,6 +37,7 @@ import org.pifpaf.runtime.system.HomeDirectory;
  * data-on-memory: auto      # data directories on a tmpfs when one has room (true, false, auto)
  * provision: auto           # installed daemons, else fetched ones; or installed, provisioned
  * provision-dir: /var/cache/pifpaf/provisioned # where fetched daemons are kept
+ * server-idle: 30m          # how long the pifpaf server waits for work before it exits
  * drivers:                  # default options per driver
  *   postgresql: { sync: true }
  * </pre>
@@ -53,42 +54,44 @@ import org.pifpaf.runtime.system.HomeDirectory;
  * @param driverOptions default options per driver, each with its line
  * @param provision     the {@code provision} setting ({@code auto}, {@code installed}, {@code provisioned}), if any
  * @param provisionDir  the {@code provision-dir} setting, an absolute path with {@code ~} expanded, if any
+ * @param serverIdle    the {@code server-idle} setting, a duration ({@code 30m}, {@code 2h}, {@code 90s}), if any
+ * @param environment   the environment it was read in, which wins over it
  */
 public record UserConfig(Path file, boolean exists, Optional<Setting> runAs, Optional<Setting> timeout,
                          Optional<Setting> cacheDir, Optional<Setting> dataOnMemory,
                          Map<String, Map<String, Setting>> driverOptions, Optional<Setting> provision,
-                         Optional<Setting> provisionDir) {
+                         Optional<Setting> provisionDir, Optional<Setting> serverIdle, Environment environment) {
 
     private static final List<String> KEYS = List.of("run-as", "timeout", "cache-dir", "data-on-memory", "provision",
-            "provision-dir", "drivers");
+            "provision-dir", "server-idle", "drivers");
 
     /** A value and the line of the file it was read from. @param value the text @param line the line */
     public record Setting(String value, int line) {
     }
 
-    /** The file to read: {@code $PIFPAF_CONFIG}, else {@code $XDG_CONFIG_HOME/pifpaf/config.yaml}. */
-    public static Path defaultFile() {
-        String explicit = System.getenv("PIFPAF_CONFIG");
-        if (explicit != null && !explicit.isBlank()) {
-            return Path.of(explicit);
+    /** The file to read: {@code $PIFPAF_CONFIG}, else {@code $XDG_CONFIG_HOME/pifpaf/config.yaml}, in {@code environment}. */
+    public static Path defaultFile(Environment environment) {
+        Optional<String> explicit = environment.nonBlank("PIFPAF_CONFIG");
+        if (explicit.isPresent()) {
+            return Path.of(explicit.get());
         }
-        String xdg = System.getenv("XDG_CONFIG_HOME");
-        Path base = xdg != null && !xdg.isBlank() ? Path.of(xdg) : HomeDirectory.path().resolve(".config");
+        Path base = environment.nonBlank("XDG_CONFIG_HOME").map(Path::of)
+                .orElseGet(() -> environment.home().resolve(".config"));
         return base.resolve("pifpaf").resolve("config.yaml");
     }
 
     /**
-     * Reads {@code file}; a missing file is an empty configuration.
+     * Reads {@code file} in {@code environment} (which finds {@code ~}, and wins over the file);
+     * a missing file is an empty configuration.
      *
      * @throws InvalidRequestException naming file, line and key, for any mistake
      */
-    public static UserConfig load(Path file, DriverRegistry registry) {
+    public static UserConfig load(Path file, DriverRegistry registry, Environment environment) {
         String text;
         try {
             text = Files.readString(file, StandardCharsets.UTF_8);
         } catch (NoSuchFileException e) {
-            return new UserConfig(file, false, Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
-                    Map.of(), Optional.empty(), Optional.empty());
+            return empty(file, false, environment);
         } catch (IOException e) {
             throw error(file, 0, "", "cannot read: " + e.getMessage());
         }
@@ -96,8 +99,7 @@ public record UserConfig(Path file, boolean exists, Optional<Setting> runAs, Opt
         try {
             Optional<YamlNode> read = YamlTree.read(text);
             if (read.isEmpty()) {
-                return new UserConfig(file, true, Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
-                        Map.of(), Optional.empty(), Optional.empty());
+                return empty(file, true, environment);
             }
             root = read.get();
         } catch (YamlException e) {
@@ -112,20 +114,39 @@ public record UserConfig(Path file, boolean exists, Optional<Setting> runAs, Opt
         Optional<Setting> provision = Optional.empty();
         Optional<Setting> provisionDir = Optional.empty();
         Optional<Setting> dataOnMemory = Optional.empty();
+        Optional<Setting> serverIdle = Optional.empty();
         Map<String, Map<String, Setting>> drivers = new LinkedHashMap<>();
         for (Field field : top.fields()) {
             switch (field.key()) {
                 case "run-as" -> runAs = Optional.of(new Setting(text(file, field, "run-as"), field.line()));
                 case "timeout" -> timeout = Optional.of(new Setting(positive(file, field), field.line()));
-                case "cache-dir" -> cacheDir = Optional.of(new Setting(directory(file, field), field.line()));
+                case "cache-dir" -> cacheDir = Optional.of(new Setting(directory(file, field, environment), field.line()));
                 case "data-on-memory" -> dataOnMemory = Optional.of(new Setting(memory(file, field), field.line()));
                 case "provision" -> provision = Optional.of(new Setting(mode(file, field), field.line()));
-                case "provision-dir" -> provisionDir = Optional.of(new Setting(directory(file, field), field.line()));
+                case "provision-dir" -> provisionDir = Optional.of(new Setting(directory(file, field, environment),
+                        field.line()));
+                case "server-idle" -> serverIdle = Optional.of(new Setting(duration(file, field), field.line()));
                 case "drivers" -> drivers = drivers(file, field, registry);
                 default -> throw error(file, field.line(), field.key(), "unknown setting; the settings are " + KEYS);
             }
         }
-        return new UserConfig(file, true, runAs, timeout, cacheDir, dataOnMemory, drivers, provision, provisionDir);
+        return new UserConfig(file, true, runAs, timeout, cacheDir, dataOnMemory, drivers, provision, provisionDir,
+                serverIdle, environment);
+    }
+
+    private static UserConfig empty(Path file, boolean exists, Environment environment) {
+        return new UserConfig(file, exists, Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
+                Map.of(), Optional.empty(), Optional.empty(), Optional.empty(), environment);
+    }
+
+    private static String duration(Path file, Field field) {
+        String text = field.value() instanceof Scalar scalar ? scalar.text() : "";
+        try {
+            DurationText.parse(text);
+        } catch (IllegalArgumentException e) {
+            throw error(file, field.line(), field.key(), e.getMessage());
+        }
+        return text;
     }
 
     private static String mode(Path file, Field field) {
@@ -149,7 +170,7 @@ public record UserConfig(Path file, boolean exists, Optional<Setting> runAs, Opt
 
     /** The effective template cache directory; see {@link CacheDir}. */
     public CacheDir effectiveCacheDir() {
-        return effective(file, cacheDir);
+        return effective(file, cacheDir, environment);
     }
 
     /**
@@ -158,10 +179,9 @@ public record UserConfig(Path file, boolean exists, Optional<Setting> runAs, Opt
      * there and is needed before the drivers, which the rest of the file refers to, are known.
      * Empty when the file cannot be read or that setting is wrong ({@link #load} says why).
      */
-    public static Optional<CacheDir> cacheDirOf(Path file) {
-        String explicit = System.getenv(TemplateCache.DIRECTORY_VARIABLE);
-        if (explicit != null && !explicit.isBlank() || !Files.exists(file)) {
-            return Optional.of(effective(file, Optional.empty()));
+    public static Optional<CacheDir> cacheDirOf(Path file, Environment environment) {
+        if (environment.nonBlank(TemplateCache.DIRECTORY_VARIABLE).isPresent() || !Files.exists(file)) {
+            return Optional.of(effective(file, Optional.empty(), environment));
         }
         try {
             Optional<YamlNode> root = YamlTree.read(Files.readString(file, StandardCharsets.UTF_8));
@@ -169,19 +189,20 @@ public record UserConfig(Path file, boolean exists, Optional<Setting> runAs, Opt
                 return Optional.empty();
             }
             Optional<Field> field = root.flatMap(node -> ((Mapping) node).field("cache-dir"));
-            return Optional.of(effective(file, field.map(f -> new Setting(directory(file, f), f.line()))));
+            return Optional.of(effective(file, field.map(f -> new Setting(directory(file, f, environment), f.line())),
+                    environment));
         } catch (IOException | YamlException | InvalidRequestException e) {
             return Optional.empty();
         }
     }
 
-    private static CacheDir effective(Path file, Optional<Setting> cacheDir) {
-        String explicit = System.getenv(TemplateCache.DIRECTORY_VARIABLE);
-        if (explicit != null && !explicit.isBlank()) {
-            return new CacheDir(Path.of(explicit), "environment (" + TemplateCache.DIRECTORY_VARIABLE + ")");
+    private static CacheDir effective(Path file, Optional<Setting> cacheDir, Environment environment) {
+        Optional<String> explicit = environment.nonBlank(TemplateCache.DIRECTORY_VARIABLE);
+        if (explicit.isPresent()) {
+            return new CacheDir(Path.of(explicit.get()), "environment (" + TemplateCache.DIRECTORY_VARIABLE + ")");
         }
         return cacheDir.map(setting -> new CacheDir(Path.of(setting.value()), file + ":" + setting.line()))
-                .orElseGet(() -> new CacheDir(TemplateCache.defaultRoot(), "default"));
+                .orElseGet(() -> new CacheDir(TemplateCache.defaultRoot(environment), "default"));
     }
 
     /** The configured default options of {@code driver}, as text. */
@@ -231,10 +252,10 @@ public record UserConfig(Path file, boolean exists, Optional<Setting> runAs, Opt
         return scalar.text();
     }
 
-    private static String directory(Path file, Field field) {
+    private static String directory(Path file, Field field, Environment environment) {
         String text = text(file, field, field.key());
         if (text.equals("~") || text.startsWith("~/")) {
-            text = HomeDirectory.path() + text.substring(1);
+            text = environment.home() + text.substring(1);
         }
         if (!Path.of(text).isAbsolute()) {
             throw error(file, field.line(), field.key(), "must be an absolute path (or start with ~/), not " + text);

@@ -12,11 +12,13 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.pifpaf.api.InstalledDistribution;
 import org.pifpaf.api.JavaDistribution;
+import org.pifpaf.runtime.Environment;
 
 /**
  * Finds the installations of Java daemons that drivers declare ({@link JavaDistribution}):
  * the home variable, the installation of a launcher on {@code PATH}, the well-known directories,
- * then the flat directories of jars. Results are kept for the life of the JVM.
+ * then the flat directories of jars, as an environment gives them. Results are kept for the life
+ * of the JVM, by the distribution and what the environment makes of its search.
  */
 public final class Distributions {
 
@@ -24,26 +26,42 @@ public final class Distributions {
     private static final List<String> LIB_DIRS = List.of("lib", "libs", "libexec/lib", "libexec/libs", "");
     /** The version at the end of a jar's name: {@code kafka_2.13-4.1.1.jar} is 4.1.1. */
     private static final Pattern VERSION = Pattern.compile("-(\\d[\\w.-]*)\\.jar$");
-    private static final Map<JavaDistribution, Optional<InstalledDistribution>> FOUND = new ConcurrentHashMap<>();
+    private static final Map<List<Object>, Optional<InstalledDistribution>> FOUND = new ConcurrentHashMap<>();
 
     private Distributions() {
     }
 
-    /** Where {@code distribution} is installed, if it is. */
+    /** Where {@code distribution} is installed, if it is, looked for as this process's environment says. */
     public static Optional<InstalledDistribution> find(JavaDistribution distribution) {
-        return FOUND.computeIfAbsent(distribution, Distributions::search);
+        return find(distribution, Environment.process());
     }
 
-    private static Optional<InstalledDistribution> search(JavaDistribution distribution) {
-        List<Path> homes = new ArrayList<>();
+    /** Where {@code distribution} is installed, if it is, looked for as {@code environment} says. */
+    public static Optional<InstalledDistribution> find(JavaDistribution distribution, Environment environment) {
+        List<String> searched = new ArrayList<>();
+        searched.add(String.valueOf(environment.get("PATH")));
         if (distribution.homeVariable() != null) {
-            homes.addAll(SearchPaths.expand("${" + distribution.homeVariable() + "}"));
-        }
-        for (String launcher : distribution.launchers()) {
-            SearchPaths.onPath(launcher).flatMap(Distributions::installationOf).ifPresent(homes::add);
+            searched.add(String.valueOf(environment.get(distribution.homeVariable())));
         }
         for (String dir : distribution.homes()) {
-            homes.addAll(SearchPaths.expand(dir));
+            searched.add(SearchPaths.variablesExpanded(dir, environment).orElse(""));
+        }
+        for (String dir : distribution.jarDirs()) {
+            searched.add(SearchPaths.variablesExpanded(dir, environment).orElse(""));
+        }
+        return FOUND.computeIfAbsent(List.of(distribution, searched), key -> search(distribution, environment));
+    }
+
+    private static Optional<InstalledDistribution> search(JavaDistribution distribution, Environment environment) {
+        List<Path> homes = new ArrayList<>();
+        if (distribution.homeVariable() != null) {
+            homes.addAll(SearchPaths.expand("${" + distribution.homeVariable() + "}", environment));
+        }
+        for (String launcher : distribution.launchers()) {
+            SearchPaths.onPath(launcher, environment).flatMap(Distributions::installationOf).ifPresent(homes::add);
+        }
+        for (String dir : distribution.homes()) {
+            homes.addAll(SearchPaths.expand(dir, environment));
         }
         for (Path home : homes) {
             for (String lib : LIB_DIRS) {
@@ -55,7 +73,7 @@ public final class Distributions {
             }
         }
         for (String dir : distribution.jarDirs()) {
-            for (Path jarDir : SearchPaths.expand(dir)) {
+            for (Path jarDir : SearchPaths.expand(dir, environment)) {
                 Optional<Path> marker = SearchPaths.matching(jarDir, distribution.jar()).stream().findFirst();
                 if (marker.isPresent()) {
                     List<String> classpath = new ArrayList<>(List.of(marker.get().toString()));

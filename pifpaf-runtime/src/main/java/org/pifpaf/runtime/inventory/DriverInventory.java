@@ -18,6 +18,7 @@ import org.pifpaf.api.InstalledDistribution;
 import org.pifpaf.api.JavaDistribution;
 import org.pifpaf.api.NestedDriver;
 import org.pifpaf.runtime.DriverDescriptor;
+import org.pifpaf.runtime.Environment;
 
 /**
  * What {@code list-drivers} reports of each driver: where it comes from, its own version,
@@ -67,12 +68,18 @@ public final class DriverInventory {
     private DriverInventory() {
     }
 
+    /** The entries of {@code drivers}, binaries looked for as this process's environment says. */
+    public static List<Entry> of(List<DriverDescriptor> drivers, VersionCache versions) {
+        return of(drivers, versions, Environment.process());
+    }
+
     /**
      * The entries of {@code drivers}, each checked on a thread of its own (a check may spawn
      * processes, which mostly means waiting; the common pool would have one thread on two cores).
-     * Versions come from {@code versions} when the binary has not changed.
+     * Versions come from {@code versions} when the binary has not changed. Binaries are looked for
+     * as {@code environment} says ({@code PATH}, search directories).
      */
-    public static List<Entry> of(List<DriverDescriptor> drivers, VersionCache versions) {
+    public static List<Entry> of(List<DriverDescriptor> drivers, VersionCache versions, Environment environment) {
         ExecutorService threads = Executors.newFixedThreadPool(Math.max(1, drivers.size()), task -> {
             Thread thread = new Thread(task, "pifpaf-inventory");
             thread.setDaemon(true);
@@ -82,7 +89,7 @@ public final class DriverInventory {
         try {
             List<CompletableFuture<Entry>> entries = new ArrayList<>();
             for (DriverDescriptor descriptor : drivers) {
-                entries.add(CompletableFuture.supplyAsync(() -> entry(descriptor, versions), threads));
+                entries.add(CompletableFuture.supplyAsync(() -> entry(descriptor, versions, environment), threads));
             }
             own = entries.stream().map(CompletableFuture::join).toList();
         } finally {
@@ -99,16 +106,21 @@ public final class DriverInventory {
 
     /** The version of the daemon {@code driver} would start here, as {@code list-drivers} shows it; empty if none. */
     public static Optional<String> daemonVersion(DriverDescriptor driver) {
-        List<String> versions = entry(driver, VersionCache.none()).versions();
+        return daemonVersion(driver, Environment.process());
+    }
+
+    /** {@link #daemonVersion(DriverDescriptor)}, binaries looked for as {@code environment} says. */
+    public static Optional<String> daemonVersion(DriverDescriptor driver, Environment environment) {
+        List<String> versions = entry(driver, VersionCache.none(), environment).versions();
         return versions.isEmpty() ? Optional.empty() : Optional.of(String.join("/", versions));
     }
 
-    private static Entry entry(DriverDescriptor descriptor, VersionCache versions) {
+    private static Entry entry(DriverDescriptor descriptor, VersionCache versions, Environment environment) {
         DaemonDriver driver = descriptor.driver();
         Map<String, Found> found = new LinkedHashMap<>();
         List<String> missing = new ArrayList<>();
         for (JavaDistribution distribution : driver.distributions()) {
-            Optional<InstalledDistribution> installed = Distributions.find(distribution);
+            Optional<InstalledDistribution> installed = Distributions.find(distribution, environment);
             if (installed.isPresent()) {
                 String version = installed.get().version();
                 found.put(distribution.name(), new Found(installed.get().libDir().toString(), version.isEmpty() ? null : version));
@@ -117,9 +129,10 @@ public final class DriverInventory {
             }
         }
         for (Binary binary : driver.binaries()) {
-            Optional<Path> path = Binaries.find(binary);
+            Optional<Path> path = Binaries.find(binary, environment);
             if (path.isPresent()) {
-                found.put(binary.name(), new Found(path.get().toString(), version(binary, path.get(), versions)));
+                found.put(binary.name(), new Found(path.get().toString(),
+                        version(binary, path.get(), versions, environment)));
             } else {
                 missing.add(binary.name() + " (" + binary.installHint() + ")");
             }
@@ -140,7 +153,7 @@ public final class DriverInventory {
     }
 
     /** The version number of {@code executable}: remembered, else asked and remembered; null if it does not tell. */
-    private static String version(Binary binary, Path executable, VersionCache versions) {
+    private static String version(Binary binary, Path executable, VersionCache versions, Environment environment) {
         if (binary.hasVersionInRealPath()) {
             return Binaries.realPath(executable).map(path -> versionNumber(path.toString())).orElse(null);
         }
@@ -151,7 +164,7 @@ public final class DriverInventory {
         if (known.isPresent()) {
             return known.get();
         }
-        String version = Binaries.version(binary, executable).map(DriverInventory::versionNumber).orElse(null);
+        String version = Binaries.version(binary, executable, environment).map(DriverInventory::versionNumber).orElse(null);
         if (version != null) {
             versions.put(executable, binary.versionArgs(), version);
         }

@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.pifpaf.runtime.Environment;
 
 /** Directories as drivers declare them: {@code ${VARIABLE}}s and one {@code *} segment expanded. */
 final class SearchPaths {
@@ -20,33 +21,37 @@ final class SearchPaths {
 
     /**
      * The directories {@code pattern} stands for: none when it names an environment variable that
-     * is not set; for a {@code *} segment, every match, the highest version first.
+     * is not set in {@code environment}; for a {@code *} segment, every match, the highest version first.
      */
-    static List<Path> expand(String pattern) {
+    static List<Path> expand(String pattern, Environment environment) {
+        return variablesExpanded(pattern, environment).map(SearchPaths::glob).orElse(List.of());
+    }
+
+    /**
+     * {@code pattern} with its {@code ${VARIABLE}}s replaced by their values in {@code environment},
+     * its {@code *} left as it is; empty when a variable is not set.
+     */
+    static Optional<String> variablesExpanded(String pattern, Environment environment) {
+        if (pattern.indexOf('$') < 0) {
+            return Optional.of(pattern);
+        }
         Matcher variables = VARIABLE.matcher(pattern);
         StringBuilder expanded = new StringBuilder();
         while (variables.find()) {
-            String value = System.getenv(variables.group(1));
-            if (value == null || value.isBlank()) {
-                return List.of();
+            Optional<String> value = environment.nonBlank(variables.group(1));
+            if (value.isEmpty()) {
+                return Optional.empty();
             }
-            variables.appendReplacement(expanded, Matcher.quoteReplacement(value));
+            variables.appendReplacement(expanded, Matcher.quoteReplacement(value.get()));
         }
         variables.appendTail(expanded);
-        return glob(expanded.toString());
+        return Optional.of(expanded.toString());
     }
 
-    /** {@code name} looked up on {@code PATH}: an executable regular file. */
-    static Optional<Path> onPath(String name) {
-        String path = System.getenv("PATH");
-        if (path == null) {
-            return Optional.empty();
-        }
-        for (String dir : path.split(":")) {
-            if (dir.isEmpty()) {
-                continue;
-            }
-            Path candidate = Path.of(dir, name);
+    /** {@code name} looked up on {@code environment}'s {@code PATH}: an executable regular file. */
+    static Optional<Path> onPath(String name, Environment environment) {
+        for (Path dir : environment.path()) {
+            Path candidate = dir.resolve(name);
             if (Files.isRegularFile(candidate) && Files.isExecutable(candidate)) {
                 return Optional.of(candidate);
             }

@@ -11,13 +11,15 @@ import java.util.List;
 import java.util.Map;
 import org.pifpaf.api.Command;
 import org.pifpaf.api.DriverException;
+import org.pifpaf.runtime.Environment;
 import org.pifpaf.runtime.system.Reaper;
 import org.pifpaf.runtime.system.SystemTools;
 import org.pifpaf.runtime.system.UnixUser;
 
 /**
  * Starts the processes of one daemon: each in its own session (so a terminal's Ctrl-C reaches
- * pifpaf, not the daemon, and the whole group can be killed), with the exported environment,
+ * pifpaf, not the daemon, and the whole group can be killed), with the start's environment and
+ * the driver's exports,
  * standard output and error appended to a log file (so nobody has to drain a pipe), and, for
  * root-refusing daemons when pifpaf is root, as the unprivileged user.
  */
@@ -25,18 +27,24 @@ public final class ProcessSpawner {
 
     private final Path dataDir;
     private final UnixUser unprivilegedUser;
+    private final Environment base;
 
     /**
      * @param dataDir          the daemon's data directory (default working directory)
      * @param unprivilegedUser whom to run {@link Command#unprivileged()} commands as, or
      *                         {@code null} when pifpaf is not root
+     * @param base             the environment every process starts from (the start's)
      */
-    public ProcessSpawner(Path dataDir, UnixUser unprivilegedUser) {
+    public ProcessSpawner(Path dataDir, UnixUser unprivilegedUser, Environment base) {
         this.dataDir = dataDir;
         this.unprivilegedUser = unprivilegedUser;
+        this.base = base;
     }
 
-    /** Starts {@code command} with {@code environment}, its output appended to {@code logFile}. */
+    /**
+     * Starts {@code command} with the base environment plus {@code environment} (the exports so
+     * far), its output appended to {@code logFile}.
+     */
     public LaunchedProcess spawn(Command command, Map<String, String> environment, Path logFile) {
         List<String> argv = new ArrayList<>();
         if (command.unprivileged() && unprivilegedUser != null) {
@@ -51,6 +59,10 @@ public final class ProcessSpawner {
                 .redirectInput(command.stdin() == null
                         ? ProcessBuilder.Redirect.from(new File("/dev/null"))
                         : ProcessBuilder.Redirect.PIPE);
+        if (base != Environment.process()) { // this process's own is there already
+            builder.environment().clear();
+            builder.environment().putAll(base.asMap());
+        }
         builder.environment().putAll(environment);
         builder.environment().putAll(command.environment());
         long offset = sizeOf(logFile);

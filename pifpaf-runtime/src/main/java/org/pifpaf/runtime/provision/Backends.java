@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.ServiceLoader;
+import org.pifpaf.runtime.Environment;
 import org.slf4j.LoggerFactory;
 
 /**
@@ -27,12 +28,12 @@ public final class Backends {
     }
 
     /**
-     * A backend reading {@code userSettings}.
+     * A backend reading {@code userSettings}, in {@code environment}.
      *
      * @throws ProvisionFailedException when no backend is to be had
      */
-    public static ProvisionBackend create(Path userSettings) {
-        return factory().create(userSettings);
+    public static ProvisionBackend create(Path userSettings, Environment environment) {
+        return factory().create(userSettings, environment);
     }
 
     private static ProvisionBackend.Factory factory() {

@@ -12,6 +12,7 @@ import org.pifpaf.api.InstalledDistribution;
 import org.pifpaf.api.JavaDistribution;
 import org.pifpaf.api.MissingBinaryException;
 import org.pifpaf.api.MissingDistributionException;
+import org.pifpaf.runtime.Environment;
 import org.pifpaf.runtime.ProvisionMode;
 
 /**
@@ -29,6 +30,7 @@ public final class DaemonSources {
     private final List<Path> binaryDirectories;
     private final Supplier<Provisioner> provisioner;
     private final TransferProgress progress;
+    private final Environment environment;
 
     /**
      * @param mode              which sources, in which order
@@ -36,19 +38,21 @@ public final class DaemonSources {
      * @param binaryDirectories directories whose binaries win over every source (a test's stand-ins)
      * @param provisioner       the provisioner, asked for only when a binary must be provisioned
      * @param progress          who hears how downloads go
+     * @param environment       where installed binaries are looked for ({@code PATH}, search directories)
      */
     public DaemonSources(ProvisionMode mode, String version, List<Path> binaryDirectories,
-                         Supplier<Provisioner> provisioner, TransferProgress progress) {
+                         Supplier<Provisioner> provisioner, TransferProgress progress, Environment environment) {
         this.mode = mode;
         this.version = version;
         this.binaryDirectories = List.copyOf(binaryDirectories);
         this.provisioner = provisioner;
         this.progress = progress;
+        this.environment = environment;
     }
 
     /** The sources of a daemon nested in this one: the same mode and directories, its own default version. */
     public DaemonSources nested() {
-        return new DaemonSources(mode, null, binaryDirectories, provisioner, progress);
+        return new DaemonSources(mode, null, binaryDirectories, provisioner, progress, environment);
     }
 
     /** The version asked for, or {@code null}. */
@@ -112,11 +116,11 @@ public final class DaemonSources {
     }
 
     private List<BinarySource> sources(boolean provisionable) {
-        InstalledSource installed = new InstalledSource(version);
+        InstalledSource installed = new InstalledSource(version, environment);
         if (!provisionable) {
             return List.of(installed);
         }
-        ProvisionedSource provisioned = new ProvisionedSource(provisioner, version, progress);
+        ProvisionedSource provisioned = new ProvisionedSource(provisioner, version, progress, environment);
         return switch (mode) {
             case AUTO -> List.of(installed, provisioned);
             case INSTALLED -> List.of(installed);
@@ -124,9 +128,13 @@ public final class DaemonSources {
         };
     }
 
-    /** The sources of {@code mode}, provisioning into {@code provisionDir} ({@code null}: the default) when they must. */
+    /**
+     * The sources of {@code mode}, provisioning into {@code provisionDir} ({@code null}: the default)
+     * when they must, everything looked up as {@code environment} says.
+     */
     public static DaemonSources of(ProvisionMode mode, String version, List<Path> binaryDirectories, Path provisionDir,
-                                   TransferProgress progress) {
-        return new DaemonSources(mode, version, binaryDirectories, () -> Provisioner.shared(provisionDir), progress);
+                                   TransferProgress progress, Environment environment) {
+        return new DaemonSources(mode, version, binaryDirectories, () -> Provisioner.shared(provisionDir, environment),
+                progress, environment);
     }
 }

@@ -59,7 +59,7 @@ public final class DriverProvisions {
         Set<String> kept = new LinkedHashSet<>();
         boolean provisionable = true;
         for (Provision provision : provisions) {
-            Optional<ArtifactCoordinates> artifact = Provisioner.artifactFor(provision);
+            Optional<ArtifactCoordinates> artifact = provisioner.artifactFor(provision);
             provisionable &= artifact.isPresent();
             artifacts.add(artifact.map(ArtifactCoordinates::toString).orElse(provision.coordinates()));
             kept.addAll(provisioner.keptVersions(provision));

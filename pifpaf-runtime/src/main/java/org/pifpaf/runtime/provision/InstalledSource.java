@@ -7,6 +7,7 @@ import java.util.Optional;
 import org.pifpaf.api.Binary;
 import org.pifpaf.api.InstalledDistribution;
 import org.pifpaf.api.JavaDistribution;
+import org.pifpaf.runtime.Environment;
 import org.pifpaf.runtime.inventory.Binaries;
 import org.pifpaf.runtime.inventory.Distributions;
 
@@ -19,20 +20,25 @@ import org.pifpaf.runtime.inventory.Distributions;
 final class InstalledSource implements BinarySource {
 
     private final String version;
+    private final Environment environment;
     private final List<String> seen = new ArrayList<>();
 
-    /** @param version the daemon version asked for, or {@code null} */
-    InstalledSource(String version) {
+    /**
+     * @param version     the daemon version asked for, or {@code null}
+     * @param environment where to look ({@code PATH}, search directories' variables)
+     */
+    InstalledSource(String version, Environment environment) {
         this.version = version;
+        this.environment = environment;
     }
 
     @Override
     public Optional<Path> executable(Binary binary) {
         if (version == null || binary.versionArgs().isEmpty()) {
-            return Binaries.find(binary);
+            return Binaries.find(binary, environment);
         }
-        for (Path candidate : Binaries.candidates(binary)) {
-            Optional<String> found = Binaries.version(binary, candidate).flatMap(DaemonVersions::numberIn);
+        for (Path candidate : Binaries.candidates(binary, environment)) {
+            Optional<String> found = Binaries.version(binary, candidate, environment).flatMap(DaemonVersions::numberIn);
             if (found.isPresent() && DaemonVersions.matches(version, found.get())) {
                 return Optional.of(candidate);
             }
@@ -43,7 +49,7 @@ final class InstalledSource implements BinarySource {
 
     @Override
     public Optional<InstalledDistribution> distribution(JavaDistribution distribution) {
-        Optional<InstalledDistribution> found = Distributions.find(distribution);
+        Optional<InstalledDistribution> found = Distributions.find(distribution, environment);
         if (version == null || found.isEmpty() || DaemonVersions.matches(version, found.get().version())) {
             return found;
         }

@@ -1,7 +1,7 @@
 package org.pifpaf.runtime.provision;
 
 import java.nio.file.Path;
-import org.pifpaf.runtime.system.HomeDirectory;
+import org.pifpaf.runtime.Environment;
 
 /** Which Maven settings provisioning reads: the user's own, as {@code mvn} would. */
 public final class MavenSettings {
@@ -12,21 +12,28 @@ public final class MavenSettings {
     private MavenSettings() {
     }
 
-    /** {@code -Dpifpaf.maven.settings}, else {@code $PIFPAF_MAVEN_SETTINGS}, else {@code ~/.m2/settings.xml}. */
+    /** {@link #userSettings(Environment)} in this process's environment. */
     public static Path userSettings() {
+        return userSettings(Environment.process());
+    }
+
+    /** {@code -Dpifpaf.maven.settings}, else {@code $PIFPAF_MAVEN_SETTINGS}, else {@code ~/.m2/settings.xml}. */
+    public static Path userSettings(Environment environment) {
         String property = System.getProperty("pifpaf.maven.settings");
         if (property != null && !property.isBlank()) {
             return Path.of(property);
         }
-        String variable = System.getenv(VARIABLE);
-        if (variable != null && !variable.isBlank()) {
-            return Path.of(variable);
-        }
-        return HomeDirectory.path().resolve(".m2").resolve("settings.xml");
+        return environment.nonBlank(VARIABLE).map(Path::of)
+                .orElseGet(() -> environment.home().resolve(".m2").resolve("settings.xml"));
+    }
+
+    /** {@link #defaultLocalRepository(Environment)} in this process's environment. */
+    public static Path defaultLocalRepository() {
+        return defaultLocalRepository(Environment.process());
     }
 
     /** Maven's default local repository, {@code ~/.m2/repository}, where settings name none. */
-    public static Path defaultLocalRepository() {
-        return HomeDirectory.path().resolve(".m2").resolve("repository");
+    public static Path defaultLocalRepository(Environment environment) {
+        return environment.home().resolve(".m2").resolve("repository");
     }
 }

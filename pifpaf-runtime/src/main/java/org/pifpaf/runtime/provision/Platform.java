@@ -3,6 +3,8 @@ package org.pifpaf.runtime.provision;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
+import java.util.Optional;
+import org.pifpaf.runtime.Environment;
 
 /**
  * The platform pifpaf runs on, named as {@link org.pifpaf.api.Provision} declarations name it:
@@ -14,11 +16,14 @@ public final class Platform {
     private Platform() {
     }
 
-    /** This machine's platform; {@code PIFPAF_PLATFORM} overrides it (a test, an emulated CPU). */
-    public static String current() {
-        String forced = System.getenv("PIFPAF_PLATFORM");
-        if (forced != null && !forced.isBlank()) {
-            return forced;
+    /** The variable that overrides the platform (a test, an emulated CPU). */
+    public static final String VARIABLE = "PIFPAF_PLATFORM";
+
+    /** This machine's platform; {@code PIFPAF_PLATFORM} in {@code environment} overrides it. */
+    public static String current(Environment environment) {
+        Optional<String> forced = environment.nonBlank(VARIABLE);
+        if (forced.isPresent()) {
+            return forced.get();
         }
         String os = System.getProperty("os.name").toLowerCase(Locale.ROOT);
         String arch = System.getProperty("os.arch").toLowerCase(Locale.ROOT);

@@ -3,6 +3,7 @@ package org.pifpaf.runtime.provision;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
+import org.pifpaf.runtime.Environment;
 
 /**
  * What the runtime needs from a repository system to provision daemons: the versions an
@@ -16,9 +17,10 @@ public interface ProvisionBackend {
     interface Factory {
         /**
          * A backend reading Maven's settings from {@code userSettings} (mirrors, proxies,
-         * credentials, the local repository, offline), as {@code mvn -s} would.
+         * credentials, the local repository, offline), as {@code mvn -s} would, with
+         * {@code environment}'s home directory, Maven installation and variables.
          */
-        ProvisionBackend create(Path userSettings);
+        ProvisionBackend create(Path userSettings, Environment environment);
     }
 
     /**

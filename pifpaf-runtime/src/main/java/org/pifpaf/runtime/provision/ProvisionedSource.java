@@ -8,6 +8,7 @@ import org.pifpaf.api.Binary;
 import org.pifpaf.api.InstalledDistribution;
 import org.pifpaf.api.JavaDistribution;
 import org.pifpaf.api.Provision;
+import org.pifpaf.runtime.Environment;
 import org.pifpaf.runtime.inventory.Distributions;
 
 /**
@@ -20,15 +21,25 @@ final class ProvisionedSource implements BinarySource {
     private final String version;
     private final TransferProgress progress;
 
-    ProvisionedSource(Supplier<Provisioner> provisioner, String version, TransferProgress progress) {
+    private final Environment environment;
+
+    /** @param environment the start's, which names the platform ({@link Platform#current(Environment)}) */
+    ProvisionedSource(Supplier<Provisioner> provisioner, String version, TransferProgress progress,
+                      Environment environment) {
         this.provisioner = provisioner;
         this.version = version;
         this.progress = progress;
+        this.environment = environment;
+    }
+
+    /** Whether {@code provision} has a build for this platform; asked before the provisioner is. */
+    private boolean buildsHere(Provision provision) {
+        return Provisioner.artifactFor(provision, Platform.current(environment)).isPresent();
     }
 
     @Override
     public Optional<Path> executable(Binary binary) {
-        if (binary.provision() == null || Provisioner.artifactFor(binary.provision()).isEmpty()) {
+        if (binary.provision() == null || !buildsHere(binary.provision())) {
             return Optional.empty();
         }
         Path executable = provisioner.get().provision(binary.provision(), version, progress).tree()
@@ -43,7 +54,7 @@ final class ProvisionedSource implements BinarySource {
     @Override
     public Optional<InstalledDistribution> distribution(JavaDistribution distribution) {
         Provision provision = distribution.provision();
-        if (provision == null || Provisioner.artifactFor(provision).isEmpty()) {
+        if (provision == null || !buildsHere(provision)) {
             return Optional.empty();
         }
         Provisioned provisioned = provisioner.get().provision(provision, version, progress);

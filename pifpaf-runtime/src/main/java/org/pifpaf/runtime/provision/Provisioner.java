@@ -3,11 +3,13 @@ package org.pifpaf.runtime.provision;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.Optional;
 import org.pifpaf.api.Provision;
+import org.pifpaf.runtime.Environment;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -22,33 +24,66 @@ public final class Provisioner {
 
     private static final Logger LOG = LoggerFactory.getLogger("pifpaf");
 
-    private static final Map<List<Path>, Provisioner> SHARED = new ConcurrentHashMap<>();
+    /** The variables a provisioner reads besides those naming its root and settings: the backend is made from them. */
+    private static final List<String> BACKEND_VARIABLES = List.of("HOME", "PATH", "MAVEN_HOME", "M2_HOME",
+            Platform.VARIABLE);
+    private static final Map<List<Object>, Provisioner> SHARED = new ConcurrentHashMap<>();
 
     private final ProvisionedTrees trees;
     private final ResolutionIndex index;
     private final Path userSettings;
+    private final Environment environment;
+    private final String platform;
     private ProvisionBackend backend;
 
     /**
+     * A provisioner reading this process's environment.
+     *
      * @param root         where trees are kept ({@code null}: the default, see {@link #defaultRoot()})
      * @param userSettings Maven's user settings file ({@code null}: see {@link MavenSettings#userSettings()})
      */
     public Provisioner(Path root, Path userSettings) {
-        this.trees = new ProvisionedTrees(root != null ? root : defaultRoot());
-        this.index = new ResolutionIndex(trees.root());
-        this.userSettings = userSettings != null ? userSettings : MavenSettings.userSettings();
+        this(root, userSettings, Environment.process());
     }
 
-    /** This JVM's provisioner for {@code root} and the current user settings, made once (its backend is costly). */
-    public static Provisioner shared(Path root) {
-        Path settings = MavenSettings.userSettings();
-        return SHARED.computeIfAbsent(List.of(root != null ? root : defaultRoot(), settings),
-                key -> new Provisioner(key.get(0), key.get(1)));
+    /**
+     * A provisioner reading {@code environment}: the default root and settings, the platform
+     * ({@code PIFPAF_PLATFORM}), the home directory and Maven installation the backend reads.
+     */
+    public Provisioner(Path root, Path userSettings, Environment environment) {
+        this.environment = environment;
+        this.trees = new ProvisionedTrees(root != null ? root : defaultRoot(environment));
+        this.index = new ResolutionIndex(trees.root());
+        this.userSettings = userSettings != null ? userSettings : MavenSettings.userSettings(environment);
+        this.platform = Platform.current(environment);
+    }
+
+    /**
+     * This JVM's provisioner for {@code root} and what {@code environment} says of the settings,
+     * made once (its backend is costly).
+     */
+    public static Provisioner shared(Path root, Environment environment) {
+        Path settings = MavenSettings.userSettings(environment);
+        List<Object> key = new ArrayList<>(List.of(root != null ? root : defaultRoot(environment), settings));
+        for (String variable : BACKEND_VARIABLES) {
+            key.add(String.valueOf(environment.get(variable)));
+        }
+        return SHARED.computeIfAbsent(key, k -> new Provisioner((Path) k.get(0), (Path) k.get(1), environment));
+    }
+
+    /** {@link #defaultRoot(Environment)} in this process's environment. */
+    public static Path defaultRoot() {
+        return defaultRoot(Environment.process());
     }
 
     /** {@code $PIFPAF_PROVISION_DIR}, else root's {@code /var/cache/pifpaf/provisioned}, else the cache directory's {@code provisioned}. */
-    public static Path defaultRoot() {
-        return StoreRoot.defaultPath();
+    public static Path defaultRoot(Environment environment) {
+        return StoreRoot.defaultPath(environment);
+    }
+
+    /** The platform this provisioner fetches for ({@link Platform#current(Environment)}). */
+    public String platform() {
+        return platform;
     }
 
     /** The trees this provisioner keeps. */
@@ -56,9 +91,14 @@ public final class Provisioner {
         return trees;
     }
 
-    /** The artifact of {@code provision} on this platform (without version), if it has one. */
-    public static Optional<ArtifactCoordinates> artifactFor(Provision provision) {
-        String name = provision.isAnyPlatform() ? "" : provision.platforms().get(Platform.current());
+    /** The artifact of {@code provision} on this provisioner's platform (without version), if it has one. */
+    public Optional<ArtifactCoordinates> artifactFor(Provision provision) {
+        return artifactFor(provision, platform);
+    }
+
+    /** The artifact of {@code provision} on {@code platform} (without version), if it has one. */
+    public static Optional<ArtifactCoordinates> artifactFor(Provision provision, String platform) {
+        String name = provision.isAnyPlatform() ? "" : provision.platforms().get(platform);
         if (name == null) {
             return Optional.empty();
         }
@@ -90,7 +130,7 @@ public final class Provisioner {
      */
     public synchronized Provisioned provision(Provision provision, String requested, TransferProgress progress) {
         ArtifactCoordinates artifact = artifactFor(provision).orElseThrow(() -> new ProvisionFailedException(
-                provision.coordinates() + " has no build for this platform (" + Platform.current() + "; it has "
+                provision.coordinates() + " has no build for this platform (" + platform + "; it has "
                         + String.join(", ", provision.platforms().keySet()) + ")"));
         String wanted = requested != null ? requested : provision.defaultVersion();
         String request = artifact + "@" + (wanted == null ? "" : wanted);
@@ -186,7 +226,7 @@ public final class Provisioner {
     }
 
     private Provisioned fetchAndUnpack(Provision provision, ArtifactCoordinates artifact, TransferProgress progress) {
-        String platformName = provision.isAnyPlatform() ? null : provision.platforms().get(Platform.current());
+        String platformName = provision.isAnyPlatform() ? null : provision.platforms().get(platform);
         boolean withDependencies = provision.layout() == Provision.Layout.JARS;
         for (int attempt = 1; ; attempt++) {
             Fetched fetched = backend().resolve(artifact, withDependencies, provision.provided(),
@@ -220,7 +260,7 @@ public final class Provisioner {
 
     private synchronized ProvisionBackend backend() {
         if (backend == null) {
-            backend = Backends.create(userSettings);
+            backend = Backends.create(userSettings, environment);
         }
         return backend;
     }

@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Set;
+import org.pifpaf.runtime.Environment;
 import org.pifpaf.runtime.cache.TemplateCache;
 import org.pifpaf.runtime.system.UnixUser;
 
@@ -36,13 +37,10 @@ final class StoreRoot {
      * {@code $PIFPAF_PROVISION_DIR}, else for root {@link ProvisionedTrees#SYSTEM_DIRECTORY}, else
      * {@code provisioned} in the template cache's directory ({@code ~/.cache/pifpaf/provisioned}).
      */
-    static Path defaultPath() {
-        String explicit = System.getenv(ProvisionedTrees.DIRECTORY_VARIABLE);
-        if (explicit != null && !explicit.isBlank()) {
-            return Path.of(explicit);
-        }
-        return UnixUser.currentIsRoot() ? ProvisionedTrees.SYSTEM_DIRECTORY
-                : TemplateCache.defaultRoot().resolve(TemplateCache.PROVISIONED_DIRECTORY);
+    static Path defaultPath(Environment environment) {
+        return environment.nonBlank(ProvisionedTrees.DIRECTORY_VARIABLE).map(Path::of)
+                .orElseGet(() -> UnixUser.currentIsRoot() ? ProvisionedTrees.SYSTEM_DIRECTORY
+                        : TemplateCache.defaultRoot(environment).resolve(TemplateCache.PROVISIONED_DIRECTORY));
     }
 
     Path path() {

@@ -13,6 +13,7 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.pifpaf.runtime.DriverRegistry;
+import org.pifpaf.runtime.Environment;
 import org.pifpaf.runtime.InvalidRequestException;
 import org.pifpaf.runtime.cache.TemplateCache;
 
@@ -25,7 +26,7 @@ class UserConfigTest {
     Path dir;
 
     private UserConfig load(String text) throws Exception {
-        return UserConfig.load(Files.writeString(dir.resolve("config.yaml"), text), REGISTRY);
+        return UserConfig.load(Files.writeString(dir.resolve("config.yaml"), text), REGISTRY, Environment.process());
     }
 
     private String error(String text) {
@@ -45,7 +46,7 @@ class UserConfigTest {
     @Test
     void theCacheDirectoryIsAnAbsolutePathWithTildeExpanded() throws Exception {
         UserConfig config = load("run-as: daemon\ncache-dir: ~/templates/../cache\n");
-        String expected = org.pifpaf.runtime.system.HomeDirectory.path().resolve("cache").toString();
+        String expected = Environment.process().home().resolve("cache").toString();
         assertEquals(new UserConfig.Setting(expected, 2), config.cacheDir().orElseThrow());
         if (System.getenv("PIFPAF_CACHE_DIR") == null) {
             assertEquals(new UserConfig.CacheDir(Path.of(expected), dir.resolve("config.yaml") + ":2"),
@@ -57,7 +58,7 @@ class UserConfigTest {
     void provisioningModeAndDirectory() throws Exception {
         UserConfig config = load("provision: Provisioned\nprovision-dir: ~/daemons\n");
         assertEquals(new UserConfig.Setting("provisioned", 1), config.provision().orElseThrow());
-        assertEquals(new UserConfig.Setting(org.pifpaf.runtime.system.HomeDirectory.path().resolve("daemons").toString(),
+        assertEquals(new UserConfig.Setting(Environment.process().home().resolve("daemons").toString(),
                 2), config.provisionDir().orElseThrow());
     }
 
@@ -65,17 +66,17 @@ class UserConfigTest {
     void theCacheDirectoryIsReadAloneBeforeDriversAreKnown() throws Exception {
         assumeTrue(System.getenv("PIFPAF_CACHE_DIR") == null, "the environment would decide");
         Path file = Files.writeString(dir.resolve("config.yaml"), "drivers:\n  not-loaded-yet: {}\ncache-dir: /var/cache/x\n");
-        assertEquals(Optional.of(new UserConfig.CacheDir(Path.of("/var/cache/x"), file + ":3")), UserConfig.cacheDirOf(file));
+        assertEquals(Optional.of(new UserConfig.CacheDir(Path.of("/var/cache/x"), file + ":3")), UserConfig.cacheDirOf(file, Environment.process()));
         assertEquals(Optional.of(new UserConfig.CacheDir(TemplateCache.defaultRoot(), "default")),
-                UserConfig.cacheDirOf(dir.resolve("absent.yaml")));
+                UserConfig.cacheDirOf(dir.resolve("absent.yaml"), Environment.process()));
         for (String broken : List.of("cache-dir: relative\n", "- a list\n", "cache-dir: [unclosed\n")) {
-            assertEquals(Optional.empty(), UserConfig.cacheDirOf(Files.writeString(file, broken)), broken);
+            assertEquals(Optional.empty(), UserConfig.cacheDirOf(Files.writeString(file, broken), Environment.process()), broken);
         }
     }
 
     @Test
     void aMissingFileIsAnEmptyConfiguration() {
-        UserConfig config = UserConfig.load(dir.resolve("absent.yaml"), REGISTRY);
+        UserConfig config = UserConfig.load(dir.resolve("absent.yaml"), REGISTRY, Environment.process());
         assertFalse(config.exists());
         assertEquals(Map.of(), config.optionsOf("shell"));
     }
@@ -83,7 +84,7 @@ class UserConfigTest {
     @Test
     void mistakesNameTheFileTheLineAndTheKey() {
         assertEquals("config.yaml:2: colour: unknown setting; the settings are [run-as, timeout, cache-dir,"
-                + " data-on-memory, provision, provision-dir, drivers]", error("run-as: daemon\ncolour: red\n"));
+                + " data-on-memory, provision, provision-dir, server-idle, drivers]", error("run-as: daemon\ncolour: red\n"));
         assertEquals("config.yaml:1: provision: must be auto, installed or provisioned, not sometimes",
                 error("provision: sometimes\n"));
         assertEquals("config.yaml:2: provision-dir: must be an absolute path (or start with ~/), not trees",

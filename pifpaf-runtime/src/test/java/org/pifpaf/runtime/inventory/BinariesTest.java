@@ -8,9 +8,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.pifpaf.api.Binary;
+import org.pifpaf.runtime.Environment;
 
 /** Finding binaries: declared directories (with globs, highest version first), then PATH. */
 class BinariesTest {
@@ -85,5 +87,23 @@ class BinariesTest {
         assertEquals(List.of("'gem install fakes3'"),
                 Binary.named("fakes3").orInstall("'gem install fakes3'").noVersion().in("/opt").otherWays());
         assertNotEquals(Binary.named("fakes3"), Binary.named("fakes3").orInstall("'gem install fakes3'"));
+    }
+
+    @Test
+    void pathAndSearchDirectoriesComeFromTheEnvironmentGiven() throws Exception {
+        Path first = executable("first/bin/tool5");
+        Path second = executable("second/bin/tool5");
+        Binary onPath = Binary.named("tool5");
+        assertEquals(first, Binaries.find(onPath, Environment.of(Map.of("PATH", root + "/first/bin"))).orElseThrow());
+        // The cache is per PATH: another PATH is searched again.
+        assertEquals(second, Binaries.find(onPath, Environment.of(Map.of("PATH", root + "/second/bin"))).orElseThrow());
+        assertTrue(Binaries.find(onPath, Environment.of(Map.of("PATH", "/nonexistent"))).isEmpty());
+        Binary inHome = Binary.named("tool5").in("${TOOL_HOME}/bin");
+        Environment none = Environment.of(Map.of("PATH", "/nonexistent"));
+        assertEquals(first, Binaries.find(inHome, Environment.of(Map.of("PATH", "/nonexistent",
+                "TOOL_HOME", root + "/first"))).orElseThrow());
+        assertEquals(second, Binaries.find(inHome, Environment.of(Map.of("PATH", "/nonexistent",
+                "TOOL_HOME", root + "/second"))).orElseThrow());
+        assertTrue(Binaries.find(inHome, none).isEmpty());
     }
 }

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.pifpaf.api.Binary;
 import org.pifpaf.api.MissingBinaryException;
 import org.pifpaf.api.Provision;
+import org.pifpaf.runtime.Environment;
 import org.pifpaf.runtime.ProvisionMode;
 
 /**
@@ -30,7 +31,7 @@ class DaemonSourcesTest {
     @Test
     void autoTakesAnInstalledBinaryWithoutTheProvisioner() {
         Binary sh = Binary.named("sh").noVersion().provisionedFrom(SOMEWHERE, "bin/sh");
-        Path found = new DaemonSources(ProvisionMode.AUTO, null, List.of(), NEVER, TransferProgress.NONE).executable(sh);
+        Path found = new DaemonSources(ProvisionMode.AUTO, null, List.of(), NEVER, TransferProgress.NONE, Environment.process()).executable(sh);
         assertTrue(Files.isExecutable(found), found.toString());
     }
 
@@ -39,7 +40,7 @@ class DaemonSourcesTest {
         Binary missing = Binary.named("pifpaf-no-such-binary").debian("no-such-package")
                 .provisionedFrom(SOMEWHERE, "bin/x");
         MissingBinaryException e = assertThrows(MissingBinaryException.class,
-                () -> new DaemonSources(ProvisionMode.INSTALLED, null, List.of(), NEVER, TransferProgress.NONE).executable(missing));
+                () -> new DaemonSources(ProvisionMode.INSTALLED, null, List.of(), NEVER, TransferProgress.NONE, Environment.process()).executable(missing));
         assertTrue(e.getMessage().contains("apt-get install no-such-package"), e.getMessage());
     }
 
@@ -47,13 +48,13 @@ class DaemonSourcesTest {
     void aBinaryWithoutDeclarationIsTheInstalledOneInEveryMode() {
         Binary sh = Binary.named("sh").noVersion();
         for (ProvisionMode mode : ProvisionMode.values()) {
-            assertTrue(Files.isExecutable(new DaemonSources(mode, null, List.of(), NEVER, TransferProgress.NONE).executable(sh)));
+            assertTrue(Files.isExecutable(new DaemonSources(mode, null, List.of(), NEVER, TransferProgress.NONE, Environment.process()).executable(sh)));
         }
     }
 
     @Test
     void aNestedDaemonStartsItsOwnDefaultVersion() {
-        DaemonSources outer = new DaemonSources(ProvisionMode.PROVISIONED, "16", List.of(), NEVER, TransferProgress.NONE);
+        DaemonSources outer = new DaemonSources(ProvisionMode.PROVISIONED, "16", List.of(), NEVER, TransferProgress.NONE, Environment.process());
         assertEquals("16", outer.version());
         assertNull(outer.nested().version());
     }
