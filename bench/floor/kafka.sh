@@ -35,9 +35,14 @@ prepare() {
         'appender.console.layout.pattern=[%d] %p %m (%c)%n' rootLogger.level=INFO \
         rootLogger.appenderRef.stdout.ref=STDOUT >"$template/log4j2.properties"
     config "$template" 9092 9093
+    # A random id as Kafka writes them (URL-safe Base64), not starting with '-': the tool would
+    # take it for an option.
+    local id=-
+    while [[ $id == -* ]]; do
+        id=$(head -c 16 /dev/urandom | base64 | tr '+/' '-_' | head -c 22)
+    done
     "${jvm[@]}" -Dlog4j2.configurationFile="$template/log4j2.properties" -cp "$libs/*" kafka.tools.StorageTool \
-        format --cluster-id "$(head -c 16 /dev/urandom | base64 | tr '+/' '-_' | head -c 22)" \
-        --config "$template/server.properties" >/dev/null
+        format --cluster-id "$id" --config "$template/server.properties" >/dev/null
 }
 
 # True when the broker on port $1 answers a metadata request (version 4, no topic) listing a
