@@ -11,17 +11,18 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * The TCP sockets a process listens on, from Linux's {@code /proc}: the socket inodes among its
- * file descriptors, looked up in the {@code tcp} and {@code tcp6} tables of its network
- * namespace. Addresses read {@code 127.0.0.1:5673}, or {@code [<32 hex digits>]:5673} for IPv6
+ * The TCP sockets a process listens on (and, with {@link #withProtocols}, the UDP sockets it has
+ * bound), from Linux's {@code /proc}: the socket inodes among its file descriptors, looked up in
+ * the {@code tcp}, {@code tcp6}, {@code udp} and {@code udp6} tables of its network namespace. Addresses read {@code 127.0.0.1:5673}, or {@code [<32 hex digits>]:5673} for IPv6
  * (all zeros: every interface), so a test can check that a daemon listens on loopback only, on
  * the ports it was given. An IPv4 address mapped into IPv6 ({@code ::ffff:127.0.0.1}, how a JVM
  * binds an IPv4 address) reads as the IPv4 address: it accepts IPv4 connections only.
  */
 public final class ListeningSockets {
 
-    /** The state column's value for a listening socket. */
-    private static final String LISTEN = "0A";
+    /** The state column's value for a listening TCP socket, and for a bound, unconnected UDP one. */
+    private static final String TCP_LISTEN = "0A";
+    private static final String UDP_UNCONNECTED = "07";
     /** The first three words of {@code ::ffff:a.b.c.d}. */
     private static final String IPV4_MAPPED = "0000000000000000FFFF0000";
 
@@ -29,22 +30,37 @@ public final class ListeningSockets {
     }
 
     /**
-     * The addresses process {@code pid} listens on, sorted.
+     * The TCP addresses process {@code pid} listens on, sorted.
      *
      * @throws UncheckedIOException when {@code /proc} cannot be read (the process is gone)
      */
     public static Set<String> of(long pid) {
+        return read(pid, List.of("tcp", "tcp6"), false);
+    }
+
+    /**
+     * The TCP addresses process {@code pid} listens on and the UDP addresses it has bound (and not
+     * connected), each after its protocol: {@code tcp 127.0.0.1:8041}, {@code udp 127.0.0.1:8125}.
+     *
+     * @throws UncheckedIOException when {@code /proc} cannot be read (the process is gone)
+     */
+    public static Set<String> withProtocols(long pid) {
+        return read(pid, List.of("tcp", "tcp6", "udp", "udp6"), true);
+    }
+
+    private static Set<String> read(long pid, List<String> tables, boolean named) {
         Path proc = Path.of("/proc", Long.toString(pid));
         try {
             Set<String> inodes = socketInodes(proc.resolve("fd"));
             Set<String> addresses = new TreeSet<>();
-            for (String table : List.of("tcp", "tcp6")) {
+            for (String table : tables) {
+                String state = table.startsWith("tcp") ? TCP_LISTEN : UDP_UNCONNECTED;
                 List<String> lines = Files.readAllLines(proc.resolve("net").resolve(table));
                 for (String line : lines.subList(1, lines.size())) {
                     // sl local_address rem_address st tx_queue:rx_queue tr:tm->when retrnsmt uid timeout inode
                     String[] fields = line.trim().split("\\s+");
-                    if (fields[3].equals(LISTEN) && inodes.contains(fields[9])) {
-                        addresses.add(address(fields[1]));
+                    if (fields[3].equals(state) && inodes.contains(fields[9])) {
+                        addresses.add((named ? table.substring(0, 3) + " " : "") + address(fields[1]));
                     }
                 }
             }

@@ -23,6 +23,7 @@ import org.pifpaf.api.DriverOption;
 import org.pifpaf.api.RunningDaemon;
 import org.pifpaf.runtime.StartRequest;
 import org.pifpaf.testkit.DriverTestKit;
+import org.pifpaf.testkit.ListeningSockets;
 import org.pifpaf.testkit.DriverTestKit.ClientResult;
 
 /**
@@ -118,8 +119,8 @@ class CephDriverTest {
         try {
             Set<String> first = new TreeSet<>();
             Set<String> own = new TreeSet<>();
-            cluster.processes().forEach(p -> first.addAll(ListeningSockets.ofQuietly(p.pid())));
-            second.processes().forEach(p -> own.addAll(ListeningSockets.ofQuietly(p.pid())));
+            cluster.processes().forEach(p -> first.addAll(ListeningSockets.of(p.pid())));
+            second.processes().forEach(p -> own.addAll(ListeningSockets.of(p.pid())));
             assertEquals(6, own.size(), "the monitor, the manager and the OSD's four messengers: " + own);
             assertTrue(Collections.disjoint(first, own), first + " and " + own);
             ClientResult status = client(second, "ceph", "health");

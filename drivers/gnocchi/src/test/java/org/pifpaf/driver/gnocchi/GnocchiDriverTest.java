@@ -25,6 +25,7 @@ import org.junit.jupiter.api.Test;
 import org.pifpaf.api.DaemonProcess;
 import org.pifpaf.api.RunningDaemon;
 import org.pifpaf.testkit.DriverTestKit;
+import org.pifpaf.testkit.ListeningSockets;
 
 /**
  * The gnocchi driver with its defaults (the original's ports, file storage, an indexer of its
@@ -118,11 +119,11 @@ class GnocchiDriverTest {
     void everyServiceListensOnTheLoopbackAddressOnly() throws Exception {
         Set<String> addresses = new TreeSet<>();
         for (DaemonProcess process : gnocchi.processes()) {
-            addresses.addAll(ListeningSockets.of(process.pid()));
+            addresses.addAll(ListeningSockets.withProtocols(process.pid()));
         }
         String statsdPort = gnocchi.environment().get("PIFPAF_GNOCCHI_STATSD_PORT");
-        assertTrue(ListeningSockets.of(gnocchi.process("gnocchi-api").pid()).contains("tcp 127.0.0.1:8041"), addresses::toString);
-        assertTrue(ListeningSockets.of(gnocchi.process("gnocchi-statsd").pid()).contains("udp 127.0.0.1:" + statsdPort),
+        assertTrue(ListeningSockets.withProtocols(gnocchi.process("gnocchi-api").pid()).contains("tcp 127.0.0.1:8041"), addresses::toString);
+        assertTrue(ListeningSockets.withProtocols(gnocchi.process("gnocchi-statsd").pid()).contains("udp 127.0.0.1:" + statsdPort),
                 addresses::toString);
         assertTrue(addresses.contains("tcp 127.0.0.1:9541"), "the indexer: " + addresses);
         assertTrue(addresses.stream().allMatch(a -> a.substring(4).startsWith("127.0.0.1:")), addresses::toString);

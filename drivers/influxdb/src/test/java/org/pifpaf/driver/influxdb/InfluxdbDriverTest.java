@@ -24,6 +24,7 @@ import org.junit.jupiter.api.Test;
 import org.pifpaf.api.MissingBinaryException;
 import org.pifpaf.api.RunningDaemon;
 import org.pifpaf.testkit.DriverTestKit;
+import org.pifpaf.testkit.ListeningSockets;
 import org.pifpaf.testkit.DriverTestKit.ClientResult;
 import org.pifpaf.testkit.MissingBinaries;
 
@@ -114,7 +115,7 @@ class InfluxdbDriverTest {
             assertNotEquals("8088", rpcPort, "the RPC service must not keep its fixed default");
             assertNotEquals(httpPort, rpcPort);
             assertEquals(Set.of("tcp 127.0.0.1:" + httpPort, "tcp 127.0.0.1:" + rpcPort),
-                    ListeningSockets.of(daemon.processes().get(0).pid()));
+                    ListeningSockets.withProtocols(daemon.processes().get(0).pid()));
             assertTrue(Files.isRegularFile(daemon.dataDir().resolve("meta/meta.db")), "metadata in the data dir");
         } finally {
             DriverTestKit.closeAndAssertNothingLeft(daemon);
