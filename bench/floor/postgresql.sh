@@ -53,7 +53,10 @@ case ${1:-} in
         new_dir postgresql unprivileged
         cp -a --reflink=auto "$template/pgdata" "$dir/pgdata"
         free_port
-        launch "${as_daemon_user[@]}" "$bin/postgres" -D "$dir/pgdata" -k "$dir" -p "$port" -h 127.0.0.1
+        # Dynamic shared memory in the cluster, as pifpaf's driver has it: after an immediate
+        # shutdown, the default kind would stay in /dev/shm.
+        launch "${as_daemon_user[@]}" "$bin/postgres" -D "$dir/pgdata" -k "$dir" -p "$port" -h 127.0.0.1 \
+            -c dynamic_shared_memory_type=mmap
         poll ready
         export PGHOST=$dir PGPORT=$port PGDATABASE=postgres
         # SIGQUIT: immediate shutdown, no checkpoint; the data is thrown away.
