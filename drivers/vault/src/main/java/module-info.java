@@ -3,6 +3,10 @@
  * in memory, unsealed, with a known root token. Needs {@code vault} (HashiCorp's apt repository,
  * Homebrew's {@code hashicorp/tap/vault}, or the release archive's binary on {@code PATH}).
  *
+ * <p>The dev server binds a cluster listener too, one port above its listen address: a free port
+ * (0) is chosen with a free successor, and a given {@code --port} whose successor is taken fails
+ * at once.
+ *
  * <table>
  * <caption>Options</caption>
  * <tr><th>option</th><th>default</th><th>meaning</th></tr>

@@ -32,8 +32,19 @@ public interface DriverContext {
      */
     int port(String optionName);
 
+    /**
+     * {@link #port(String)} for a daemon that also binds the {@code count - 1} ports after it
+     * (Vault's cluster listener, one above its API port): a given port must have them free too,
+     * else the start fails at once; for {@code 0}, the first of {@code count} consecutive free
+     * ports, all claimed.
+     */
+    int port(String optionName, int count);
+
     /** A free loopback TCP port claimed for this daemon. */
     int freePort();
+
+    /** The first of {@code count} consecutive free loopback TCP ports, all claimed for this daemon. */
+    int freePorts(int count);
 
     /** Finds {@code binary}, or throws {@link MissingBinaryException} naming its package. */
     Path executable(Binary binary);

@@ -7,6 +7,8 @@ import java.net.ServerSocket;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReference;
@@ -83,21 +85,75 @@ final class FreePorts {
         return claim(LOWEST, highest);
     }
 
+    /**
+     * The first of {@code count} consecutive free ports, all claimed, for a daemon that also binds
+     * the ports after its own (Vault's cluster listener). One port is {@link #claim()}.
+     */
+    static List<Claim> claim(int count) {
+        if (count == 1) {
+            return List.of(claim());
+        }
+        int highest = ephemeralRangeStart() - 1;
+        if (highest - count <= LOWEST || !lockDirectoryUsable()) {
+            return unclaimedRun(count); // no room or no lock dir: best effort
+        }
+        return claim(LOWEST, highest, count);
+    }
+
     /** A free port from {@code lowest} to {@code highest}, claimed. */
     static Claim claim(int lowest, int highest) {
+        return claim(lowest, highest, 1).get(0);
+    }
+
+    /** {@code count} consecutive free ports from {@code lowest} to {@code highest}, all claimed. */
+    static List<Claim> claim(int lowest, int highest, int count) {
         for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
-            int port = ThreadLocalRandom.current().nextInt(lowest, highest + 1);
-            if (!bindable(port) || !HELD.add(port)) {
-                continue;
+            int first = ThreadLocalRandom.current().nextInt(lowest, highest - count + 2);
+            List<Claim> claims = new ArrayList<>(count);
+            for (int port = first; port < first + count; port++) {
+                Claim claim = tryClaim(port);
+                if (claim == null) {
+                    break;
+                }
+                claims.add(claim);
             }
-            FileLock lock = tryLock(port);
-            if (lock != null && bindable(port)) {
-                return new Claim(port, lock);
+            if (claims.size() == count) {
+                return claims;
             }
-            closeQuietly(lock);
-            HELD.remove(port);
+            claims.forEach(claim -> closeQuietly(claim.lock()));
+            claims.forEach(claim -> HELD.remove(claim.port()));
         }
-        throw new DriverException("cannot find a free port between " + lowest + " and " + highest);
+        throw new DriverException("cannot find " + (count == 1 ? "a free port" : count + " consecutive free ports")
+                + " between " + lowest + " and " + highest);
+    }
+
+    /** {@code port} claimed, or null when it is taken, here or by another process. */
+    private static Claim tryClaim(int port) {
+        if (!bindable(port) || !HELD.add(port)) {
+            return null;
+        }
+        FileLock lock = tryLock(port);
+        if (lock != null && bindable(port)) {
+            return new Claim(port, lock);
+        }
+        closeQuietly(lock);
+        HELD.remove(port);
+        return null;
+    }
+
+    /** Consecutive ports free now, from the kernel's ephemeral range, without claims. */
+    private static List<Claim> unclaimedRun(int count) {
+        for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
+            int first = ephemeralPort();
+            List<Claim> run = new ArrayList<>(count);
+            for (int port = first; port < first + count && port <= 65_535 && bindable(port); port++) {
+                run.add(new Claim(port, null));
+            }
+            if (run.size() == count) {
+                return run;
+            }
+        }
+        throw new DriverException("cannot find " + count + " consecutive free ports");
     }
 
     private static FileLock tryLock(int port) {

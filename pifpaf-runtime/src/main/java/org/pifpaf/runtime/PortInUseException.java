@@ -8,6 +8,13 @@ final class PortInUseException extends DriverException {
     private static final long serialVersionUID = 1L;
 
     PortInUseException(int port, String option) {
-        super("port " + port + " (--" + option + ") is already in use; pick another, or 0 for a free one");
+        this(port, port, option);
+    }
+
+    /** {@code taken}: {@code port} itself or one after it that the daemon binds too. */
+    PortInUseException(int port, int taken, String option) {
+        super((taken == port ? "port " + port + " (--" + option + ")"
+                : "port " + taken + " (--" + option + " " + port + " + " + (taken - port) + ", which the daemon binds too)")
+                + " is already in use; pick another, or 0 for a free one");
     }
 }

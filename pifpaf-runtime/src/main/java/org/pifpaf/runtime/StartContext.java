@@ -81,26 +81,43 @@ final class StartContext implements DriverContext {
 
     @Override
     public int port(String optionName) {
+        return port(optionName, 1);
+    }
+
+    @Override
+    public int port(String optionName, int count) {
         int port = options.integer(optionName);
-        if (port < 0 || port > 65535) {
+        if (port < 0 || port > 65536 - count) {
             throw new InvalidRequestException("option --" + optionName + " of " + driverName + ": " + port
-                    + " is not a port number (1-65535, or 0 for a free one)");
+                    + " is not a port number (1-" + (65536 - count) + ", or 0 for a free one)");
         }
         if (port == 0) {
-            return freePort();
+            return freePorts(count);
         }
-        if (!FreePorts.bindable(port)) {
-            throw new PortInUseException(port, optionName); // at once, not at the daemon's timeout
+        for (int next = port; next < port + count; next++) {
+            if (!FreePorts.bindable(next)) {
+                throw new PortInUseException(port, next, optionName); // at once, not at the daemon's timeout
+            }
         }
         return port;
     }
 
     @Override
     public int freePort() {
-        FreePorts.Claim claim = FreePorts.claim();
-        // Pushed before the daemon's stop step, so it is released after the daemon stopped.
-        cleanup.push("release port " + claim.port(), claim::release);
-        return claim.port();
+        return freePorts(1);
+    }
+
+    @Override
+    public int freePorts(int count) {
+        if (count < 1) {
+            throw new IllegalArgumentException("count " + count);
+        }
+        List<FreePorts.Claim> claims = FreePorts.claim(count);
+        for (FreePorts.Claim claim : claims) {
+            // Pushed before the daemon's stop step, so it is released after the daemon stopped.
+            cleanup.push("release port " + claim.port(), claim::release);
+        }
+        return claims.get(0).port();
     }
 
     @Override

@@ -100,4 +100,26 @@ class FreePortsTest {
             next.release();
         }
     }
+
+    @Test
+    void consecutivePortsAreClaimedTogether() throws Exception {
+        assumeTrue(FreePorts.lockDirectoryUsable());
+        // Three ports hold one pair, whichever it is.
+        List<FreePorts.Claim> pair = FreePorts.claim(23_420, 23_422, 2);
+        try {
+            assertEquals(2, pair.size());
+            assertEquals(pair.get(0).port() + 1, pair.get(1).port());
+            for (FreePorts.Claim claim : pair) {
+                assertThrows(DriverException.class, () -> FreePorts.claim(claim.port(), claim.port()), "held: " + claim);
+            }
+            assertThrows(DriverException.class, () -> FreePorts.claim(23_420, 23_422, 2));
+        } finally {
+            for (FreePorts.Claim claim : pair) {
+                claim.release();
+            }
+        }
+        for (FreePorts.Claim claim : FreePorts.claim(23_420, 23_422, 2)) {
+            claim.release();
+        }
+    }
 }

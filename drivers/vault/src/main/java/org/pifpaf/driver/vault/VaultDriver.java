@@ -15,6 +15,11 @@ import org.pifpaf.api.Signal;
 /**
  * Starts a Vault dev server: in memory, unsealed, its root token chosen here. See the module
  * documentation for options and variables.
+ *
+ * <p>The dev server also binds a cluster listener one port above its listen address (Vault
+ * derives the cluster address from the listener's, and {@code -dev} has no flag to set it), so
+ * a free port is chosen with a free successor, both claimed, and a given {@code --port} fails at
+ * once when its successor is taken.
  */
 public final class VaultDriver implements DaemonDriver {
 
@@ -74,11 +79,14 @@ public final class VaultDriver implements DaemonDriver {
         ctx.exportRaw("VAULT_TOKEN", token);
     }
 
-    /** {@code --listen-address} with a free port for 0, else 127.0.0.1 and {@code --port}. */
+    /**
+     * {@code --listen-address} with a free port for 0, else 127.0.0.1 and {@code --port}. A given
+     * listen address is Vault's to bind, its cluster port too: its host need not be loopback.
+     */
     private static String listenAddress(DriverContext ctx) {
         String given = ctx.option("listen-address");
         if (given == null) {
-            return "127.0.0.1:" + ctx.port("port");
+            return "127.0.0.1:" + ctx.port("port", 2); // and the cluster listener's, one above
         }
         int colon = given.lastIndexOf(':');
         int port;
@@ -90,6 +98,6 @@ public final class VaultDriver implements DaemonDriver {
         if (colon < 1 || port < 0 || port > 65535) {
             throw new DriverException("--listen-address " + given + " is not host:port");
         }
-        return port == 0 ? given.substring(0, colon + 1) + ctx.freePort() : given;
+        return port == 0 ? given.substring(0, colon + 1) + ctx.freePorts(2) : given;
     }
 }

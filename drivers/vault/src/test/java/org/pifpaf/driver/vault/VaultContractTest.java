@@ -101,6 +101,7 @@ class VaultContractTest {
             String port = captures(first).get("port");
             assertEquals("http://127.0.0.1:" + port, first.url());
             assertNotEquals("8200", port);
+            assertSuccessorFree(port);
             assertEquals(200, get(first.url() + "/v1/sys/health", null).statusCode());
             assertNotEquals(first.environment().get("PIFPAF_ROOT_TOKEN"), second.environment().get("PIFPAF_ROOT_TOKEN"));
         } finally {
@@ -116,6 +117,7 @@ class VaultContractTest {
         try {
             String port = captures(daemon).get("port");
             assertNotEquals("0", port);
+            assertSuccessorFree(port);
             assertEquals("http://localhost:" + port, daemon.environment().get("VAULT_ADDR"));
             assertEquals("s3cret", daemon.environment().get("VAULT_TOKEN"));
             assertEquals(200, get(daemon.url() + "/v1/auth/token/lookup-self", "s3cret").statusCode());
@@ -128,6 +130,34 @@ class VaultContractTest {
     void aTakenPortFailsAtOnceAndTwoServersRunSideBySide() {
         DriverTestKit.assertStartFailsOnTakenPort(vault("${token:" + UUID + "}", "127.0.0.1:${port:\\d+}").build(), "port");
         DriverTestKit.assertTwoInstancesCoexist(vault("${token:" + UUID + "}", "127.0.0.1:${port:\\d+}").build());
+    }
+
+    @Test
+    void aGivenPortWhoseSuccessorIsTakenFailsAtOnceSayingWhy() throws IOException {
+        // The dev server would bind its cluster listener there and exit.
+        try (ServerSocket successor = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            int port = successor.getLocalPort() - 1;
+            Assumptions.assumeTrue(bindable(port), "port " + port + " is taken");
+            StartFailedException e = assertThrows(StartFailedException.class, () -> DriverTestKit.start(
+                    vault("${token:x}", "127.0.0.1:${port:\\d+}").option("port", Integer.toString(port)).build()));
+            assertEquals(StartFailedException.Reason.PORT_IN_USE, e.reason(), e.getMessage());
+            assertTrue(e.getMessage().contains("port " + (port + 1) + " (--port " + port
+                    + " + 1, which the daemon binds too) is already in use"), e.getMessage());
+        }
+    }
+
+    /** The cluster listener's port, one above the API's, was free: nothing holds it. */
+    private static void assertSuccessorFree(String port) {
+        int successor = Integer.parseInt(port) + 1;
+        assertTrue(bindable(successor), "port " + successor + " is taken");
+    }
+
+    private static boolean bindable(int port) {
+        try (ServerSocket socket = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     @Test
