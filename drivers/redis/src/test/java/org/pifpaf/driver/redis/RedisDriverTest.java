@@ -4,7 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
+import static org.pifpaf.driver.redis.RedisFamilyChecks.AWKWARD_PASSWORD;
+import static org.pifpaf.driver.redis.RedisFamilyChecks.AWKWARD_PASSWORD_ENCODED;
+import static org.pifpaf.driver.redis.RedisFamilyChecks.port;
 
 import java.net.URI;
 import java.util.List;
@@ -13,10 +15,7 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.pifpaf.api.RunningDaemon;
 import org.pifpaf.testkit.DriverTestKit;
-import redis.clients.jedis.DefaultJedisClientConfig;
-import redis.clients.jedis.HostAndPort;
 import redis.clients.jedis.Jedis;
-import redis.clients.jedis.JedisClientConfig;
 import redis.clients.jedis.JedisSentinelPool;
 import redis.clients.jedis.exceptions.JedisDataException;
 
@@ -25,10 +24,6 @@ import redis.clients.jedis.exceptions.JedisDataException;
  * is also closed by try-with-resources, so a failed assertion leaves nothing running.
  */
 class RedisDriverTest {
-
-    /** Everything Redis's config syntax and URLs make awkward: quotes, backslash, space, $, newline, é. */
-    private static final String NASTY_PASSWORD = "p\"a ss$w\\ord\n\u00e9+@:/";
-    private static final String NASTY_PASSWORD_ENCODED = "p%22a%20ss%24w%5Cord%0A%C3%A9%2B%40%3A%2F";
 
     @Test
     void storesAndReturnsAValue() {
@@ -51,24 +46,17 @@ class RedisDriverTest {
 
     @Test
     void listensOnLoopbackWithoutPersistence() {
-        try (RunningDaemon daemon = DriverTestKit.start("redis", Map.of("port", "0"))) {
-            try (Jedis jedis = new Jedis("localhost", port(daemon, "PIFPAF_REDIS_PORT"))) {
-                assertEquals(Map.of("bind", "127.0.0.1"), jedis.configGet("bind"));
-                assertEquals(Map.of("save", ""), jedis.configGet("save"));
-                assertEquals(Map.of("appendonly", "no"), jedis.configGet("appendonly"));
-                assertEquals(Map.of("dir", daemon.dataDir().toString()), jedis.configGet("dir"));
-            }
-            DriverTestKit.closeAndAssertNothingLeft(daemon);
-        }
+        RedisFamilyChecks.assertListensOnLoopbackWithoutPersistence("redis");
     }
 
     @Test
     void aFixedPortGivesTheOriginalUrl() {
-        try (RunningDaemon daemon = DriverTestKit.start("redis", Map.of("port", "6384"))) {
-            assertEquals("redis://localhost:6384", daemon.environment().get("PIFPAF_URL"));
-            assertEquals("6384", daemon.environment().get("PIFPAF_REDIS_PORT"));
-            DriverTestKit.closeAndAssertNothingLeft(daemon);
-        }
+        RedisFamilyChecks.assertAFixedPortGivesTheOriginalUrl("redis", 6384);
+    }
+
+    @Test
+    void aSentinelOnItsDefaultPortAsInTheOriginal() {
+        RedisFamilyChecks.assertTheSentinelsDefaultPort("redis", 6385);
     }
 
     @Test
@@ -84,15 +72,15 @@ class RedisDriverTest {
 
     @Test
     void anAwkwardPasswordIsQuotedInTheConfigAndPercentEncodedInTheUrl() {
-        try (RunningDaemon daemon = DriverTestKit.start("redis", Map.of("port", "0", "password", NASTY_PASSWORD))) {
+        try (RunningDaemon daemon = DriverTestKit.start("redis", Map.of("port", "0", "password", AWKWARD_PASSWORD))) {
             int port = port(daemon, "PIFPAF_REDIS_PORT");
             try (Jedis jedis = new Jedis("localhost", port)) {
                 assertThrows(JedisDataException.class, jedis::ping, "a password is required");
-                assertEquals("OK", jedis.auth(NASTY_PASSWORD));
+                assertEquals("OK", jedis.auth(AWKWARD_PASSWORD));
                 assertEquals("PONG", jedis.ping());
             }
-            assertEquals("redis://:" + NASTY_PASSWORD_ENCODED + "@localhost:" + port, daemon.url());
-            assertEquals(":" + NASTY_PASSWORD, URI.create(daemon.url()).getUserInfo());
+            assertEquals("redis://:" + AWKWARD_PASSWORD_ENCODED + "@localhost:" + port, daemon.url());
+            assertEquals(":" + AWKWARD_PASSWORD, URI.create(daemon.url()).getUserInfo());
             try (Jedis jedis = new Jedis(URI.create(daemon.url()))) {
                 assertEquals("PONG", jedis.ping(), "Jedis decodes the password from the URL");
             }
@@ -124,24 +112,7 @@ class RedisDriverTest {
 
     @Test
     void aSentinelWithAnAwkwardPasswordAuthenticatesBothWays() throws InterruptedException {
-        try (RunningDaemon daemon = DriverTestKit.start("redis",
-                Map.of("port", "0", "sentinel", "true", "sentinel-port", "0", "password", NASTY_PASSWORD))) {
-            int sentinelPort = port(daemon, "PIFPAF_REDIS_SENTINEL_PORT");
-            JedisClientConfig withPassword = DefaultJedisClientConfig.builder().password(NASTY_PASSWORD).build();
-            try (Jedis sentinel = new Jedis(new HostAndPort("localhost", sentinelPort), withPassword)) {
-                awaitSentinelConnectedToMaster(sentinel);
-            }
-            try (JedisSentinelPool pool = new JedisSentinelPool(RedisFamilyDriver.MASTER_NAME,
-                    Set.of(new HostAndPort("localhost", sentinelPort)), withPassword, withPassword);
-                 Jedis jedis = pool.getResource()) {
-                jedis.set("secret", "kept");
-                assertEquals("kept", jedis.get("secret"));
-            }
-            try (Jedis anonymous = new Jedis("localhost", sentinelPort)) {
-                assertThrows(JedisDataException.class, anonymous::ping, "the sentinel wants the password too");
-            }
-            DriverTestKit.closeAndAssertNothingLeft(daemon);
-        }
+        RedisFamilyChecks.assertASentinelWithAnAwkwardPasswordAuthenticatesBothWays("redis");
     }
 
     @Test
@@ -154,33 +125,9 @@ class RedisDriverTest {
 
     @Test
     void userInfoEncodingLeavesOnlyUnreservedCharacters() {
-        assertEquals(NASTY_PASSWORD_ENCODED, UserInfo.encode(NASTY_PASSWORD));
+        assertEquals(AWKWARD_PASSWORD_ENCODED, UserInfo.encode(AWKWARD_PASSWORD));
         assertEquals("Az09-._~", UserInfo.encode("Az09-._~"));
         assertEquals("a%20b", UserInfo.encode("a b"), "a space is %20, not the form encoding '+'");
-    }
-
-    private static int port(RunningDaemon daemon, String variable) {
-        String value = daemon.environment().get(variable);
-        assertTrue(value != null && value.matches("[1-9][0-9]*"), variable + "=" + value);
-        return Integer.parseInt(value);
-    }
-
-    /**
-     * The sentinel logs in to the server in the background after it is ready; a wrong auth-pass
-     * shows as the flag "disconnected" and no INFO refresh, so wait for a refresh.
-     */
-    private static void awaitSentinelConnectedToMaster(Jedis sentinel) throws InterruptedException {
-        long deadline = System.nanoTime() + 10_000_000_000L;
-        Map<String, String> master = sentinel.sentinelMaster(RedisFamilyDriver.MASTER_NAME);
-        while (System.nanoTime() < deadline) {
-            master = sentinel.sentinelMaster(RedisFamilyDriver.MASTER_NAME);
-            if (!"0".equals(master.get("info-refresh"))) {
-                assertEquals("master", master.get("flags"));
-                return;
-            }
-            Thread.sleep(20);
-        }
-        fail("the sentinel never got INFO from the server: " + master);
     }
 
     @Test

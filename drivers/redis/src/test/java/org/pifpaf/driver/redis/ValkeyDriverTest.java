@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.pifpaf.driver.redis.RedisFamilyChecks.AWKWARD_PASSWORD;
+import static org.pifpaf.driver.redis.RedisFamilyChecks.port;
 
 import java.net.URI;
 import java.util.List;
@@ -25,8 +27,6 @@ import redis.clients.jedis.exceptions.JedisDataException;
  * speaks Redis's protocol) and valkey-cli: the Redis driver's behaviour under Valkey's names.
  */
 class ValkeyDriverTest {
-
-    private static final String AWKWARD_PASSWORD = "p\"a ss$w\\ord\n\u00e9+@:/";
 
     @Test
     void storesAValueAndListsTheVersionThatRuns() {
@@ -90,6 +90,26 @@ class ValkeyDriverTest {
     }
 
     @Test
+    void listensOnLoopbackWithoutPersistence() {
+        RedisFamilyChecks.assertListensOnLoopbackWithoutPersistence("valkey");
+    }
+
+    @Test
+    void aFixedPortGivesTheOriginalUrl() {
+        RedisFamilyChecks.assertAFixedPortGivesTheOriginalUrl("valkey", 6384);
+    }
+
+    @Test
+    void aSentinelOnItsDefaultPortAsInTheOriginal() {
+        RedisFamilyChecks.assertTheSentinelsDefaultPort("valkey", 6385);
+    }
+
+    @Test
+    void aSentinelWithAnAwkwardPasswordAuthenticatesBothWays() throws InterruptedException {
+        RedisFamilyChecks.assertASentinelWithAnAwkwardPasswordAuthenticatesBothWays("valkey");
+    }
+
+    @Test
     void aTakenPortFailsAtOnce() {
         DriverTestKit.assertStartFailsOnTakenPort("valkey", "port", Map.of());
     }
@@ -97,11 +117,5 @@ class ValkeyDriverTest {
     @Test
     void twoInstancesRunSideBySide() {
         DriverTestKit.assertTwoInstancesCoexist("valkey", Map.of("sentinel", "true"));
-    }
-
-    private static int port(RunningDaemon daemon, String variable) {
-        String value = daemon.environment().get(variable);
-        assertTrue(value != null && value.matches("[1-9][0-9]*"), variable + "=" + value);
-        return Integer.parseInt(value);
     }
 }
