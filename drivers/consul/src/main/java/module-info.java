@@ -1,8 +1,9 @@
 /**
  * The {@code consul} driver: a throw-away Consul agent, the only server of a cluster of its own
  * ({@code -server -bootstrap-expect 1}, node {@code agent-one}), listening on 127.0.0.1 only.
- * Needs {@code consul} (a vendor package, Homebrew's {@code consul}, Debian 11's {@code consul}
- * package, or the release archive's binary on {@code PATH}).
+ * Needs {@code consul} (HashiCorp's apt repository, Homebrew's {@code hashicorp/tap/consul},
+ * Debian 11's {@code consul} package, or the release archive's binary on {@code PATH}; Debian 12
+ * has none, and Homebrew's core no longer has it).
  *
  * <table>
  * <caption>Options</caption>

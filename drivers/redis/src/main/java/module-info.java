@@ -3,7 +3,7 @@
  * 127.0.0.1 without persistence, optionally watched by a sentinel that knows it as master
  * {@code pifpaf}. One implementation serves both: {@code redis} needs {@code redis-server} (and
  * {@code redis-sentinel} for {@code --sentinel}), {@code valkey} needs {@code valkey-server} (and
- * {@code valkey-sentinel}); {@code valkey} has the same options, and its variables and URL say
+ * {@code valkey-sentinel}; Debian 12 has them in bookworm-backports); {@code valkey} has the same options, and its variables and URL say
  * {@code VALKEY} and {@code valkey://} where the table says {@code REDIS} and {@code redis://}.
  *
  * <table>

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /** {@code pifpaf list-drivers} and the launcher itself. */
@@ -46,6 +47,35 @@ class ListDriversIT {
             assertTrue(missing.stdout().contains("missing opensearch (install it with 'apt-get install opensearch'"
                     + " or 'brew install opensearch', or set OPENSEARCH_HOME to its directory)"), missing.stdout());
         }
+    }
+
+    @Test
+    void saysWhereConsulAndValkeyReallyComeFrom() throws Exception {
+        // Debian 12 has neither (Valkey only in bookworm-backports), nor Homebrew's core Consul.
+        var missing = Launcher.run(Identity.CURRENT_USER, List.of("env", "PATH=/usr/bin:/bin",
+                Launcher.PIFPAF.toString(), "list-drivers"), java.util.Map.of());
+        assertEquals(0, missing.exit(), missing.toString());
+        String valkey = line(missing.stdout(), "valkey");
+        if (Files.exists(Path.of("/usr/bin/valkey-server"))) {
+            assertTrue(valkey.contains("available"), valkey);
+        } else {
+            assertTrue(valkey.contains("missing valkey-server (install it with 'brew install valkey' or 'apt-get install"
+                    + " valkey-server' (on Debian 12 from bookworm-backports: 'apt-get install -t bookworm-backports"
+                    + " valkey-server'))"), valkey);
+        }
+        // The driver also looks in /usr/local/bin and /opt/homebrew/bin, where the release archive's goes.
+        String consul = line(missing.stdout(), "consul");
+        if (Stream.of("/usr/bin", "/usr/local/bin", "/opt/homebrew/bin").anyMatch(d -> Files.exists(Path.of(d, "consul")))) {
+            assertTrue(consul.contains("available"), consul);
+        } else {
+            assertTrue(consul.contains("missing consul (install it with 'brew install hashicorp/tap/consul' or 'apt-get"
+                    + " install consul' from HashiCorp's apt repository or Debian 11 (Debian 12 has none) or the binary of"
+                    + " HashiCorp's release archive, on PATH)"), consul);
+        }
+    }
+
+    private static String line(String table, String driver) {
+        return table.lines().filter(l -> l.startsWith(driver + " ")).findFirst().orElse("(no line for " + driver + ")");
     }
 
     @Test

@@ -16,8 +16,14 @@ import org.pifpaf.api.Signal;
  */
 public final class ConsulDriver implements DaemonDriver {
 
-    private static final Binary CONSUL = Binary.named("consul").versionArgs("version")
-            .in("/usr/local/bin", "/opt/homebrew/bin").debian("consul").brew("consul");
+    /**
+     * Debian 12 has no consul package (11 has, statically linked) and Homebrew's core dropped
+     * HashiCorp's tools: HashiCorp's own apt repository and tap have it.
+     */
+    static final Binary CONSUL = Binary.named("consul").versionArgs("version")
+            .in("/usr/local/bin", "/opt/homebrew/bin").brew("hashicorp/tap/consul")
+            .orInstall("'apt-get install consul' from HashiCorp's apt repository or Debian 11 (Debian 12 has none)")
+            .orInstall("the binary of HashiCorp's release archive, on PATH");
 
     @Override
     public String name() {

@@ -14,6 +14,7 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.pifpaf.api.MissingBinaryException;
 import org.pifpaf.api.RunningDaemon;
 import org.pifpaf.testkit.DriverTestKit;
 import org.pifpaf.testkit.DriverTestKit.ClientResult;
@@ -114,5 +115,14 @@ class ConsulDriverTest {
 
     private static HttpResponse<String> get(String path) throws Exception {
         return HTTP.send(HttpRequest.newBuilder(URI.create(api() + path)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Test
+    void aMissingConsulSaysWhereToGetIt() {
+        // Not 'apt-get install consul' alone (Debian 12 has no package) nor Homebrew's core (dropped).
+        assertEquals("consul not found; install it with 'brew install hashicorp/tap/consul' or 'apt-get install consul'"
+                        + " from HashiCorp's apt repository or Debian 11 (Debian 12 has none) or the binary of HashiCorp's"
+                        + " release archive, on PATH",
+                new MissingBinaryException(ConsulDriver.CONSUL).getMessage());
     }
 }

@@ -10,8 +10,12 @@ public final class ValkeyDriver extends RedisFamilyDriver {
 
     /** Uses {@code valkey-server} and {@code valkey-sentinel}. */
     public ValkeyDriver() {
-        super(new Flavour("valkey", "Valkey",
-                Binary.named("valkey-server").debian("valkey-server").brew("valkey"),
-                Binary.named("valkey-sentinel").debian("valkey-sentinel").brew("valkey")));
+        super(new Flavour("valkey", "Valkey", fromBackports("valkey-server"), fromBackports("valkey-sentinel")));
+    }
+
+    /** Debian 13 has the package in main, Debian 12 only in bookworm-backports. */
+    static Binary fromBackports(String name) {
+        return Binary.named(name).brew("valkey").orInstall("'apt-get install " + name
+                + "' (on Debian 12 from bookworm-backports: 'apt-get install -t bookworm-backports " + name + "')");
     }
 }
