@@ -106,10 +106,9 @@ public final class ArtemisDriver implements DaemonDriver {
         // Without autotune, which times the disk for seconds to tune a journal we configure anyway.
         List<String> create = List.of("--silent", "--no-web", "--no-autotune", "--user", user, "--password", password,
                 login);
-        ctx.createFromTemplate(Template.named("instance")
+        ctx.createFromTemplate(instanceTemplate(artemis.version(), user, password, login)
                         .keyedByBinary(artemisCommand)
                         .keyedByBinary(artemis.libDir())
-                        .keyedBy(artemis.version(), user, sha256(password), login)
                         .createdBy(target -> {
                             ctx.run(tool(artemisCommand, java, "create").args(create).args(target.toString())
                                     .label("artemis-create"));
@@ -138,6 +137,14 @@ public final class ArtemisDriver implements DaemonDriver {
         ctx.export("ARTEMIS_MQTT_URL", "mqtt://127.0.0.1:" + acceptors.mqtt());
         ctx.export("ARTEMIS_INSTANCE", instance.toString());
         ctx.url("amqp://localhost:" + acceptors.amqp());
+    }
+
+    /**
+     * The instance's template, keyed by what {@code artemis create} writes into it: the release
+     * (its version, besides its files) and the user, password and login option it is given.
+     */
+    static Template instanceTemplate(String version, String user, String password, String login) {
+        return Template.named("instance").keyedBy(version, user, sha256(password), login);
     }
 
     /** A command of the installation's {@code artemis} script, with the JVM the runtime found. */

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -96,6 +97,18 @@ class ArtemisDriverTest {
         }
         assertEquals(5, expected.size());
         assertEquals(expected, ListeningSockets.of(artemis.process("artemis").pid()));
+    }
+
+    @Test
+    void theBrokersJvmHasASmallHeapAndStartsLight() throws Exception {
+        // The instance's profile asks for G1 and a heap of 512 MB to 2 GB: pifpaf's options replace it.
+        List<String> argv = List.of(Files.readString(Path.of("/proc", Long.toString(artemis.process("artemis").pid()),
+                "cmdline")).split("\0"));
+        assertTrue(argv.get(0).endsWith("java"), argv.toString());
+        assertEquals(List.of("-Xmx256m"), argv.stream().filter(a -> a.startsWith("-Xm")).toList(), argv.toString());
+        assertTrue(argv.containsAll(List.of("-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-XX:-UsePerfData")),
+                argv.toString());
+        assertFalse(argv.contains("-XX:+UseG1GC"), argv.toString());
     }
 
     @Test

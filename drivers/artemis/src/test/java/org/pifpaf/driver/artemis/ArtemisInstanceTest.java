@@ -2,6 +2,7 @@ package org.pifpaf.driver.artemis;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -60,6 +61,35 @@ class ArtemisInstanceTest {
                 DriverTestKit.closeAndAssertNothingLeft(second);
             }
             DriverTestKit.closeAndAssertNothingLeft(first);
+        }
+    }
+
+    @Test
+    void theInstancesKeyChangesWithTheReleaseTheUserThePasswordAndTheLoginOption() {
+        List<String> key = ArtemisDriver.instanceTemplate("2.40.0", "pifpaf", "secrete", "--allow-anonymous").keyParts();
+        assertEquals(key, ArtemisDriver.instanceTemplate("2.40.0", "pifpaf", "secrete", "--allow-anonymous").keyParts());
+        for (List<String> other : List.of(
+                ArtemisDriver.instanceTemplate("2.39.0", "pifpaf", "secrete", "--allow-anonymous").keyParts(),
+                ArtemisDriver.instanceTemplate("2.40.0", "alice", "secrete", "--allow-anonymous").keyParts(),
+                ArtemisDriver.instanceTemplate("2.40.0", "pifpaf", "other", "--allow-anonymous").keyParts(),
+                ArtemisDriver.instanceTemplate("2.40.0", "pifpaf", "secrete", "--require-login").keyParts())) {
+            assertNotEquals(key, other);
+        }
+        // The cache's key file is plain text: the password is in it only as a digest.
+        assertFalse(String.join(" ", key).contains("secrete"), key.toString());
+    }
+
+    @Test
+    void anotherUserInTheSameCacheGetsAnInstanceOfItsOwn() throws Exception {
+        StartRequest request = StartRequest.builder("artemis").option("port", "0").cacheDir(cache).build();
+        try (RunningDaemon first = DriverTestKit.start(request)) {
+            assertTrue(Files.exists(first.dataDir().resolve("artemis-create.log")));
+            DriverTestKit.closeAndAssertNothingLeft(first);
+        }
+        try (RunningDaemon alice = DriverTestKit.start(request.toBuilder().option("username", "alice").build())) {
+            assertTrue(Files.exists(alice.dataDir().resolve("artemis-create.log")), "the instance made for pifpaf was used");
+            assertEquals("alice", AmqpClient.roundTrip(alice.url(), "alice", "secrete", "own", "alice"));
+            DriverTestKit.closeAndAssertNothingLeft(alice);
         }
     }
 
