@@ -121,6 +121,16 @@ class NestedDaemonsTest {
     }
 
     @Test
+    void ofDaemonsStartedTogetherTheFirstAskedWinsEvenWhenReadyLast() throws Exception {
+        try (RunningDaemon daemon = STARTER.start(nesting()
+                .option("inner", "sleep 0.5; echo ready; exec sleep 1000")
+                .option("second", "echo ready; exec sleep 1000").build())) {
+            assertEquals("inner", daemon.environment().get("SHELL_TAG"), "the raw variable both export");
+        }
+        assertEquals(List.of(), tmpEntries());
+    }
+
+    @Test
     void aNestedDaemonSharesTheOuterStartsDeadline() throws Exception {
         StartFailedException e = assertThrows(StartFailedException.class, () -> STARTER.start(nesting()
                 .option("inner", "echo waiting; exec sleep 1000").timeout(Duration.ofSeconds(1)).build()));

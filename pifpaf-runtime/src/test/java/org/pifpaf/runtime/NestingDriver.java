@@ -42,9 +42,9 @@ public final class NestingDriver implements DaemonDriver {
     public void start(DriverContext context) {
         context.export("OWN", "outer");
         context.exportRaw("RAW_SHELL_VAR", "outer raw");
-        List<NestedRequest> requests = new ArrayList<>(List.of(nested(context, context.option("inner"))));
+        List<NestedRequest> requests = new ArrayList<>(List.of(nested(context, context.option("inner"), "inner")));
         if (context.option("second") != null) {
-            requests.add(nested(context, context.option("second")));
+            requests.add(nested(context, context.option("second"), "second"));
         }
         List<NestedDaemon> inner = context.startAll(requests);
         context.export("INNER_URL", inner.get(0).url());
@@ -53,8 +53,8 @@ public final class NestingDriver implements DaemonDriver {
         context.url("nesting://" + context.dataDir());
     }
 
-    private static NestedRequest nested(DriverContext context, String script) {
-        return context.daemon(context.option("nest")).option("script", script)
+    private static NestedRequest nested(DriverContext context, String script, String tag) {
+        return context.daemon(context.option("nest")).option("script", script).option("tag", tag)
                 .option("unprivileged", context.booleanOption("inner-unprivileged"));
     }
 }

@@ -31,7 +31,8 @@ public final class ShellDriver implements DaemonDriver {
                 DriverOption.string("setup", null, "a one-shot script run first"),
                 DriverOption.flag("unprivileged", "run as the unprivileged user"),
                 DriverOption.port("port", 0, "a port to export"),
-                DriverOption.string("peer", null, "a second daemon's script, launched together with the first"));
+                DriverOption.string("peer", null, "a second daemon's script, launched together with the first"),
+                DriverOption.string("tag", null, "exported as the raw variable SHELL_TAG, to tell daemons apart"));
     }
 
     @Override
@@ -43,6 +44,9 @@ public final class ShellDriver implements DaemonDriver {
     public void start(DriverContext context) {
         context.export("FIRST", "1");
         context.exportRaw("RAW_SHELL_VAR", "raw");
+        if (context.option("tag") != null) {
+            context.exportRaw("SHELL_TAG", context.option("tag"));
+        }
         if (context.option("setup") != null) {
             context.run(Command.of(context.executable(SH), "-c", context.option("setup")).label("setup"));
         }
