@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.jar.Attributes;
@@ -38,10 +39,7 @@ class DriversDirectoryIT {
     void aDroppedInJarIsListedWithItsOrigin() throws Exception {
         try (PrivateTmp tmp = new PrivateTmp()) {
             Path dir = driversDir(tmp, "echo.jar");
-            var result = Launcher.run(Identity.CURRENT_USER,
-                    List.of("pifpaf", "--drivers-dir", dir.toString(), "list-drivers"), tmp.env());
-            assertEquals(0, result.exit(), result.toString());
-            String echoLine = result.stdout().lines().filter(l -> l.startsWith("echo ")).findFirst().orElseThrow();
+            String echoLine = listDrivers(dir, tmp).lines().filter(l -> l.startsWith("echo ")).findFirst().orElseThrow();
             assertTrue(echoLine.contains(dir.resolve("echo.jar").toString()), echoLine);
         }
     }
@@ -50,25 +48,28 @@ class DriversDirectoryIT {
     void aPlainJarsDriverVersionIsItsManifestsImplementationVersion() throws Exception {
         try (PrivateTmp tmp = new PrivateTmp()) {
             Path dir = driversDir(tmp, "echo.jar");
-            var table = Launcher.run(Identity.CURRENT_USER,
-                    List.of("pifpaf", "--drivers-dir", dir.toString(), "list-drivers"), tmp.env());
-            assertEquals(0, table.exit(), table.toString());
-            assertEquals(System.getProperty("pifpaf.version"), ListDriversIT.cell(table.stdout(), "echo", "DRIVER"));
+            assertEquals(System.getProperty("pifpaf.version"), ListDriversIT.cell(listDrivers(dir, tmp), "echo", "DRIVER"));
             // Another version in the manifest, and one without: what the manifest says, or "-".
             Files.delete(dir.resolve("echo.jar"));
             withImplementationVersion(ECHO_JAR, dir.resolve("echo.jar"), "7.7.7-manifest");
-            var json = Launcher.run(Identity.CURRENT_USER,
-                    List.of("pifpaf", "--drivers-dir", dir.toString(), "list-drivers", "--output", "json"), tmp.env());
-            assertEquals(0, json.exit(), json.toString());
-            JsonNode echo = StreamSupport.stream(new ObjectMapper().readTree(json.stdout()).spliterator(), false)
+            String json = listDrivers(dir, tmp, "--output", "json");
+            JsonNode echo = StreamSupport.stream(new ObjectMapper().readTree(json).spliterator(), false)
                     .filter(driver -> driver.path("name").asText().equals("echo")).findFirst().orElseThrow();
             assertEquals("7.7.7-manifest", echo.path("driverVersion").asText(), echo.toString());
             Files.delete(dir.resolve("echo.jar"));
             withImplementationVersion(ECHO_JAR, dir.resolve("echo.jar"), null);
-            var unversioned = Launcher.run(Identity.CURRENT_USER,
-                    List.of("pifpaf", "--drivers-dir", dir.toString(), "list-drivers"), tmp.env());
-            assertEquals("-", ListDriversIT.cell(unversioned.stdout(), "echo", "DRIVER"), unversioned.stdout());
+            String unversioned = listDrivers(dir, tmp);
+            assertEquals("-", ListDriversIT.cell(unversioned, "echo", "DRIVER"), unversioned);
         }
+    }
+
+    /** What {@code pifpaf --drivers-dir DIR list-drivers ARGS} prints, having succeeded. */
+    private static String listDrivers(Path dir, PrivateTmp tmp, String... args) throws Exception {
+        List<String> argv = new ArrayList<>(List.of("pifpaf", "--drivers-dir", dir.toString(), "list-drivers"));
+        argv.addAll(List.of(args));
+        var result = Launcher.run(Identity.CURRENT_USER, argv, tmp.env());
+        assertEquals(0, result.exit(), result.toString());
+        return result.stdout();
     }
 
     /** A copy of {@code jar} whose manifest's Implementation-Version is {@code version} (none if null). */
