@@ -26,8 +26,7 @@ class ConcurrentProvisioningTest {
 
     @Test
     void twoProcessesShareOneDownloadAndOneTree(@TempDir Path scratch) throws Exception {
-        EmbeddedRedis.open(scratch);
-        Path served = EmbeddedRedis.inUserRepository(EmbeddedRedis.open(scratch.resolve("warm")));
+        Path served = EmbeddedRedis.inUserRepository(scratch);
         try (MavenRepositoryServer repository = MavenRepositoryServer.serving(served)) {
             Path settings = repository.settings(scratch, scratch.resolve("repository"));
             Path trees = EmbeddedRedis.open(scratch.resolve("trees"));
