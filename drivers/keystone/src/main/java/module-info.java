@@ -11,7 +11,8 @@
  * {@code bootstrap} (user, project and role {@code admin}, service {@code keystone}, region
  * {@code Pifpaf}, endpoints {@code http://localhost:<port>} and, for admin,
  * {@code http://localhost:<admin-port>}), then both servers start together; each is ready when
- * it prints {@code Available at http://...}. As root, all of them run as the unprivileged user
+ * it has printed {@code Available at http://...} and a {@code GET /} of its port answers with
+ * the version list (300 Multiple Choices). As root, all of them run as the unprivileged user
  * ({@code --run-as}); otherwise as the user running pifpaf.
  *
  * <p>{@code <data>/state} (the database schema and the keys) comes from the runtime's template

@@ -3,14 +3,19 @@ package org.pifpaf.distribution;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.jar.Attributes;
 import java.util.jar.JarEntry;
+import java.util.jar.JarInputStream;
 import java.util.jar.JarOutputStream;
 import java.util.jar.Manifest;
+import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -34,11 +39,53 @@ class DriversDirectoryIT {
     void aDroppedInJarIsListedWithItsOrigin() throws Exception {
         try (PrivateTmp tmp = new PrivateTmp()) {
             Path dir = driversDir(tmp, "echo.jar");
-            var result = Launcher.run(Identity.CURRENT_USER,
-                    List.of("pifpaf", "--drivers-dir", dir.toString(), "list-drivers"), tmp.env());
-            assertEquals(0, result.exit(), result.toString());
-            String echoLine = result.stdout().lines().filter(l -> l.startsWith("echo ")).findFirst().orElseThrow();
+            String echoLine = listDrivers(dir, tmp).lines().filter(l -> l.startsWith("echo ")).findFirst().orElseThrow();
             assertTrue(echoLine.contains(dir.resolve("echo.jar").toString()), echoLine);
+        }
+    }
+
+    @Test
+    void aPlainJarsDriverVersionIsItsManifestsImplementationVersion() throws Exception {
+        try (PrivateTmp tmp = new PrivateTmp()) {
+            Path dir = driversDir(tmp, "echo.jar");
+            assertEquals(System.getProperty("pifpaf.version"), ListDriversIT.cell(listDrivers(dir, tmp), "echo", "DRIVER"));
+            // Another version in the manifest, and one without: what the manifest says, or "-".
+            Files.delete(dir.resolve("echo.jar"));
+            withImplementationVersion(ECHO_JAR, dir.resolve("echo.jar"), "7.7.7-manifest");
+            String json = listDrivers(dir, tmp, "--output", "json");
+            JsonNode echo = StreamSupport.stream(new ObjectMapper().readTree(json).spliterator(), false)
+                    .filter(driver -> driver.path("name").asText().equals("echo")).findFirst().orElseThrow();
+            assertEquals("7.7.7-manifest", echo.path("driverVersion").asText(), echo.toString());
+            Files.delete(dir.resolve("echo.jar"));
+            withImplementationVersion(ECHO_JAR, dir.resolve("echo.jar"), null);
+            String unversioned = listDrivers(dir, tmp);
+            assertEquals("-", ListDriversIT.cell(unversioned, "echo", "DRIVER"), unversioned);
+        }
+    }
+
+    /** What {@code pifpaf --drivers-dir DIR list-drivers ARGS} prints, having succeeded. */
+    private static String listDrivers(Path dir, PrivateTmp tmp, String... args) throws Exception {
+        List<String> argv = new ArrayList<>(List.of("pifpaf", "--drivers-dir", dir.toString(), "list-drivers"));
+        argv.addAll(List.of(args));
+        var result = Launcher.run(Identity.CURRENT_USER, argv, tmp.env());
+        assertEquals(0, result.exit(), result.toString());
+        return result.stdout();
+    }
+
+    /** A copy of {@code jar} whose manifest's Implementation-Version is {@code version} (none if null). */
+    private static void withImplementationVersion(Path jar, Path copy, String version) throws Exception {
+        try (JarInputStream in = new JarInputStream(Files.newInputStream(jar))) {
+            Manifest manifest = new Manifest(in.getManifest());
+            manifest.getMainAttributes().remove(Attributes.Name.IMPLEMENTATION_VERSION);
+            if (version != null) {
+                manifest.getMainAttributes().put(Attributes.Name.IMPLEMENTATION_VERSION, version);
+            }
+            try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(copy), manifest)) {
+                for (JarEntry entry = in.getNextJarEntry(); entry != null; entry = in.getNextJarEntry()) {
+                    out.putNextEntry(new JarEntry(entry.getName()));
+                    in.transferTo(out);
+                }
+            }
         }
     }
 

@@ -3,6 +3,8 @@ package org.pifpaf.distribution;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -23,6 +25,33 @@ class ListDriversIT {
         String redis = result.stdout().lines().filter(l -> l.startsWith("redis ")).findFirst().orElseThrow();
         assertTrue(redis.contains("available"), redis);
         assertTrue(redis.contains("drivers/redis.jar"), redis);
+    }
+
+    @Test
+    void showsEachBundledDriversOwnVersion() throws Exception {
+        String version = System.getProperty("pifpaf.version");
+        var table = Launcher.pifpaf(Identity.CURRENT_USER, "list-drivers");
+        assertEquals(0, table.exit(), table.toString());
+        assertEquals(version, cell(table.stdout(), "redis", "DRIVER"));
+        assertEquals(version, cell(table.stdout(), "kafka", "DRIVER"));
+        var json = Launcher.pifpaf(Identity.CURRENT_USER, "list-drivers", "--output", "json");
+        assertEquals(0, json.exit(), json.toString());
+        for (JsonNode driver : new ObjectMapper().readTree(json.stdout())) {
+            assertEquals(version, driver.path("driverVersion").asText(), driver.toString());
+        }
+    }
+
+    /**
+     * The cell of list-drivers' table in {@code driver}'s row and {@code column}: the word under
+     * the column's heading (every cell before DESCRIPTION is one word, "-" when empty).
+     */
+    static String cell(String table, String driver, String column) {
+        List<String> lines = table.lines().toList();
+        int at = lines.get(0).indexOf(column);
+        assertTrue(at >= 0, lines.get(0));
+        String row = lines.stream().filter(l -> l.startsWith(driver + " ")).findFirst()
+                .orElseThrow(() -> new AssertionError("no " + driver + " in\n" + table));
+        return row.substring(at).split("\\s+")[0];
     }
 
     @Test

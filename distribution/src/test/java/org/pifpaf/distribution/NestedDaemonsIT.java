@@ -55,6 +55,24 @@ class NestedDaemonsIT {
         }
     }
 
+    @Test
+    void verboseLogsWhenEachNestedDaemonWasReadyUnderItsPathThenTheWhole() throws Exception {
+        Path dir = driversDir("nest.jar", "echo.jar");
+        try (PrivateTmp tmp = new PrivateTmp()) {
+            var result = Launcher.run(Identity.CURRENT_USER, List.of("pifpaf", "-v", "--drivers-dir", dir.toString(), "run",
+                    "nest", "--inner", "2", "--", "true"), tmp.env());
+            assertEquals(0, result.exit(), result.toString());
+            List<String> timings = result.stderr().lines().filter(line -> line.contains(" ready in ")).toList();
+            assertEquals(3, timings.size(), result.stderr());
+            for (String nested : timings.subList(0, 2)) {
+                assertTrue(nested.matches("INFO \\[pifpaf] nest: echo ready in [0-9]+\\.[0-9]{2} s: echo://hello [12]"), nested);
+            }
+            assertTrue(timings.get(2).matches("INFO \\[pifpaf] nest ready in [0-9]+\\.[0-9]{2} s: nest://hello"),
+                    "the whole, last: " + timings.get(2));
+            assertEquals(List.of(), tmp.leftovers());
+        }
+    }
+
     @ParameterizedTest
     @MethodSource("identities")
     void evalModeKeepsTheCompositeDaemonAndPifpafStopRemovesAllOfIt(Identity identity) throws Exception {

@@ -60,14 +60,7 @@ class ProvisionedIT {
     @AfterAll
     static void removeShared() throws IOException {
         repository.close();
-        try (Stream<Path> files = Files.walk(shared)) {
-            for (Path p : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                if (Files.isDirectory(p, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
-                    Files.setPosixFilePermissions(p, PosixFilePermissions.fromString("rwx------"));
-                }
-                Files.deleteIfExists(p);
-            }
-        }
+        ProvisionFixture.removeAll(shared);
     }
 
     static List<Identity> identities() {
@@ -114,7 +107,7 @@ class ProvisionedIT {
             assertTrue(redis.matches("redis .* 6\\.2 .*"), listed.toString()); // PROVISIONED, after STATUS
 
             // Nothing answers at the repository's address any more: the tree kept is enough.
-            env.put("PIFPAF_MAVEN_SETTINGS", MavenRepositoryServer.settings(trees.getParent(), closedRepository(),
+            env.put("PIFPAF_MAVEN_SETTINGS", MavenRepositoryServer.settings(trees.getParent(), ProvisionFixture.closedRepository(),
                     trees.resolveSibling("repository")).toString());
             Launcher.Result offline = Launcher.run(identity, List.of("pifpaf", "run", "redis", "--provision", "provisioned",
                     "--port", "0", "--", "bash", "-c",
@@ -133,7 +126,7 @@ class ProvisionedIT {
             Map<String, String> env = environment(identity, tmp);
             Path dir = Files.createDirectories(shared.resolve("unreachable-" + identity));
             Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwxrwxrwx"));
-            String closed = closedRepository();
+            String closed = ProvisionFixture.closedRepository();
             env.put("PIFPAF_PROVISION_DIR", dir.resolve("trees").toString());
             env.put("PIFPAF_MAVEN_SETTINGS", MavenRepositoryServer.settings(dir, closed, dir.resolve("repository"))
                     .toString());
@@ -170,11 +163,5 @@ class ProvisionedIT {
             env.put("PIFPAF_MAVEN_SETTINGS", repository.settings(shared, own.resolve("repository")).toString());
         }
         return env;
-    }
-
-    private static String closedRepository() throws IOException {
-        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
-            return "http://127.0.0.1:" + socket.getLocalPort() + "/";
-        }
     }
 }

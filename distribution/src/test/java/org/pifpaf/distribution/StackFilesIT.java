@@ -99,4 +99,22 @@ class StackFilesIT {
             assertEquals(List.of(), tmp.leftovers());
         }
     }
+
+    /** {@code driver: redis@6.2}: a version not installed (Debian has 7) is fetched, and runs beside the installed one. */
+    @Test
+    void aVersionedDriverStartsAProvisionedDaemonBesideTheInstalledOne() throws Exception {
+        Path stack = file("daemons:\n  old: { driver: redis@6.2 }\n  current: { driver: redis }\n");
+        try (ProvisionFixture provision = new ProvisionFixture(); PrivateTmp tmp = new PrivateTmp()) {
+            var result = Launcher.run(Identity.CURRENT_USER, List.of("pifpaf", "run", "-f", stack.toString(), "--",
+                    "bash", "-c", "for port in $OLD_REDIS_PORT $CURRENT_REDIS_PORT; do"
+                            + " redis-cli -p $port info server | grep -o 'redis_version:[0-9]*\\.[0-9]*'; done"),
+                    provision.env(tmp));
+            assertEquals(0, result.exit(), result.toString());
+            String[] versions = result.stdout().strip().split("\n");
+            assertEquals("redis_version:6.2", versions[0], result.toString());
+            assertTrue(!versions[1].equals(versions[0]) && versions.length == 2, result.toString());
+            assertEquals(1, provision.repository().downloads("embedded-redis-1.4.4.jar"), "fetched");
+            assertEquals(List.of(), tmp.leftovers());
+        }
+    }
 }

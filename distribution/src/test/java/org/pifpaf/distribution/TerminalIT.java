@@ -10,8 +10,9 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
- * On a terminal (a pseudo-terminal made by script(1)): colour in list-drivers and a progress
- * line during a slow start; neither with NO_COLOR (colour) or off a terminal.
+ * On a terminal (a pseudo-terminal made by script(1)): colour in list-drivers, a progress
+ * line during a slow start and a bar during a slow download; neither with NO_COLOR (colour) or
+ * off a terminal.
  */
 class TerminalIT {
 
@@ -48,6 +49,22 @@ class TerminalIT {
             assertTrue(screen.contains("starting echo (sh: waiting for a log line matching /never/)"), screen);
             assertTrue(screen.contains("\r" + ESC + "K"), "the line is wiped before the error: " + screen);
             assertEquals(List.of(), tmp.leftovers());
+        }
+    }
+
+    /** A download slow enough to be seen: the bar shows the file, how much of how much, and the rate. */
+    @Test
+    void aFetchShowsTheDownloadsBarThenClearsIt() throws Exception {
+        try (ProvisionFixture provision = new ProvisionFixture(); PrivateTmp tmp = new PrivateTmp()) {
+            provision.repository().slowDown("embedded-redis-1.4.4.jar", java.time.Duration.ofSeconds(3));
+            var result = onATerminal(Launcher.PIFPAF + " fetch redis", provision.env(tmp));
+            assertEquals(0, result.exit(), result.toString());
+            String screen = result.stdout();
+            assertTrue(java.util.regex.Pattern.compile("fetching embedded-redis-1\\.4\\.4\\.jar \\[#*\\.*\\]"
+                    + " [0-9]+\\.[0-9]/[0-9]+\\.[0-9] MB [0-9]+\\.[0-9] MB/s").matcher(screen).find(), screen);
+            assertTrue(screen.contains("\r" + ESC + "K"), "the line is wiped: " + screen);
+            assertTrue(screen.contains("redis  com.github.codemonstur:embedded-redis:1.4.4  "), screen);
+            assertFalse(screen.contains("downloaded "), "no log line where the bar is drawn: " + screen);
         }
     }
 }

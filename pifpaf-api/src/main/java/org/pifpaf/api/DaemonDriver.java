@@ -1,7 +1,11 @@
 package org.pifpaf.api;
 
+import java.io.IOException;
+import java.io.InputStream;
 import java.time.Duration;
 import java.util.List;
+import java.util.jar.Attributes;
+import java.util.jar.Manifest;
 
 /**
  * A kind of daemon pifpaf can start: PostgreSQL, Redis, ...
@@ -69,7 +73,20 @@ public interface DaemonDriver {
         }
         Package pkg = getClass().getPackage();
         String version = pkg == null ? null : pkg.getImplementationVersion();
+        if (version == null && module.isNamed()) {
+            // A module's packages carry no manifest attributes (a plain jar loaded from a drivers
+            // directory is an automatic module there): its manifest is read instead.
+            version = manifestVersion(module);
+        }
         return version == null ? "" : version;
+    }
+
+    private static String manifestVersion(Module module) {
+        try (InputStream in = module.getResourceAsStream("META-INF/MANIFEST.MF")) {
+            return in == null ? null : new Manifest(in).getMainAttributes().getValue(Attributes.Name.IMPLEMENTATION_VERSION);
+        } catch (IOException e) {
+            return null;
+        }
     }
 
     /** How long a start may take before it is abandoned, unless the user says otherwise. */

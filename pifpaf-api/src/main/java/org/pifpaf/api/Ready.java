@@ -4,6 +4,7 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
@@ -14,6 +15,10 @@ import java.util.regex.Pattern;
  * Ready.logLine("ready to accept connections")
  * Ready.allOf(Ready.tcpPort(port), Ready.unixSocket(dataDir.resolve("s.sock")))
  * }</pre>
+ *
+ * <p>Drivers build conditions with the static factories only; the nested classes, read by the
+ * runtime, have no public constructors, so a condition can gain a field without breaking a
+ * compiled driver.
  */
 public sealed interface Ready {
 
@@ -34,7 +39,15 @@ public sealed interface Ready {
 
     /** An HTTP GET of {@code url} answers with {@code status}. */
     static Ready http(String url, int status) {
-        return new Http(URI.create(url), status);
+        return new Http(URI.create(url), status, null);
+    }
+
+    /**
+     * An HTTP GET of {@code url} answers with {@code status} and a body that contains
+     * {@code text}: for a server that answers before it really serves.
+     */
+    static Ready httpContaining(String url, int status, String text) {
+        return new Http(URI.create(url), status, Objects.requireNonNull(text, "text"));
     }
 
     /** {@code probe} runs and exits with status 0. */
@@ -47,42 +60,132 @@ public sealed interface Ready {
         return new AllOf(List.of(conditions));
     }
 
-    /** See {@link Ready#logLine(String)}. @param pattern the pattern searched in each line */
-    record LogLine(Pattern pattern) implements Ready {
-        public LogLine {
-            Objects.requireNonNull(pattern);
+    /** See {@link Ready#logLine(String)}. */
+    final class LogLine implements Ready {
+        private final Pattern pattern;
+
+        private LogLine(Pattern pattern) {
+            this.pattern = Objects.requireNonNull(pattern);
+        }
+
+        /** The pattern searched in each line. */
+        public Pattern pattern() {
+            return pattern;
+        }
+
+        @Override
+        public String toString() {
+            return "a log line matching /" + pattern + "/";
         }
     }
 
-    /** See {@link Ready#tcpPort(int)}. @param port the loopback port */
-    record TcpPort(int port) implements Ready {
-    }
+    /** See {@link Ready#tcpPort(int)}. */
+    final class TcpPort implements Ready {
+        private final int port;
 
-    /** See {@link Ready#unixSocket(Path)}. @param path the socket file */
-    record UnixSocket(Path path) implements Ready {
-        public UnixSocket {
-            Objects.requireNonNull(path);
+        private TcpPort(int port) {
+            this.port = port;
+        }
+
+        /** The loopback port. */
+        public int port() {
+            return port;
+        }
+
+        @Override
+        public String toString() {
+            return "TCP port " + port;
         }
     }
 
-    /** See {@link Ready#http(String, int)}. @param uri the URL to get @param status the expected status */
-    record Http(URI uri, int status) implements Ready {
-        public Http {
-            Objects.requireNonNull(uri);
+    /** See {@link Ready#unixSocket(Path)}. */
+    final class UnixSocket implements Ready {
+        private final Path path;
+
+        private UnixSocket(Path path) {
+            this.path = Objects.requireNonNull(path);
+        }
+
+        /** The socket file. */
+        public Path path() {
+            return path;
+        }
+
+        @Override
+        public String toString() {
+            return "unix socket " + path;
         }
     }
 
-    /** See {@link Ready#commandSucceeds(Command)}. @param probe the command to run */
-    record CommandSucceeds(Command probe) implements Ready {
-        public CommandSucceeds {
-            Objects.requireNonNull(probe);
+    /** See {@link Ready#http(String, int)} and {@link Ready#httpContaining(String, int, String)}. */
+    final class Http implements Ready {
+        private final URI uri;
+        private final int status;
+        private final String bodyContaining;
+
+        private Http(URI uri, int status, String bodyContaining) {
+            this.uri = Objects.requireNonNull(uri);
+            this.status = status;
+            this.bodyContaining = bodyContaining;
+        }
+
+        /** The URL to get. */
+        public URI uri() {
+            return uri;
+        }
+
+        /** The expected status. */
+        public int status() {
+            return status;
+        }
+
+        /** The text the response's body must contain, if the body matters. */
+        public Optional<String> bodyContaining() {
+            return Optional.ofNullable(bodyContaining);
+        }
+
+        @Override
+        public String toString() {
+            return "HTTP " + status + (bodyContaining == null ? "" : " with '" + bodyContaining + "' in the body")
+                    + " from " + uri;
         }
     }
 
-    /** See {@link Ready#allOf(Ready...)}. @param conditions all must hold */
-    record AllOf(List<Ready> conditions) implements Ready {
-        public AllOf {
-            conditions = List.copyOf(conditions);
+    /** See {@link Ready#commandSucceeds(Command)}. */
+    final class CommandSucceeds implements Ready {
+        private final Command probe;
+
+        private CommandSucceeds(Command probe) {
+            this.probe = Objects.requireNonNull(probe);
+        }
+
+        /** The command to run. */
+        public Command probe() {
+            return probe;
+        }
+
+        @Override
+        public String toString() {
+            return "`" + probe + "` to succeed";
+        }
+    }
+
+    /** See {@link Ready#allOf(Ready...)}. */
+    final class AllOf implements Ready {
+        private final List<Ready> conditions;
+
+        private AllOf(List<Ready> conditions) {
+            this.conditions = List.copyOf(conditions);
+        }
+
+        /** The conditions, all of which must hold. */
+        public List<Ready> conditions() {
+            return conditions;
+        }
+
+        @Override
+        public String toString() {
+            return String.join(" and ", conditions.stream().map(Ready::toString).toList());
         }
     }
 }

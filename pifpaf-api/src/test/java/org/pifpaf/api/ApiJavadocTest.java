@@ -5,7 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.List;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -34,21 +36,41 @@ class ApiJavadocTest {
         assertEquals(List.of(), uncommented);
     }
 
+    /**
+     * What a brace opens: a type whose members are public unless private, an enum (whose
+     * constants are public), another type, or code.
+     */
+    private enum Scope { PUBLIC_MEMBERS, ENUM, TYPE, CODE }
+
+    private static final Pattern TYPE = Pattern.compile(".*\\b(class|interface|enum|record|@interface) \\w+.*");
+
     private static void check(Path source, List<String> uncommented) throws IOException {
         List<String> lines = Files.readAllLines(source);
-        int depth = 0;
-        boolean publicScope = false;
+        Deque<Scope> scopes = new ArrayDeque<>();
         for (int i = 0; i < lines.size(); i++) {
-            String line = lines.get(i);
-            boolean visible = line.trim().startsWith("public ") || line.trim().startsWith("protected ")
-                    || publicScope && depth == 1 && !line.trim().startsWith("private ") && !line.trim().startsWith("//");
-            if (depth <= 1 && visible && DECLARATION.matcher(line).matches() && !commented(lines, i)) {
-                uncommented.add(source.getFileName() + ":" + (i + 1) + ": " + line.trim());
+            String line = lines.get(i).trim();
+            Scope scope = scopes.isEmpty() ? Scope.TYPE : scopes.peek();
+            // Members of types nested at any depth count, as long as no code or hidden type is around them.
+            boolean inTypes = scopes.stream().noneMatch(s -> s == Scope.CODE);
+            boolean visible = line.startsWith("public ") || line.startsWith("protected ")
+                    || scope == Scope.PUBLIC_MEMBERS && !line.startsWith("private ") && !line.startsWith("//")
+                    || scope == Scope.ENUM && line.matches("[A-Z][A-Z0-9_]*\\b.*");
+            if (inTypes && visible && DECLARATION.matcher(lines.get(i)).matches() && !commented(lines, i)) {
+                uncommented.add(source.getFileName() + ":" + (i + 1) + ": " + line);
             }
-            if (depth == 0 && line.matches("public .*interface .*")) {
-                publicScope = true; // an interface's members are public without saying so
+            int opened = count(line, '{') - count(line, '}');
+            for (; opened < 0; opened++) {
+                scopes.pop();
             }
-            depth += count(line, '{') - count(line, '}');
+            if (opened > 0) {
+                boolean type = TYPE.matcher(line).matches() && !line.contains("new ");
+                scopes.push(!type ? Scope.CODE : !visible ? Scope.CODE
+                        : line.matches(".*\\binterface .*") ? Scope.PUBLIC_MEMBERS
+                        : line.matches(".*\\benum .*") ? Scope.ENUM : Scope.TYPE);
+                for (; opened > 1; opened--) {
+                    scopes.push(Scope.CODE);
+                }
+            }
         }
     }
 

@@ -28,10 +28,12 @@ final class EmbeddedRedis {
 
     /**
      * The user's local repository (the default one, ~/.m2/repository, as pifpaf reads $HOME),
-     * holding the artifact: fetched from Maven Central if it did not yet.
+     * holding the artifact: fetched from Maven Central if it did not yet, its tree made in
+     * {@code scratch/user-trees}.
      */
-    static Path inUserRepository(Path scratch) {
-        new Provisioner(scratch, MavenSettings.userSettings()).provision(PROVISION, null, TransferProgress.NONE);
+    static Path inUserRepository(Path scratch) throws IOException {
+        Path trees = open(open(scratch).resolve("user-trees"));
+        new Provisioner(trees, MavenSettings.userSettings()).provision(PROVISION, null, TransferProgress.NONE);
         return MavenSettings.defaultLocalRepository();
     }
 

@@ -43,8 +43,7 @@ class ProvisioningFromRepositoryTest {
 
     @BeforeAll
     static void artifactIsInTheUserRepository(@TempDir Path dir) throws IOException {
-        EmbeddedRedis.open(dir);
-        served = EmbeddedRedis.inUserRepository(EmbeddedRedis.open(dir.resolve("trees")));
+        served = EmbeddedRedis.inUserRepository(dir);
     }
 
     @BeforeEach

@@ -98,7 +98,7 @@ public final class DaemonStarter {
                 request.echoOutput(), request.progress(), templates, request.detachBackgroundWork(), request.keepData(),
                 DaemonSources.of(request.provisioning(), request.version().orElse(null), request.binaryDirectories(),
                         request.provisionDir(), request.transferProgress(), request.environment()),
-                request.environment());
+                request.environment(), driver.name());
         StartedDaemon daemon = startIn(driver, options, dataDir, settings, true);
         if (templates != null) {
             // The daemon is ready: the cache copies spares for the next starts while it is used.
@@ -120,7 +120,7 @@ public final class DaemonStarter {
         StartContext context = new StartContext(driver, dataDir, options, settings);
         Teardown teardown = context.teardown(topLevel);
         long started = System.nanoTime();
-        LOG.info("starting {} in {}", driver.name(), dataDir);
+        LOG.info("starting {} in {}", settings.path(), dataDir);
         try {
             context.export("DATA", dataDir.toString());
             if (topLevel) {
@@ -142,7 +142,7 @@ public final class DaemonStarter {
             }
             throw new StartFailedException(driver.name() + ": " + describe(e), tail, e);
         }
-        LOG.info("started {} in {} ms: {}", driver.name(), (System.nanoTime() - started) / 1_000_000, context.url());
+        LOG.info(StartTimes.ready(settings.path(), System.nanoTime() - started, context.url()));
         return new StartedDaemon(driver.name(), settings.prefix(), context, teardown, topLevel);
     }
 

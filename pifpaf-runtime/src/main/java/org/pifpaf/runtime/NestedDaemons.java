@@ -25,8 +25,9 @@ import org.pifpaf.api.NestedRequest;
 /**
  * The daemons one start nests ({@link org.pifpaf.api.DriverContext#daemon}): each started like a
  * top-level daemon, in a directory inside the outer one and with the outer start's settings,
- * its variables handed to the outer daemon, and all closed, newest first, after the outer
- * daemon's own processes stopped.
+ * its variables handed to the outer daemon (those of daemons started together once all are
+ * ready, in the order asked, so that the first asked wins whichever is ready first), and all
+ * closed, newest first, after the outer daemon's own processes stopped.
  */
 final class NestedDaemons {
 
@@ -36,7 +37,7 @@ final class NestedDaemons {
     private final Consumer<Map<String, String>> variablesSink;
     private final List<StartedDaemon> started = new CopyOnWriteArrayList<>();
 
-    /** @param variablesSink takes each nested daemon's variables, for the outer daemon */
+    /** @param variablesSink takes each nested daemon's variables, for the outer daemon, in the order they win */
     NestedDaemons(DaemonDriver outer, Path dataDir, StartSettings settings, Consumer<Map<String, String>> variablesSink) {
         this.outer = outer;
         this.dataDir = dataDir;
@@ -55,7 +56,7 @@ final class NestedDaemons {
         if (own.size() == 1) {
             return List.of(start(own.get(0)));
         }
-        NestedDaemon[] results = new NestedDaemon[own.size()];
+        StartedDaemon[] results = new StartedDaemon[own.size()];
         BlockingQueue<RuntimeException> failures = new LinkedBlockingQueue<>();
         BlockingQueue<Integer> done = new LinkedBlockingQueue<>();
         List<Thread> threads = new ArrayList<>();
@@ -63,7 +64,7 @@ final class NestedDaemons {
             int index = i;
             Thread thread = new Thread(() -> {
                 try {
-                    results[index] = start(own.get(index));
+                    results[index] = startQuietly(own.get(index));
                 } catch (RuntimeException e) {
                     failures.add(e);
                 } finally {
@@ -88,7 +89,10 @@ final class NestedDaemons {
             Threads.joinUninterruptibly(threads);
             throw failures.peek();
         }
-        return List.of(results);
+        for (StartedDaemon daemon : results) {
+            variablesSink.accept(daemon.environment());
+        }
+        return List.<NestedDaemon>of(results);
     }
 
     private Request own(NestedRequest request) {
@@ -99,6 +103,13 @@ final class NestedDaemons {
     }
 
     private NestedDaemon start(Request request) {
+        StartedDaemon daemon = startQuietly(request);
+        variablesSink.accept(daemon.environment());
+        return daemon;
+    }
+
+    /** Starts the daemon {@code request} asks for, without handing its variables over. */
+    private StartedDaemon startQuietly(Request request) {
         StartSettings.checkNotInterrupted();
         NestedDriver declared = outer.nestedDrivers().stream().filter(n -> n.name().equals(request.driver)).findFirst()
                 .orElseThrow(() -> new DriverException("driver " + outer.name() + " starts '" + request.driver
@@ -119,7 +130,6 @@ final class NestedDaemons {
             throw new NestedStartFailure(e);
         }
         started.add(daemon);
-        variablesSink.accept(daemon.environment());
         return daemon;
     }
 

@@ -2,15 +2,12 @@ package org.pifpaf.runtime;
 
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import org.pifpaf.runtime.cache.TemplateCache;
-import org.pifpaf.runtime.provision.LoggedTransfers;
 import org.pifpaf.runtime.provision.TransferProgress;
 
 /**
@@ -32,23 +29,17 @@ public final class StartRequest {
     public static final String DEFAULT_RUN_AS = "nobody";
 
     /** This request's settings: a copy of the builder's, never changed after {@link Builder#build()}. */
-    private final Builder settings;
-    /** The settings the environment gives where the builder left them unset. */
+    private final RequestSettings settings;
+    /** The settings the environment gives where the builder left them unset, decided once. */
     private final String runAs;
     private final DataOnMemory dataOnMemory;
-    /** The directory data directories are made in, memory file system decided. */
     private final Path tmpDir;
 
-    private StartRequest(Builder b) {
-        this.settings = b.copy();
-        Environment environment = b.environment;
-        this.runAs = b.runAs != null ? b.runAs : environment.nonBlank("PIFPAF_RUN_AS").orElse(DEFAULT_RUN_AS);
-        this.dataOnMemory = b.dataOnMemory != null ? b.dataOnMemory
-                : DataOnMemory.fromEnvironment(environment, DataOnMemory.NO);
-        Path asked = b.tmpDir != null ? b.tmpDir : environment.tmpDir();
-        // A directory set for data wins over memory the request did not insist on.
-        boolean onMemory = dataOnMemory == DataOnMemory.YES || dataOnMemory == DataOnMemory.WHEN_ROOM && b.tmpDir == null;
-        this.tmpDir = onMemory ? MemoryDirectory.orElse(asked, dataOnMemory == DataOnMemory.YES, environment) : asked;
+    private StartRequest(RequestSettings asSet) {
+        this.settings = asSet.copy();
+        this.runAs = settings.resolvedRunAs();
+        this.dataOnMemory = settings.resolvedDataOnMemory();
+        this.tmpDir = settings.resolvedTmpDir(dataOnMemory);
     }
 
     /**
@@ -57,14 +48,14 @@ public final class StartRequest {
      * @throws InvalidRequestException when the version part is malformed
      */
     public static Builder builder(String driver) {
-        return new Builder(DaemonSpec.parse(Objects.requireNonNull(driver, "driver")));
+        return new Builder(new RequestSettings(DaemonSpec.parse(Objects.requireNonNull(driver, "driver"))));
     }
 
     /** A builder holding every setting of this request, to change some. */
     public Builder toBuilder() {
-        Builder copy = settings.copy();
+        RequestSettings copy = settings.copy();
         copy.tmpDir = tmpDir;
-        return copy;
+        return new Builder(copy);
     }
 
     /** The driver's name (without the version). */
@@ -79,7 +70,7 @@ public final class StartRequest {
 
     /** Whether installed or provisioned binaries are used ({@code $PIFPAF_PROVISION}, else {@code auto}, unless set). */
     public ProvisionMode provisioning() {
-        return settings.provisioning != null ? settings.provisioning : ProvisionMode.fromEnvironment(settings.environment);
+        return settings.resolvedProvisioning();
     }
 
     /** Where provisioned trees are kept, or {@code null} for the default. */
@@ -145,10 +136,7 @@ public final class StartRequest {
      * {@link TemplateCache#defaultRoot()}; empty when caching is off and every start creates them.
      */
     public Optional<Path> cacheDir() {
-        if (!settings.cacheEnabled) {
-            return Optional.empty();
-        }
-        return Optional.of(settings.cacheDir != null ? settings.cacheDir : TemplateCache.defaultRoot(settings.environment));
+        return settings.resolvedCacheDir();
     }
 
     /**
@@ -171,89 +159,69 @@ public final class StartRequest {
 
     /** Builds a {@link StartRequest}; every setting has a default. */
     public static final class Builder {
-        private final DaemonSpec spec;
-        private final Map<String, String> options = new LinkedHashMap<>();
-        private String prefix = DEFAULT_PREFIX;
-        private Duration timeout;
-        private boolean keepData;
-        /** Null: {@code $PIFPAF_RUN_AS}, else {@link #DEFAULT_RUN_AS}. */
-        private String runAs;
-        private boolean echoOutput;
-        /** Null: {@code $TMPDIR}, else Java's temporary directory (or memory, see {@link DataOnMemory}). */
-        private Path tmpDir;
-        /** Null: {@code $PIFPAF_DATA_ON_MEMORY}, else {@link DataOnMemory#NO}. */
-        private DataOnMemory dataOnMemory;
-        private Environment environment = Environment.process();
-        private StartProgress progress = StartProgress.NONE;
-        private boolean cacheEnabled = true;
-        private Path cacheDir;
-        private boolean detachBackgroundWork;
-        private final List<Path> binaryDirectories = new ArrayList<>();
-        private ProvisionMode provisioning;
-        private Path provisionDir;
-        private TransferProgress transferProgress = new LoggedTransfers();
+        private final RequestSettings settings;
 
-        private Builder(DaemonSpec spec) {
-            this.spec = spec;
+        private Builder(RequestSettings settings) {
+            this.settings = settings;
         }
 
         /** Uses installed or provisioned binaries as {@code mode} says ({@code null}: {@code $PIFPAF_PROVISION}, else auto). */
         public Builder provisioning(ProvisionMode mode) {
-            provisioning = mode;
+            settings.provisioning = mode;
             return this;
         }
 
         /** Keeps provisioned trees in {@code dir} ({@code null}: the default). */
         public Builder provisionDir(Path dir) {
-            provisionDir = dir;
+            settings.provisionDir = dir;
             return this;
         }
 
         /** Tells {@code listener} how downloads go (default: one log line each). */
         public Builder transferProgress(TransferProgress listener) {
-            transferProgress = Objects.requireNonNull(listener, "listener");
+            settings.transferProgress = Objects.requireNonNull(listener, "listener");
             return this;
         }
 
         /** Sets one option (name without dashes). */
         public Builder option(String name, String value) {
-            options.put(name, value);
+            settings.options.put(name, value);
             return this;
         }
 
         /** Sets several options. */
         public Builder options(Map<String, String> values) {
-            options.putAll(values);
+            settings.options.putAll(values);
             return this;
         }
 
         /** Sets the variable prefix. */
         public Builder prefix(String value) {
-            prefix = Objects.requireNonNull(value, "prefix");
+            settings.prefix = Objects.requireNonNull(value, "prefix");
             return this;
         }
 
         /** Sets the start-up timeout ({@code null}: the driver's default). */
         public Builder timeout(Duration value) {
-            timeout = value;
+            settings.timeout = value;
             return this;
         }
 
         /** Keeps the data directory after the stop. */
         public Builder keepData(boolean value) {
-            keepData = value;
+            settings.keepData = value;
             return this;
         }
 
         /** Sets the user root-refusing daemons run as. */
         public Builder runAs(String user) {
-            runAs = Objects.requireNonNull(user, "user");
+            settings.runAs = Objects.requireNonNull(user, "user");
             return this;
         }
 
         /** Echoes daemon output to the debug log. */
         public Builder echoOutput(boolean value) {
-            echoOutput = value;
+            settings.echoOutput = value;
             return this;
         }
 
@@ -262,7 +230,7 @@ public final class StartRequest {
          * {@code TMPDIR}); memory then only if asked for ({@link DataOnMemory#YES}).
          */
         public Builder tmpDir(Path value) {
-            tmpDir = Objects.requireNonNull(value, "tmpDir");
+            settings.tmpDir = Objects.requireNonNull(value, "tmpDir");
             return this;
         }
 
@@ -279,7 +247,7 @@ public final class StartRequest {
 
         /** {@link #environment(Map)}, from an environment already made. */
         public Builder environment(Environment value) {
-            environment = Objects.requireNonNull(value, "environment");
+            settings.environment = Objects.requireNonNull(value, "environment");
             return this;
         }
 
@@ -289,7 +257,7 @@ public final class StartRequest {
          * {@code $PIFPAF_DATA_ON_MEMORY}, else {@link DataOnMemory#NO}.
          */
         public Builder dataOnMemory(DataOnMemory value) {
-            dataOnMemory = Objects.requireNonNull(value, "value");
+            settings.dataOnMemory = Objects.requireNonNull(value, "value");
             return this;
         }
 
@@ -300,19 +268,19 @@ public final class StartRequest {
 
         /** Tells {@code listener} what the start waits for. */
         public Builder progress(StartProgress listener) {
-            progress = Objects.requireNonNull(listener, "listener");
+            settings.progress = Objects.requireNonNull(listener, "listener");
             return this;
         }
 
         /** Caches templates in {@code dir} ({@code null}: the default directory). */
         public Builder cacheDir(Path dir) {
-            cacheDir = dir;
+            settings.cacheDir = dir;
             return this;
         }
 
         /** Turns the template cache on (the default) or off: off, every start creates its templates. */
         public Builder cache(boolean enabled) {
-            cacheEnabled = enabled;
+            settings.cacheEnabled = enabled;
             return this;
         }
 
@@ -326,7 +294,7 @@ public final class StartRequest {
          * for that work (before deleting a cache directory of its own).
          */
         public Builder detachBackgroundWork(boolean detach) {
-            detachBackgroundWork = detach;
+            settings.detachBackgroundWork = detach;
             return this;
         }
 
@@ -337,26 +305,13 @@ public final class StartRequest {
          * daemons look there too. Each call adds a directory, searched in order.
          */
         public Builder binaryDirectory(Path dir) {
-            binaryDirectories.add(Objects.requireNonNull(dir, "dir"));
+            settings.binaryDirectories.add(Objects.requireNonNull(dir, "dir"));
             return this;
-        }
-
-        private Builder copy() {
-            Builder c = new Builder(spec).options(options).prefix(prefix).timeout(timeout).keepData(keepData)
-                    .echoOutput(echoOutput).progress(progress)
-                    .cacheDir(cacheDir).cache(cacheEnabled).detachBackgroundWork(detachBackgroundWork)
-                    .provisioning(provisioning).provisionDir(provisionDir).transferProgress(transferProgress)
-                    .environment(environment);
-            c.runAs = runAs;
-            c.tmpDir = tmpDir;
-            c.dataOnMemory = dataOnMemory;
-            c.binaryDirectories.addAll(binaryDirectories);
-            return c;
         }
 
         /** The request. */
         public StartRequest build() {
-            return new StartRequest(this);
+            return new StartRequest(settings);
         }
     }
 }

@@ -21,10 +21,13 @@ import org.pifpaf.runtime.system.UnixUser;
  * @param keepData             whether data directories survive the stop
  * @param sources              where binaries come from (installed or provisioned, the version asked for)
  * @param environment          the environment processes start with, before the driver's exports
+ * @param path                 the daemon's name, after those of the daemons it is nested in
+ *                             ({@code aodh: gnocchi: postgresql}), as logs and progress tell it
  */
 record StartSettings(DriverRegistry registry, String prefix, Deadline deadline, UnixUser unprivilegedUser,
                      String runAs, boolean echoOutput, StartProgress progress, TemplateCache templates,
-                     boolean detachBackgroundWork, boolean keepData, DaemonSources sources, Environment environment) {
+                     boolean detachBackgroundWork, boolean keepData, DaemonSources sources, Environment environment,
+                     String path) {
 
     /**
      * The settings of a daemon nested in one of {@code driver}: its progress is told under that
@@ -34,7 +37,7 @@ record StartSettings(DriverRegistry registry, String prefix, Deadline deadline, 
         StartProgress outer = progress;
         StartProgress named = (process, condition) -> outer.waiting(driver + ": " + process, condition);
         return new StartSettings(registry, prefix, deadline, unprivilegedUser, runAs, echoOutput, named, templates,
-                detachBackgroundWork, keepData, sources.nested(), environment);
+                detachBackgroundWork, keepData, sources.nested(), environment, path + ": " + driver);
     }
 
     /** Fails a start whose thread was interrupted (a signal, a cancelled test). */

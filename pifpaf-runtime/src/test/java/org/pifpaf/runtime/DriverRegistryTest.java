@@ -34,12 +34,17 @@ class DriverRegistryTest {
     }
 
     @Test
-    void aDriverWithAnInvalidNameIsIgnoredAndTheOthersLoad() throws Exception {
+    void aDriverWithAnInvalidNameIsIgnoredWithAnErrorNamingItsJarAndTheOthersLoad() throws Exception {
         DriverJars.write(drivers.resolve("bad.jar"), "Bad_Name");
         Files.copy(ECHO_JAR, drivers.resolve("echo.jar"));
+        RecordedLogs.take();
         DriverRegistry registry = DriverRegistry.discover(List.of(drivers));
         assertEquals(List.of("echo", "mismatch", "nesting", "shell"), registry.drivers().stream().map(DriverDescriptor::name).toList());
         assertTrue(registry.find("Bad_Name").isEmpty());
+        List<String> errors = RecordedLogs.take().stream().filter(line -> line.startsWith("ERROR ")).toList();
+        assertEquals(1, errors.size(), errors.toString());
+        assertTrue(errors.get(0).contains(" from " + drivers.resolve("bad.jar") + " is ignored: its name 'Bad_Name' is not"),
+                errors.get(0));
     }
 
     @Test

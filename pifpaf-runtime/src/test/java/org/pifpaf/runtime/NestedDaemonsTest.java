@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.pifpaf.api.DaemonProcess;
 import org.pifpaf.api.RunningDaemon;
+import org.pifpaf.runtime.cache.TemplateCache;
 
 /** Daemons that start other drivers' daemons first, through the nested-daemon SPI ({@link NestingDriver}). */
 class NestedDaemonsTest {
@@ -73,6 +74,42 @@ class NestedDaemonsTest {
     }
 
     @Test
+    void severalNestedDaemonsStopNewestFirstAfterTheOuterDaemonsOwnProcesses() throws Exception {
+        Path stops = tmp.resolve("stops");
+        RunningDaemon daemon = STARTER.start(nesting().option("one-by-one", "true")
+                .option("inner", STOPS_IN_ORDER.formatted("first", stops))
+                .option("second", STOPS_IN_ORDER.formatted("second", stops))
+                .option("script", STOPS_IN_ORDER.formatted("outer", stops)).build());
+        List<DaemonProcess> processes = daemon.processes();
+        assertEquals(List.of("outer", "sh", "sh"), processes.stream().map(DaemonProcess::label).toList());
+        assertTrue(processes.get(1).logFile().startsWith(daemon.dataDir().resolve("shell")), "the first one's, then");
+        assertTrue(processes.get(2).logFile().startsWith(daemon.dataDir().resolve("shell-2")), "the second one's");
+        daemon.close();
+        assertEquals(List.of("outer", "second", "first"), Files.readAllLines(stops));
+        processes.forEach(process -> assertFalse(process.isAlive(), process.label()));
+        Files.delete(stops);
+        assertEquals(List.of(), tmpEntries());
+    }
+
+    @Test
+    void aNestedDaemonTakesItsTemplatesFromTheOuterStartsCache(@TempDir Path cache) throws Exception {
+        String made;
+        try (RunningDaemon daemon = STARTER.start(nesting().cacheDir(cache).option("inner-template", "nested").build())) {
+            made = Files.readString(daemon.dataDir().resolve("shell/template/made"));
+            assertTrue(made.startsWith("nested "), made);
+        }
+        try (Stream<Path> entries = Files.list(cache)) {
+            List<String> names = entries.map(entry -> entry.getFileName().toString()).toList();
+            assertTrue(names.stream().anyMatch(name -> name.matches("shell-text-[0-9a-f]+")), names.toString());
+        }
+        try (RunningDaemon again = STARTER.start(nesting().cacheDir(cache).option("inner-template", "nested").build())) {
+            assertEquals(made, Files.readString(again.dataDir().resolve("shell/template/made")), "made once, then copied");
+        }
+        assertTrue(TemplateCache.awaitBackgroundWork(Duration.ofSeconds(30)), "the cache's spare copies made");
+        assertEquals(List.of(), tmpEntries());
+    }
+
+    @Test
     void aNestedDaemonThatFailsFailsTheStartNamingItWithItsOutput() throws Exception {
         StartFailedException e = assertThrows(StartFailedException.class,
                 () -> STARTER.start(nesting().option("inner", "echo inner broke; exit 3").build()));
@@ -117,6 +154,16 @@ class NestedDaemonsTest {
             assertEquals(3, daemon.processes().size());
         }
         assertTrue(Duration.ofNanos(System.nanoTime() - started).toMillis() < 1900, "started one after the other");
+        assertEquals(List.of(), tmpEntries());
+    }
+
+    @Test
+    void ofDaemonsStartedTogetherTheFirstAskedWinsEvenWhenReadyLast() throws Exception {
+        try (RunningDaemon daemon = STARTER.start(nesting()
+                .option("inner", "sleep 0.5; echo ready; exec sleep 1000")
+                .option("second", "echo ready; exec sleep 1000").build())) {
+            assertEquals("inner", daemon.environment().get("SHELL_TAG"), "the raw variable both export");
+        }
         assertEquals(List.of(), tmpEntries());
     }
 

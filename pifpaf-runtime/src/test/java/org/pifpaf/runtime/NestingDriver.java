@@ -28,6 +28,8 @@ public final class NestingDriver implements DaemonDriver {
                 DriverOption.string("inner", "echo ready; exec sleep 1000", "the first nested shell's script"),
                 DriverOption.string("second", null, "a second nested shell's script, started at the same time"),
                 DriverOption.flag("inner-unprivileged", "run the nested shells as the unprivileged user"),
+                DriverOption.flag("one-by-one", "start the nested shells one after the other, not at once"),
+                DriverOption.string("inner-template", null, "the nested shells' template option"),
                 DriverOption.string("script", "echo ready; exec sleep 1000", "the outer daemon's own script"),
                 DriverOption.string("nest", "shell", "the driver to nest (an undeclared or missing one, for tests)"));
     }
@@ -42,19 +44,22 @@ public final class NestingDriver implements DaemonDriver {
     public void start(DriverContext context) {
         context.export("OWN", "outer");
         context.exportRaw("RAW_SHELL_VAR", "outer raw");
-        List<NestedRequest> requests = new ArrayList<>(List.of(nested(context, context.option("inner"))));
+        List<NestedRequest> requests = new ArrayList<>(List.of(nested(context, context.option("inner"), "inner")));
         if (context.option("second") != null) {
-            requests.add(nested(context, context.option("second")));
+            requests.add(nested(context, context.option("second"), "second"));
         }
-        List<NestedDaemon> inner = context.startAll(requests);
+        List<NestedDaemon> inner = context.booleanOption("one-by-one")
+                ? requests.stream().map(NestedRequest::start).toList() : context.startAll(requests);
         context.export("INNER_URL", inner.get(0).url());
         context.launch(Command.of(context.executable(ShellDriver.SH), "-c", context.option("script")).label("outer"),
                 Ready.logLine("^ready$"));
         context.url("nesting://" + context.dataDir());
     }
 
-    private static NestedRequest nested(DriverContext context, String script) {
-        return context.daemon(context.option("nest")).option("script", script)
+    private static NestedRequest nested(DriverContext context, String script, String tag) {
+        NestedRequest request = context.daemon(context.option("nest")).option("script", script).option("tag", tag)
                 .option("unprivileged", context.booleanOption("inner-unprivileged"));
+        return context.option("inner-template") == null ? request
+                : request.option("template", context.option("inner-template"));
     }
 }

@@ -334,7 +334,7 @@ class StackFilesTest {
     @Test
     void anOptionTheDriverDoesNotDeclareIsRejected() {
         assertFails("stack.yaml:2: daemons.a.options.colour: driver shell has no option 'colour'; its options are"
-                + " script, ready, setup, unprivileged, port, peer",
+                + " script, ready, setup, unprivileged, port, peer, tag, template",
                 "daemons:\n  a: { driver: shell, options: { colour: red } }\n");
         assertFails("stack.yaml:2: daemons.a.options.scrpit: driver shell has no option 'scrpit'; did you mean"
                 + " 'script'?", "daemons:\n  a: { driver: shell, options: { scrpit: x } }\n");

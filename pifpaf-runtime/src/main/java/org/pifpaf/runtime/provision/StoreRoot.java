@@ -27,10 +27,17 @@ final class StoreRoot {
     private static final Set<PosixFilePermission> PRIVATE = PosixFilePermissions.fromString("rwx------");
 
     private final Path path;
+    private final boolean asRoot;
     private volatile boolean checked;
 
     StoreRoot(Path path) {
+        this(path, UnixUser.currentIsRoot());
+    }
+
+    /** {@code asRoot}: whether daemons run from it as another, unprivileged, user (a test may say so as any user). */
+    StoreRoot(Path path, boolean asRoot) {
         this.path = path.toAbsolutePath().normalize();
+        this.asRoot = asRoot;
     }
 
     /**
@@ -55,7 +62,7 @@ final class StoreRoot {
         if (checked) {
             return;
         }
-        create(path, UnixUser.currentIsRoot() ? OPEN : PRIVATE);
+        create(path, asRoot ? OPEN : PRIVATE);
         String owner = Files.getOwner(path, LinkOption.NOFOLLOW_LINKS).getName();
         if (!owner.equals(System.getProperty("user.name"))) {
             throw new AccessDeniedException(path.toString(), null, "owned by " + owner + ", not by this user");
@@ -64,7 +71,7 @@ final class StoreRoot {
         if (permissions.contains(PosixFilePermission.GROUP_WRITE) || permissions.contains(PosixFilePermission.OTHERS_WRITE)) {
             throw new FileSystemException(path.toString(), null, "writable by other users");
         }
-        if (UnixUser.currentIsRoot()) {
+        if (asRoot) {
             for (Path dir = path; dir != null; dir = dir.getParent()) {
                 if (!Files.getPosixFilePermissions(dir).contains(PosixFilePermission.OTHERS_EXECUTE)) {
                     throw new AccessDeniedException(path.toString(), null, dir + " cannot be entered by other users,"

@@ -6,11 +6,7 @@ import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.StandardProtocolFamily;
 import java.net.UnixDomainSocketAddress;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.channels.SocketChannel;
-import java.time.Duration;
 import java.util.List;
 import org.pifpaf.api.Command;
 import org.pifpaf.api.Ready;
@@ -20,7 +16,7 @@ import org.pifpaf.runtime.process.LogFile;
 /** Turns {@link Ready} data into probes. */
 final class Probes {
 
-    private static final int CONNECT_TIMEOUT_MILLIS = 200;
+    static final int CONNECT_TIMEOUT_MILLIS = 200;
 
     private Probes() {
     }
@@ -29,14 +25,13 @@ final class Probes {
         if (ready instanceof Ready.LogLine line) {
             return logLine(line, process);
         } else if (ready instanceof Ready.TcpPort tcp) {
-            return described("TCP port " + tcp.port(), () -> tcpConnects(tcp.port()));
+            return described(tcp.toString(), () -> tcpConnects(tcp.port()));
         } else if (ready instanceof Ready.UnixSocket unix) {
-            return described("unix socket " + unix.path(), () -> unixConnects(unix));
+            return described(unix.toString(), () -> unixConnects(unix));
         } else if (ready instanceof Ready.Http http) {
-            return http(http);
+            return throttled(new HttpProbe(http), 20);
         } else if (ready instanceof Ready.CommandSucceeds command) {
-            return throttled(described("`" + command.probe() + "` to succeed",
-                    () -> commandRunner.succeeds(command.probe())), 50);
+            return throttled(described(command.toString(), () -> commandRunner.succeeds(command.probe())), 50);
         } else if (ready instanceof Ready.AllOf all) {
             return allOf(all.conditions().stream().map(c -> of(c, process, commandRunner)).toList());
         }
@@ -58,7 +53,7 @@ final class Probes {
 
             @Override
             public String describe() {
-                return "a log line matching /" + line.pattern() + "/";
+                return line.toString();
             }
         };
     }
@@ -78,18 +73,6 @@ final class Probes {
         } catch (IOException e) {
             return false;
         }
-    }
-
-    private static Probe http(Ready.Http http) {
-        HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofMillis(CONNECT_TIMEOUT_MILLIS)).build();
-        HttpRequest request = HttpRequest.newBuilder(http.uri()).timeout(Duration.ofSeconds(2)).GET().build();
-        return throttled(described("HTTP " + http.status() + " from " + http.uri(), () -> {
-            try {
-                return client.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == http.status();
-            } catch (IOException e) {
-                return false;
-            }
-        }), 20);
     }
 
     private static Probe allOf(List<Probe> probes) {

@@ -54,7 +54,7 @@ class AodhDriverTest {
         assertEquals("http://localhost:8042", env.get("PIFPAF_AODH_HTTP_URL"));
         assertEquals("http://localhost:8042", env.get("AODH_ENDPOINT"));
         assertEquals(aodh.dataDir().toString(), env.get("PIFPAF_DATA"));
-        // Its database's, on the original's port: the first PostgreSQL started.
+        // Its database's, on the original's port: the PostgreSQL asked for first (before the Gnocchi).
         assertEquals("8050", env.get("PGPORT"));
         assertEquals(aodh.dataDir().resolve("postgresql").toString(), env.get("PGHOST"));
         // Its Gnocchi's, on the original's port.

@@ -70,6 +70,19 @@ class CephDriverTest {
     }
 
     @Test
+    void listDriversShowsTheVersionEveryRunningDaemonReports() {
+        // list-drivers asks the ceph client (ceph --version); `ceph versions` asks the running
+        // mon, mgr and osd for theirs.
+        String listed = DriverTestKit.listedVersion("ceph");
+        ClientResult versions = client(cluster, "ceph", "versions", "--format", "json");
+        assertEquals(0, versions.status(), versions.output());
+        for (String daemon : List.of("mon", "mgr", "osd")) {
+            String reported = versions.output().replaceAll("(?s).*\"" + daemon + "\":\\s*\\{\\s*\"ceph version ([^ \"]+).*", "$1");
+            assertEquals(listed, reported, daemon + ": " + versions.output());
+        }
+    }
+
+    @Test
     void radosStoresListsAndReadsBackAnObject(@TempDir Path files) throws IOException {
         Path greeting = Files.writeString(files.resolve("greeting.txt"), "hello from pifpaf\n");
         Path readBack = files.resolve("read-back.txt");

@@ -86,8 +86,7 @@ public final class CouchdbDriver implements DaemonDriver {
                 .env("COUCHDB_INI_FILES", "")
                 .env("ERL_EPMD_PORT", Integer.toString(epmdPort))
                 .stopSignal(Signal.KILL); // its databases are thrown away
-        // The welcome (GET /) answers once the clustered interface serves.
-        ctx.launch(node, Ready.http("http://127.0.0.1:" + port + "/", 200));
+        ctx.launch(node, welcome(port));
 
         ctx.export("COUCHDB_PORT", Integer.toString(port));
         ctx.url("couchdb://localhost:" + port);
@@ -117,12 +116,19 @@ public final class CouchdbDriver implements DaemonDriver {
                 + "\n[httpd]\nbind_address = 127.0.0.1\nport = " + port + "\n");
         args.addAll(List.of("-a", config.toString()));
         ctx.launch(Command.of(couchdb).args(args).stopSignal(Signal.KILL),
-                Ready.allOf(Ready.logLine("Apache CouchDB has started. Time to relax."),
-                        Ready.http("http://127.0.0.1:" + port + "/", 200)));
+                Ready.allOf(Ready.logLine("Apache CouchDB has started. Time to relax."), welcome(port)));
 
         ctx.export("COUCHDB_PORT", Integer.toString(port));
         ctx.url("couchdb://localhost:" + port);
         ctx.export("HTTP_URL", "http://localhost:" + port);
+    }
+
+    /**
+     * Ready on the welcome ({@code GET /}), which answers once the clustered interface serves;
+     * its text, not the status alone, tells CouchDB from anything else answering on the port.
+     */
+    private static Ready welcome(int port) {
+        return Ready.httpContaining("http://127.0.0.1:" + port + "/", 200, "\"couchdb\":\"Welcome\"");
     }
 
     /** 32 random hexadecimal digits: a password or a cookie, safe in URLs and config files alike. */

@@ -15,6 +15,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -111,6 +112,18 @@ class CouchdbContractTest {
     void aTakenPortFailsAtOnceAndTwoNodesRunSideBySide() {
         DriverTestKit.assertStartFailsOnTakenPort(couchdb3().build(), "port");
         DriverTestKit.assertTwoInstancesCoexist(couchdb3().build());
+    }
+
+    @Test
+    void aNodeAnsweringWithoutTheWelcomeIsNotReady() throws Exception {
+        Path other = Files.createDirectories(tmp.resolve("other/opt/couchdb")).toRealPath();
+        CouchdbFakes.release(other, "{\"status\":\"ok\"}");
+        StartFailedException e = assertThrows(StartFailedException.class, () -> DriverTestKit.start(
+                StartRequest.builder("couchdb").binaryDirectory(other.resolve("bin")).option("port", "0")
+                        .timeout(Duration.ofSeconds(2)).build()));
+        assertTrue(e.getMessage().contains("was not ready after 2s (waiting for HTTP 200 with '\"couchdb\":\"Welcome\"'"
+                + " in the body from http://127.0.0.1:"), e.getMessage());
+        assertTrue(e.getMessage().contains("last answer: status 200 without the text"), e.getMessage());
     }
 
     @Test

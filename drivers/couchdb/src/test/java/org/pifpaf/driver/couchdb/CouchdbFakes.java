@@ -36,6 +36,11 @@ final class CouchdbFakes {
      * not be read.
      */
     static void release(Path root) throws IOException {
+        release(root, WELCOME);
+    }
+
+    /** The same release, answering {@code GET /} with {@code page} instead of the welcome. */
+    static void release(Path root, String page) throws IOException {
         Files.createDirectories(root.resolve("releases"));
         Files.writeString(root.resolve("releases/start_erl.data"), "12.3.2.17 3.3.3\n");
         Files.createDirectories(root.resolve("etc/default.d"));
@@ -52,7 +57,7 @@ final class CouchdbFakes {
                         .env("ERL_EPMD_PORT", "${epmd:\\d+}")
                         .file("${data}/local.ini", LOCAL_INI)
                         .file("${data}/vm.args", VM_ARGS)
-                        .servesHttp("${port}", Route.get("/", 200, WELCOME),
+                        .servesHttp("${port}", Route.get("/", 200, page),
                                 Route.get("/_all_dbs", 200, "[\"_replicator\",\"_users\"]").withBasicAuth("pifpaf", "${password}"))
                         .prints("[info] 2026-01-01T00:00:00.000000Z pifpaf-${port}@127.0.0.1 <0.250.0> --------"
                                 + " Apache CouchDB has started on http://127.0.0.1:${port}/"))

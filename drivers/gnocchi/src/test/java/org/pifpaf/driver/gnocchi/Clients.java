@@ -65,12 +65,17 @@ final class Clients {
                 HttpResponse.BodyHandlers.ofString());
     }
 
-    /** A metric created, a measure added to it, and the measure read back once metricd has processed it. */
-    static void aMeasureIsWrittenAndReadBack(RunningDaemon daemon) throws InterruptedException {
+    /**
+     * A metric created, a measure added to it, and the measure read back once metricd has processed it.
+     *
+     * @return the metric's id
+     */
+    static String aMeasureIsWrittenAndReadBack(RunningDaemon daemon) throws InterruptedException {
         String metric = gnocchi(daemon, "metric", "create", "--archive-policy-name", "low", "-f", "value", "-c", "id").strip();
         gnocchi(daemon, "measures", "add", "-m", "2026-12-05T10:00:00@42", metric);
         String measures = gnocchiUntil(out -> out.contains("42.0"), daemon, "measures", "show", "--refresh",
                 "-f", "value", metric);
         assertTrue(measures.contains("2026-12-05T10:00:00"), measures);
+        return metric;
     }
 }

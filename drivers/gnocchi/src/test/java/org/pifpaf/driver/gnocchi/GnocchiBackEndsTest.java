@@ -18,8 +18,8 @@ import org.pifpaf.testkit.DriverTestKit.ClientResult;
 
 /**
  * Gnocchi with the back ends of the original's tests, each started beside it as a daemon of its
- * own: an existing indexer, and the S3, Swift and Ceph storage drivers, each used for a measure
- * written and read back.
+ * own: an existing indexer, and the S3, Swift, Redis and Ceph storage drivers, each used for a
+ * measure written and read back (written only, on Ceph).
  */
 class GnocchiBackEndsTest {
 
@@ -98,6 +98,30 @@ class GnocchiBackEndsTest {
             }
         } finally {
             DriverTestKit.closeAndAssertNothingLeft(swift);
+        }
+    }
+
+    @Test
+    void redisStorageInARedisStartedBesideIt() throws Exception {
+        RunningDaemon redis = DriverTestKit.start("redis", Map.of("port", "0"));
+        try {
+            RunningDaemon gnocchi = DriverTestKit.start("gnocchi",
+                    Map.of("port", "0", "indexer-port", "0", "storage-url", redis.url()));
+            try {
+                String conf = Files.readString(gnocchi.dataDir().resolve("gnocchi.conf"));
+                assertTrue(conf.contains("driver = redis\n") && conf.contains("redis_url = " + redis.url() + "\n"), conf);
+                assertFalse(gnocchi.environment().containsKey("PIFPAF_REDIS_PORT"), "no Redis of its own");
+                String metric = Clients.aMeasureIsWrittenAndReadBack(gnocchi);
+                // The measure was kept in that Redis: its keys name the metric.
+                ClientResult keys = DriverTestKit.runClient(List.of("redis-cli", "-p",
+                        redis.environment().get("PIFPAF_REDIS_PORT"), "--scan"), env -> { });
+                assertEquals(0, keys.status(), keys.output());
+                assertTrue(keys.output().contains(metric), "no key of the metric in Redis: " + keys.output());
+            } finally {
+                DriverTestKit.closeAndAssertNothingLeft(gnocchi);
+            }
+        } finally {
+            DriverTestKit.closeAndAssertNothingLeft(redis);
         }
     }
 

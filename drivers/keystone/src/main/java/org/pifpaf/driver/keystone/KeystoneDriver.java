@@ -160,8 +160,10 @@ public final class KeystoneDriver implements DaemonDriver {
                 .asUnprivilegedUser()
                 .stopSignal(Signal.KILL)
                 .label(label);
-        // Printed once the application is loaded and the port bound, just before it serves.
-        return Launch.of(command, Ready.logLine("Available at http://\\S+:" + port + "/"));
+        // The line is printed once the application is loaded and the port bound, just before it
+        // serves; the version list (300 Multiple Choices) shows it does serve.
+        return Launch.of(command, Ready.allOf(Ready.logLine("Available at http://\\S+:" + port + "/"),
+                Ready.http("http://127.0.0.1:" + port + "/", 300)));
     }
 
     private static Binary keystoneBinary(String name) {

@@ -37,26 +37,51 @@ import org.pifpaf.testkit.DriverTestKit.ClientResult;
 
 /**
  * The keystone driver against the real Keystone, spoken to with java.net.http and the
- * {@code openstack} client. One Keystone serves the tests that only look at it; the others
- * start their own.
+ * {@code openstack} client. One Keystone serves the tests that only look at it, and must not
+ * read {@code /etc/keystone} ({@link EtcKeystoneGuard}); the others start their own.
  */
 class KeystoneDriverTest {
 
     private static final String OPENSTACK = Files.isExecutable(Path.of("/usr/bin/openstack")) ? "/usr/bin/openstack" : "openstack";
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
+    @TempDir
+    static Path guardDir;
+    private static EtcKeystoneGuard guard;
     private static RunningDaemon keystone;
 
     @BeforeAll
-    static void startKeystone() {
-        keystone = DriverTestKit.start("keystone", Map.of("port", "0", "admin-port", "0"));
+    static void startKeystone() throws IOException {
+        guard = EtcKeystoneGuard.in(guardDir);
+        keystone = DriverTestKit.start(StartRequest.builder("keystone").option("port", "0").option("admin-port", "0")
+                .environment(guard.environment()).build());
     }
 
     @AfterAll
-    static void stopKeystone() {
+    static void stopKeystone() throws IOException {
         if (keystone != null) {
             DriverTestKit.closeAndAssertNothingLeft(keystone);
         }
+        assertEquals(List.of(), guard.reads(), "Keystone read /etc/keystone");
+    }
+
+    @Test
+    void theServersRunWithTheGuardThatRefusesEtcKeystone() throws IOException {
+        Path probeNotes = guardDir.resolve("probe-reads");
+        ClientResult refused = serverPython("open('/etc/keystone/keystone.conf')", Map.of(EtcKeystoneGuard.NOTES,
+                probeNotes.toString()));
+        assertNotEquals(0, refused.status(), refused.output());
+        assertTrue(refused.output().contains("FileNotFoundError: [Errno 2] not read by a pifpaf Keystone"), refused.output());
+        assertEquals(List.of("/etc/keystone/keystone.conf"), Files.readAllLines(probeNotes));
+    }
+
+    @Test
+    void listDriversShowsTheVersionOfTheKeystoneTheServersImport() throws IOException {
+        // Keystone tells clients its API's version only: the package's is what the server's
+        // interpreter, in the server's environment, imports.
+        ClientResult imported = serverPython("import importlib.metadata as m; print(m.version('keystone'))", Map.of());
+        assertEquals(0, imported.status(), imported.output());
+        assertEquals(imported.output().strip(), DriverTestKit.listedVersion("keystone"));
     }
 
     @Test
@@ -207,6 +232,19 @@ class KeystoneDriverTest {
     void aMissingKeystoneNamesItsDebianPackage() {
         assertEquals("keystone-manage not found; install it with 'apt-get install python3-keystone'",
                 new MissingBinaryException(KeystoneDriver.KEYSTONE_MANAGE).getMessage());
+    }
+
+    /** Python {@code code} run by the public server's interpreter, in its environment with {@code overrides}. */
+    private static ClientResult serverPython(String code, Map<String, String> overrides) throws IOException {
+        Path proc = Path.of("/proc", Long.toString(keystone.process("public").pid()));
+        String python = proc.resolve("exe").toRealPath().toString();
+        List<String> environment = List.of(Files.readString(proc.resolve("environ")).split("\0"));
+        return DriverTestKit.runClient(List.of(python, "-c", code), env -> {
+            env.clear();
+            environment.forEach(variable -> env.put(variable.substring(0, variable.indexOf('=')),
+                    variable.substring(variable.indexOf('=') + 1)));
+            env.putAll(overrides);
+        });
     }
 
     /** The openstack client with the daemon's variables and none of this machine's own OS_*. */
