@@ -33,4 +33,9 @@ enum Identity {
     static Stream<Identity> available() {
         return "root".equals(System.getProperty("user.name")) ? Stream.of(values()) : Stream.of(CURRENT_USER);
     }
+
+    /** The least privileged identity available: as root the unprivileged user, else the current one. */
+    static Identity leastPrivileged() {
+        return available().reduce((first, second) -> second).orElseThrow();
+    }
 }
