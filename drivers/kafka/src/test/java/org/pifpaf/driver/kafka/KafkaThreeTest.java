@@ -3,11 +3,7 @@ package org.pifpaf.driver.kafka;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.net.InetAddress;
-import java.net.Socket;
-import java.nio.charset.StandardCharsets;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -20,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.pifpaf.api.RunningDaemon;
 import org.pifpaf.testkit.DriverTestKit;
 import org.pifpaf.testkit.ListeningSockets;
+import org.pifpaf.testkit.TcpExchange;
 
 /**
  * The kafka driver against a real Kafka 3.9, named with {@code --kafka-home}: ZooKeeper mode,
@@ -87,15 +84,8 @@ class KafkaThreeTest {
         }
     }
 
-    /** Sends a four-letter word; ZooKeeper answers and closes the connection. */
-    private static String fourLetterWord(int port, String word) throws Exception {
-        try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), port)) {
-            socket.setSoTimeout(10_000);
-            OutputStream out = socket.getOutputStream();
-            out.write(word.getBytes(StandardCharsets.US_ASCII));
-            out.flush();
-            InputStream in = socket.getInputStream();
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        }
+    /** Sends a four-letter word and returns the whole answer (the server closes the connection). */
+    private static String fourLetterWord(int port, String word) throws IOException {
+        return TcpExchange.sendAndReadToEnd(port, word);
     }
 }

@@ -7,8 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.net.Inet4Address;
 import java.net.InetAddress;
 import java.net.NetworkInterface;
@@ -33,6 +31,7 @@ import org.pifpaf.api.MissingDistributionException;
 import org.pifpaf.api.RunningDaemon;
 import org.pifpaf.runtime.StartRequest;
 import org.pifpaf.testkit.DriverTestKit;
+import org.pifpaf.testkit.TcpExchange;
 
 /**
  * The zookeeper driver against the real server: four-letter words over a socket and the
@@ -193,21 +192,15 @@ class ZooKeeperDriverTest {
         return client;
     }
 
-    /** Sends a four-letter word and returns the whole answer (the server closes the connection). */
-    private static String fourLetterWord(int port, String word) throws IOException {
-        try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), port)) {
-            socket.setSoTimeout(10_000);
-            OutputStream out = socket.getOutputStream();
-            out.write(word.getBytes(StandardCharsets.US_ASCII));
-            out.flush();
-            InputStream in = socket.getInputStream();
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        }
-    }
 
     private static int port(RunningDaemon daemon) {
         String value = daemon.environment().get("PIFPAF_ZOOKEEPER_PORT");
         assertTrue(value != null && value.matches("[1-9][0-9]*"), "PIFPAF_ZOOKEEPER_PORT=" + value);
         return Integer.parseInt(value);
+    }
+
+    /** Sends a four-letter word and returns the whole answer (the server closes the connection). */
+    private static String fourLetterWord(int port, String word) throws IOException {
+        return TcpExchange.sendAndReadToEnd(port, word);
     }
 }
