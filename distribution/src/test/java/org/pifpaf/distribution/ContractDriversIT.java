@@ -112,7 +112,14 @@ class ContractDriversIT {
                 "couchdb", "'brew install couchdb' or 'apt-get install couchdb' from Apache CouchDB's apt repository",
                 "mongodb", "'apt-get install mongodb-org' from MongoDB's apt repository",
                 "fakes3", "'gem install fakes3'");
-        hints.forEach((driver, hint) -> assertTrue(line(missing.stdout(), driver).contains(hint), missing.stdout()));
+        // The row names what is missing; below the table, one line says how to get it.
+        Map<String, String> binaries = Map.of("vault", "vault", "couchdb", "couchdb", "mongodb", "mongod", "fakes3", "fakes3");
+        hints.forEach((driver, hint) -> {
+            String binary = binaries.get(driver);
+            assertTrue(line(missing.stdout(), driver).contains("missing " + binary), missing.stdout());
+            assertTrue(missing.stdout().lines().anyMatch(l -> l.startsWith("  " + binary + ": install it with ")
+                    && l.contains(hint)), missing.stdout());
+        });
 
         String pathWith = shared.resolve("vault") + ":" + shared.resolve("couchdb3/bin") + ":" + shared.resolve("mongod") + ":"
                 + shared.resolve("fakes3") + ":" + pathWithout;

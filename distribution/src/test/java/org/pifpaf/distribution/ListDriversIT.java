@@ -19,7 +19,9 @@ class ListDriversIT {
         Binaries.require("redis-server", "redis-server");
         var result = Launcher.pifpaf(Identity.CURRENT_USER, "list-drivers");
         assertEquals(0, result.exit(), result.toString());
-        List<String> names = result.stdout().lines().skip(1).map(l -> l.split("\\s+")[0]).toList();
+        // The table's rows: after the header, up to the blank line before what is missing.
+        List<String> names = result.stdout().lines().skip(1).takeWhile(l -> !l.isEmpty())
+                .map(l -> l.split("\\s+")[0]).toList();
         assertEquals(names.stream().sorted().toList(), names);
         assertTrue(names.containsAll(List.of("memcached", "postgresql", "redis")), names.toString());
         String redis = result.stdout().lines().filter(l -> l.startsWith("redis ")).findFirst().orElseThrow();
@@ -69,12 +71,14 @@ class ListDriversIT {
                 "PATH=/usr/bin:/bin", Launcher.PIFPAF.toString(), "list-drivers"), java.util.Map.of());
         assertEquals(0, missing.exit(), missing.toString());
         if (!Files.isDirectory(Path.of("/usr/share/elasticsearch"))) {
-            assertTrue(missing.stdout().contains("missing elasticsearch (install it with 'apt-get install elasticsearch'"
-                    + " or 'brew install elastic/tap/elasticsearch-full', or set ES_HOME to its directory)"), missing.stdout());
+            assertTrue(line(missing.stdout(), "elasticsearch").contains("missing elasticsearch "), missing.stdout());
+            assertTrue(missing.stdout().contains("\n  elasticsearch: install it with 'apt-get install elasticsearch'"
+                    + " or 'brew install elastic/tap/elasticsearch-full', or set ES_HOME to its directory\n"), missing.stdout());
         }
         if (!Files.isDirectory(Path.of("/usr/share/opensearch"))) {
-            assertTrue(missing.stdout().contains("missing opensearch (install it with 'apt-get install opensearch'"
-                    + " or 'brew install opensearch', or set OPENSEARCH_HOME to its directory)"), missing.stdout());
+            assertTrue(line(missing.stdout(), "opensearch").contains("missing opensearch "), missing.stdout());
+            assertTrue(missing.stdout().contains("\n  opensearch: install it with 'apt-get install opensearch'"
+                    + " or 'brew install opensearch', or set OPENSEARCH_HOME to its directory\n"), missing.stdout());
         }
     }
 
@@ -88,18 +92,20 @@ class ListDriversIT {
         if (Files.exists(Path.of("/usr/bin/valkey-server"))) {
             assertTrue(valkey.contains("available"), valkey);
         } else {
-            assertTrue(valkey.contains("missing valkey-server (install it with 'brew install valkey' or 'apt-get install"
-                    + " valkey-server' (on Debian 12 from bookworm-backports: 'apt-get install -t bookworm-backports"
-                    + " valkey-server'))"), valkey);
+            assertTrue(valkey.contains("missing valkey-server"), valkey);
+            assertTrue(missing.stdout().contains("\n  valkey-server: install it with 'brew install valkey' or 'apt-get"
+                    + " install valkey-server' (on Debian 12 from bookworm-backports: 'apt-get install -t bookworm-backports"
+                    + " valkey-server')\n"), missing.stdout());
         }
         // The driver also looks in /usr/local/bin and /opt/homebrew/bin, where the release archive's goes.
         String consul = line(missing.stdout(), "consul");
         if (Stream.of("/usr/bin", "/usr/local/bin", "/opt/homebrew/bin").anyMatch(d -> Files.exists(Path.of(d, "consul")))) {
             assertTrue(consul.contains("available"), consul);
         } else {
-            assertTrue(consul.contains("missing consul (install it with 'brew install hashicorp/tap/consul' or 'apt-get"
-                    + " install consul' from HashiCorp's apt repository or Debian 11 (Debian 12 has none) or the binary of"
-                    + " HashiCorp's release archive, on PATH)"), consul);
+            assertTrue(consul.contains("missing consul "), consul);
+            assertTrue(missing.stdout().contains("\n  consul: install it with 'brew install hashicorp/tap/consul' or"
+                    + " 'apt-get install consul' from HashiCorp's apt repository or Debian 11 (Debian 12 has none) or the"
+                    + " binary of HashiCorp's release archive, on PATH\n"), missing.stdout());
         }
     }
 

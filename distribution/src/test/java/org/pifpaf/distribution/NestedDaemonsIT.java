@@ -137,6 +137,8 @@ class NestedDaemonsIT {
                 Map.of());
         String nest = missing.stdout().lines().filter(l -> l.startsWith("nest ")).findFirst().orElseThrow();
         assertTrue(nest.contains("missing driver echo") && nest.contains("echo (missing)"), nest);
+        assertTrue(missing.stdout().contains("\n  driver echo: it comes with the jar of"
+                + " org.pifpaf:pifpaf-test-driver-echo (module org.pifpaf.testdriver.echo)\n"), missing.stdout());
         Files.copy(Launcher.TEST_DRIVERS.resolve("echo.jar"), dir.resolve("echo.jar"));
         var present = Launcher.run(Identity.CURRENT_USER, List.of("pifpaf", "--drivers-dir", dir.toString(), "list-drivers",
                 "-o", "json"), Map.of());

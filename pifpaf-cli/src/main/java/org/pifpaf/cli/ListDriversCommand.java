@@ -149,6 +149,15 @@ final class ListDriversCommand implements Callable<Integer> {
             }
             out.append(row[widths.length]).append(System.lineSeparator());
         }
+        // How to install what is missing goes below the table, once each: in the STATUS column
+        // it would make that column as wide as the longest hint.
+        Map<String, String> hints = new LinkedHashMap<>();
+        entries.forEach(entry -> missingItems(entry).forEach(hints::putIfAbsent));
+        if (!hints.isEmpty()) {
+            out.append(System.lineSeparator()).append("Missing:").append(System.lineSeparator());
+            hints.forEach((item, hint) -> out.append("  ").append(item).append(": ").append(hint)
+                    .append(System.lineSeparator()));
+        }
         return out.toString();
     }
 
@@ -187,12 +196,30 @@ final class ListDriversCommand implements Callable<Integer> {
 
     private static String status(DriverInventory.Entry entry) {
         if (!entry.available()) {
-            List<String> missing = new ArrayList<>(entry.missing());
-            entry.nested().stream().filter(n -> !n.available() && n.condition() == null)
-                    .forEach(n -> missing.add("driver " + n.name() + " (" + n.provider() + ")"));
-            return "missing " + String.join(", ", missing);
+            return "missing " + String.join(", ", missingItems(entry).keySet());
         }
         String versions = String.join("/", entry.versions());
         return versions.isEmpty() ? "available" : "available " + versions;
+    }
+
+    /**
+     * What keeps the driver from starting, each with how to get it: its binaries and
+     * distributions ({@code vault} → {@code install it with ...}), and the drivers it always
+     * nests ({@code driver echo} → {@code it comes with ...}).
+     */
+    private static Map<String, String> missingItems(DriverInventory.Entry entry) {
+        Map<String, String> items = new LinkedHashMap<>();
+        for (String missing : entry.missing()) {
+            // "name (how to install it)", as the inventory words it
+            int open = missing.indexOf(" (");
+            if (open > 0 && missing.endsWith(")")) {
+                items.put(missing.substring(0, open), missing.substring(open + 2, missing.length() - 1));
+            } else {
+                items.put(missing, "install it and put it on PATH");
+            }
+        }
+        entry.nested().stream().filter(n -> !n.available() && n.condition() == null)
+                .forEach(n -> items.put("driver " + n.name(), "it comes with " + n.provider()));
+        return items;
     }
 }
