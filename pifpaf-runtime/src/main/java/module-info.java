@@ -7,7 +7,7 @@
  *
  * @uses org.pifpaf.api.DaemonDriver the drivers, from the module path, the class path and
  *       drivers directories
- * @uses org.pifpaf.runtime.provision.ProvisionBackend.Factory fetching daemons that are not
+ * @uses org.pifpaf.runtime.provision.spi.ProvisionBackend.Factory fetching daemons that are not
  *       installed ({@code pifpaf-provision}, loaded on first need)
  */
 module org.pifpaf.runtime {
@@ -26,10 +26,14 @@ module org.pifpaf.runtime {
     // kit's check of each driver's version probe.
     exports org.pifpaf.runtime.inventory to org.pifpaf.cli, org.pifpaf.testkit;
 
-    // The service pifpaf-provision implements; it may sit in a layer of its own (lib/provision),
-    // which a qualified export could not reach.
-    exports org.pifpaf.runtime.provision;
+    // The service pifpaf-provision implements, and the download listener and failure front ends
+    // meet: to everyone, as pifpaf-provision may sit in a layer of its own (lib/provision), which
+    // a qualified export could not reach.
+    exports org.pifpaf.runtime.provision.spi;
+    // Provisioning itself, for the command line only: pifpaf fetch, list-drivers' versions, where
+    // config finds the trees.
+    exports org.pifpaf.runtime.provision to org.pifpaf.cli;
 
     uses org.pifpaf.api.DaemonDriver;
-    uses org.pifpaf.runtime.provision.ProvisionBackend.Factory;
+    uses org.pifpaf.runtime.provision.spi.ProvisionBackend.Factory;
 }

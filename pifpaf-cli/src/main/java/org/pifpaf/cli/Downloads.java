@@ -5,7 +5,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import org.pifpaf.runtime.provision.LoggedTransfers;
-import org.pifpaf.runtime.provision.TransferProgress;
+import org.pifpaf.runtime.provision.spi.TransferProgress;
 
 /**
  * The downloads of a start under way, for its progress line: one file's bar, or, as the

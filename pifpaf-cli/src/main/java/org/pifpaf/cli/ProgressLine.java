@@ -3,7 +3,7 @@ package org.pifpaf.cli;
 import java.io.PrintStream;
 import org.pifpaf.runtime.StartProgress;
 import org.pifpaf.runtime.provision.LoggedTransfers;
-import org.pifpaf.runtime.provision.TransferProgress;
+import org.pifpaf.runtime.provision.spi.TransferProgress;
 
 /**
  * One line on a terminal's standard error while a slow start goes on: what it waits for and for

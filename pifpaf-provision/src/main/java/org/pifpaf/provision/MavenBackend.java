@@ -28,11 +28,11 @@ import org.eclipse.aether.util.artifact.JavaScopes;
 import org.eclipse.aether.util.filter.DependencyFilterUtils;
 import org.eclipse.aether.version.Version;
 import org.pifpaf.runtime.Environment;
-import org.pifpaf.runtime.provision.ArtifactCoordinates;
-import org.pifpaf.runtime.provision.Fetched;
-import org.pifpaf.runtime.provision.ProvisionBackend;
-import org.pifpaf.runtime.provision.ProvisionFailedException;
-import org.pifpaf.runtime.provision.TransferProgress;
+import org.pifpaf.runtime.provision.spi.ArtifactCoordinates;
+import org.pifpaf.runtime.provision.spi.Fetched;
+import org.pifpaf.runtime.provision.spi.ProvisionBackend;
+import org.pifpaf.runtime.provision.spi.ProvisionFailedException;
+import org.pifpaf.runtime.provision.spi.TransferProgress;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

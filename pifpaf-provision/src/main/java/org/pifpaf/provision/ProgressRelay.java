@@ -7,7 +7,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.eclipse.aether.transfer.AbstractTransferListener;
 import org.eclipse.aether.transfer.TransferEvent;
 import org.eclipse.aether.transfer.TransferResource;
-import org.pifpaf.runtime.provision.TransferProgress;
+import org.pifpaf.runtime.provision.spi.TransferProgress;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -24,7 +24,7 @@ import org.eclipse.aether.util.repository.DefaultMirrorSelector;
 import org.eclipse.aether.util.repository.DefaultProxySelector;
 import org.eclipse.aether.util.repository.SimpleResolutionErrorPolicy;
 import org.pifpaf.runtime.Environment;
-import org.pifpaf.runtime.provision.MavenSettings;
+import org.pifpaf.runtime.provision.spi.MavenSettings;
 
 /**
  * A resolver session and the remote repositories as the user's settings make them: the local

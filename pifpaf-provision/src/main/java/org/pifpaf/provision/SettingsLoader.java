@@ -13,7 +13,7 @@ import org.apache.maven.settings.crypto.DefaultSettingsDecrypter;
 import org.apache.maven.settings.crypto.DefaultSettingsDecryptionRequest;
 import org.apache.maven.settings.crypto.SettingsDecryptionResult;
 import org.pifpaf.runtime.Environment;
-import org.pifpaf.runtime.provision.ProvisionFailedException;
+import org.pifpaf.runtime.provision.spi.ProvisionFailedException;
 import org.sonatype.plexus.components.cipher.DefaultPlexusCipher;
 import org.sonatype.plexus.components.sec.dispatcher.DefaultSecDispatcher;
 

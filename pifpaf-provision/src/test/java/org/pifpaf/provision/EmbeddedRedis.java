@@ -5,9 +5,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import org.pifpaf.api.Provision;
-import org.pifpaf.runtime.provision.MavenSettings;
 import org.pifpaf.runtime.provision.Provisioner;
-import org.pifpaf.runtime.provision.TransferProgress;
+import org.pifpaf.runtime.provision.spi.MavenSettings;
+import org.pifpaf.runtime.provision.spi.TransferProgress;
 
 /**
  * The artifact the repository tests serve: embedded-redis 1.4.4 (Redis 6.2), a fixed version,

@@ -2,7 +2,7 @@ package org.pifpaf.provision;
 
 import java.nio.file.Path;
 import org.pifpaf.runtime.provision.Provisioner;
-import org.pifpaf.runtime.provision.TransferProgress;
+import org.pifpaf.runtime.provision.spi.TransferProgress;
 
 /** A process of its own that provisions embedded-redis: {@code ProvisionOnce SETTINGS TREES}; prints the tree. */
 public final class ProvisionOnce {

@@ -12,9 +12,9 @@ import org.pifpaf.Pifpaf;
 import org.pifpaf.api.Provision;
 import org.pifpaf.driver.zookeeper.ZooKeeperDriver;
 import org.pifpaf.runtime.ProvisionMode;
-import org.pifpaf.runtime.provision.MavenSettings;
 import org.pifpaf.runtime.provision.Provisioner;
-import org.pifpaf.runtime.provision.TransferProgress;
+import org.pifpaf.runtime.provision.spi.MavenSettings;
+import org.pifpaf.runtime.provision.spi.TransferProgress;
 import redis.clients.jedis.Jedis;
 
 /** Redis and ZooKeeper fetched from Maven Central and used by real clients. */

@@ -21,7 +21,7 @@ import org.pifpaf.Pifpaf;
 import org.pifpaf.runtime.ProvisionMode;
 import org.pifpaf.runtime.StartFailedException;
 import org.pifpaf.runtime.provision.Provisioner;
-import org.pifpaf.runtime.provision.TransferProgress;
+import org.pifpaf.runtime.provision.spi.TransferProgress;
 import redis.clients.jedis.Jedis;
 import org.pifpaf.testkit.MavenRepositoryServer;
 

@@ -9,7 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.pifpaf.runtime.cache.TemplateCache;
 import org.pifpaf.runtime.provision.LoggedTransfers;
-import org.pifpaf.runtime.provision.TransferProgress;
+import org.pifpaf.runtime.provision.spi.TransferProgress;
 
 /**
  * A {@link StartRequest}'s settings as its builder set them, {@code null} where left unset, and

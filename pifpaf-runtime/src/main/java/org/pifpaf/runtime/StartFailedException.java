@@ -2,7 +2,7 @@ package org.pifpaf.runtime;
 
 import java.util.List;
 import org.pifpaf.api.MissingSoftwareException;
-import org.pifpaf.runtime.provision.ProvisionFailedException;
+import org.pifpaf.runtime.provision.spi.ProvisionFailedException;
 import org.pifpaf.runtime.ready.StartTimeoutException;
 
 /**

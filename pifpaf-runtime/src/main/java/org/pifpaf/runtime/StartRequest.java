@@ -8,7 +8,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import org.pifpaf.runtime.cache.TemplateCache;
-import org.pifpaf.runtime.provision.TransferProgress;
+import org.pifpaf.runtime.provision.spi.TransferProgress;
 
 /**
  * What to start and how: the driver (and the daemon version asked for), its option values, the

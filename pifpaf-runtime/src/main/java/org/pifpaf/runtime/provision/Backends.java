@@ -6,6 +6,8 @@ import java.nio.file.Path;
 import java.util.Optional;
 import java.util.ServiceLoader;
 import org.pifpaf.runtime.Environment;
+import org.pifpaf.runtime.provision.spi.ProvisionBackend;
+import org.pifpaf.runtime.provision.spi.ProvisionFailedException;
 import org.slf4j.LoggerFactory;
 
 /**

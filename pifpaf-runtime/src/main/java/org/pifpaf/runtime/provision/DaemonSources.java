@@ -14,6 +14,8 @@ import org.pifpaf.api.MissingBinaryException;
 import org.pifpaf.api.MissingDistributionException;
 import org.pifpaf.runtime.Environment;
 import org.pifpaf.runtime.ProvisionMode;
+import org.pifpaf.runtime.provision.spi.ProvisionFailedException;
+import org.pifpaf.runtime.provision.spi.TransferProgress;
 
 /**
  * Where one start's binaries come from: a request's own binary directories first (a contract

@@ -9,6 +9,9 @@ import org.pifpaf.api.Binary;
 import org.pifpaf.api.DaemonDriver;
 import org.pifpaf.api.JavaDistribution;
 import org.pifpaf.api.Provision;
+import org.pifpaf.runtime.provision.spi.ArtifactCoordinates;
+import org.pifpaf.runtime.provision.spi.ProvisionFailedException;
+import org.pifpaf.runtime.provision.spi.TransferProgress;
 
 /**
  * What a driver says its daemon can be fetched from, read from its binaries and Java

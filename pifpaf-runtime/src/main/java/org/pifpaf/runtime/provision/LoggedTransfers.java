@@ -3,6 +3,7 @@ package org.pifpaf.runtime.provision;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import org.pifpaf.runtime.provision.spi.TransferProgress;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

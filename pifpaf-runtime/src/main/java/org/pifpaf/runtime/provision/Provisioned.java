@@ -1,6 +1,7 @@
 package org.pifpaf.runtime.provision;
 
 import java.nio.file.Path;
+import org.pifpaf.runtime.provision.spi.ArtifactCoordinates;
 
 /**
  * A daemon's provisioned tree.

@@ -10,6 +10,8 @@ import org.pifpaf.api.JavaDistribution;
 import org.pifpaf.api.Provision;
 import org.pifpaf.runtime.Environment;
 import org.pifpaf.runtime.inventory.Distributions;
+import org.pifpaf.runtime.provision.spi.ProvisionFailedException;
+import org.pifpaf.runtime.provision.spi.TransferProgress;
 
 /**
  * Binaries from provisioned trees, for those whose driver declares a {@link Provision}: kept

@@ -10,6 +10,12 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.Optional;
 import org.pifpaf.api.Provision;
 import org.pifpaf.runtime.Environment;
+import org.pifpaf.runtime.provision.spi.ArtifactCoordinates;
+import org.pifpaf.runtime.provision.spi.Fetched;
+import org.pifpaf.runtime.provision.spi.MavenSettings;
+import org.pifpaf.runtime.provision.spi.ProvisionBackend;
+import org.pifpaf.runtime.provision.spi.ProvisionFailedException;
+import org.pifpaf.runtime.provision.spi.TransferProgress;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -102,7 +108,17 @@ public final class Provisioner {
         if (name == null) {
             return Optional.empty();
         }
-        return Optional.of(ArtifactCoordinates.parse(provision.coordinates().replace("{platform}", name)));
+        return Optional.of(parseCoordinates(provision.coordinates().replace("{platform}", name)));
+    }
+
+    /** Reads {@code groupId:artifactId[:extension[:classifier]]}, without a version. */
+    private static ArtifactCoordinates parseCoordinates(String text) {
+        String[] parts = text.split(":", -1);
+        if (parts.length < 2 || parts.length > 4) {
+            throw new IllegalArgumentException("not groupId:artifactId[:extension[:classifier]]: " + text);
+        }
+        return new ArtifactCoordinates(parts[0], parts[1], parts.length > 2 ? parts[2] : null,
+                parts.length > 3 ? parts[3] : null, null);
     }
 
     /** The daemon versions of {@code provision} whose trees are kept here, oldest first. */

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.pifpaf.api.Provision;
+import org.pifpaf.runtime.provision.spi.ArtifactCoordinates;
 
 /**
  * The key of a provisioned tree, as text kept in its entry: the artifact, its SHA-1, the daemon

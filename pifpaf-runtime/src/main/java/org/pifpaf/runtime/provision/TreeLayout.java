@@ -12,6 +12,7 @@ import java.util.regex.Pattern;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 import org.pifpaf.api.Provision;
+import org.pifpaf.runtime.provision.spi.ProvisionBackend;
 
 /**
  * Turns an artifact's files into a tree as its {@link Provision} declares ({@link Provision.Layout}):

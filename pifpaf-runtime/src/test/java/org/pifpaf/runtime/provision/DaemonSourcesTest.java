@@ -15,6 +15,7 @@ import org.pifpaf.api.MissingBinaryException;
 import org.pifpaf.api.Provision;
 import org.pifpaf.runtime.Environment;
 import org.pifpaf.runtime.ProvisionMode;
+import org.pifpaf.runtime.provision.spi.TransferProgress;
 
 /**
  * The order of sources per mode, and what never reaches the provisioner: an installed binary in

@@ -1,4 +1,4 @@
-package org.pifpaf.runtime.provision;
+package org.pifpaf.runtime.provision.spi;
 
 import java.io.IOException;
 import java.nio.file.Path;

@@ -1,4 +1,4 @@
-package org.pifpaf.runtime.provision;
+package org.pifpaf.runtime.provision.spi;
 
 /**
  * Hears how downloads go, for front ends that show them: a progress bar on a terminal, one log

@@ -1,4 +1,4 @@
-package org.pifpaf.runtime.provision;
+package org.pifpaf.runtime.provision.spi;
 
 import org.pifpaf.api.DriverException;
 

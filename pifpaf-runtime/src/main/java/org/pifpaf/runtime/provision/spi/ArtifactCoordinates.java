@@ -1,4 +1,4 @@
-package org.pifpaf.runtime.provision;
+package org.pifpaf.runtime.provision.spi;
 
 import java.util.Objects;
 
@@ -16,16 +16,6 @@ public record ArtifactCoordinates(String groupId, String artifactId, String exte
         Objects.requireNonNull(artifactId, "artifactId");
         extension = extension == null || extension.isEmpty() ? "jar" : extension;
         classifier = classifier == null ? "" : classifier;
-    }
-
-    /** Reads {@code groupId:artifactId[:extension[:classifier]]}, without a version. */
-    static ArtifactCoordinates parse(String text) {
-        String[] parts = text.split(":", -1);
-        if (parts.length < 2 || parts.length > 4) {
-            throw new IllegalArgumentException("not groupId:artifactId[:extension[:classifier]]: " + text);
-        }
-        return new ArtifactCoordinates(parts[0], parts[1], parts.length > 2 ? parts[2] : null,
-                parts.length > 3 ? parts[3] : null, null);
     }
 
     /** The same artifact at {@code newVersion}. */
