@@ -1,5 +1,6 @@
 package org.pifpaf.runtime.process;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -8,6 +9,7 @@ import java.util.Set;
 import java.util.concurrent.locks.LockSupport;
 import org.pifpaf.api.Signal;
 import org.pifpaf.runtime.system.ProcessStatus;
+import org.pifpaf.runtime.system.SharedMemoryFiles;
 import org.pifpaf.runtime.system.Signals;
 
 /**
@@ -56,16 +58,22 @@ public final class ProcessTree {
         awaitGone(List.of(root), LEFTOVER_GRACE);
     }
 
-    /** Kills {@code root}, its tree and its group at once. */
+    /**
+     * Kills {@code root}, its tree and its group at once, then removes what they mapped from
+     * {@code /dev/shm}: killed, they could not (an interrupted initdb's PostgreSQL backend).
+     */
     public static void kill(ProcessHandle root, boolean ownGroup) {
         List<ProcessHandle> tree = new ArrayList<>(root.descendants().toList());
+        tree.add(root);
+        Set<Path> sharedMemory = SharedMemoryFiles.mappedBy(tree);
         Signals.send(root.pid(), Signal.KILL);
         tree.forEach(p -> Signals.send(p.pid(), Signal.KILL));
         if (ownGroup) {
             Signals.sendToGroup(root.pid(), Signal.KILL);
         }
-        tree.add(root);
-        awaitGone(tree, LEFTOVER_GRACE);
+        if (awaitGone(tree, LEFTOVER_GRACE)) {
+            SharedMemoryFiles.remove(sharedMemory);
+        }
     }
 
     private static List<ProcessHandle> running(Iterable<ProcessHandle> processes) {

@@ -9,7 +9,8 @@
 # (kill -s SIG, not kill -SIG: dash's kill takes no "--" after -SIG, and a group needs the "--".)
 # When the input ends while things are still recorded, the owner died: every recorded group
 # gets SIGTERM, then SIGKILL; every process still working inside a recorded directory (one that
-# left its group) gets SIGKILL; then the directories are removed, again until they are gone.
+# left its group) gets SIGKILL; then the directories are removed, again until they are gone,
+# and the files of /dev/shm that the groups had mapped.
 trap '' INT HUP TERM QUIT PIPE
 nl='
 '
@@ -42,6 +43,22 @@ done
 
 [ -n "$groups$dirs" ] || exit 0
 
+# What the recorded groups map from /dev/shm outlives them when they are killed (PostgreSQL's
+# dynamic shared memory, which initdb's backends make there whatever the settings): note it now,
+# to remove it once they are gone.
+shm=
+for p in /proc/[0-9]*; do
+    read -r stat 2>/dev/null <"$p/stat" || continue
+    set -- ${stat##*") "}
+    case $nl$groups in *"$nl$3$nl"*) ;; *) continue ;; esac
+    while read -r _ _ _ _ _ path; do
+        case $path in
+            /dev/shm/*" (deleted)") ;;
+            /dev/shm/*) shm=$shm$path$nl ;;
+        esac
+    done 2>/dev/null <"$p/maps"
+done
+
 IFS=$nl
 for g in $groups; do kill -s TERM -- "-$g" 2>/dev/null; done
 i=0
@@ -67,3 +84,5 @@ for d in $dirs; do
         i=$((i + 1))
     done
 done
+set -f
+for f in $shm; do rm -f -- "$f"; done
