@@ -21,7 +21,10 @@ final class HttpProbe implements Probe {
 
     HttpProbe(Ready.Http http) {
         this.http = http;
-        this.client = HttpClient.newBuilder().connectTimeout(Duration.ofMillis(Probes.CONNECT_TIMEOUT_MILLIS)).build();
+        // Plain HTTP/1.1: no h2c upgrade offer, which some daemons' simple servers (Python's
+        // wsgiref, HTTP/1.0) have no use for.
+        this.client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofMillis(Probes.CONNECT_TIMEOUT_MILLIS)).build();
         this.request = HttpRequest.newBuilder(http.uri()).timeout(Duration.ofSeconds(2)).GET().build();
     }
 
