@@ -40,7 +40,7 @@ class ReaperScriptTest {
                 owner.write(("+g " + mapper.process().pid() + "\n").getBytes(StandardCharsets.UTF_8));
             }
             assertTrue(reaper.waitFor(30, TimeUnit.SECONDS));
-            assertFalse(mapper.process().isAlive(), "the group is killed");
+            assertTrue(mapper.process().waitFor(10, TimeUnit.SECONDS), "the group is killed");
             assertFalse(Files.exists(mapper.file()), mapper.file() + " is left");
         }
     }
