@@ -30,6 +30,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.pifpaf.api.MissingBinaryException;
+import org.pifpaf.api.DaemonProcess;
 import org.pifpaf.api.RunningDaemon;
 import org.pifpaf.runtime.StartRequest;
 import org.pifpaf.testkit.DriverTestKit;
@@ -267,10 +268,21 @@ class KeystoneDriverTest {
                   "domain": {"name": "Default"}, "password": "%s"}}},
                   "scope": {"project": {"name": "admin", "domain": {"name": "Default"}}}}}
                 """.formatted(daemon.environment().get("OS_PASSWORD"));
-        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(url + "/v3/auth/tokens"))
-                        .header("Content-Type", "application/json").timeout(Duration.ofSeconds(30))
-                        .POST(HttpRequest.BodyPublishers.ofString(body)).build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpRequest request = HttpRequest.newBuilder(URI.create(url + "/v3/auth/tokens"))
+                .header("Content-Type", "application/json").timeout(Duration.ofSeconds(30))
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build();
+        HttpResponse<String> response;
+        try {
+            response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            // Twice in CI, never elsewhere: the connection closed with no answer. A server that
+            // died fails here, with its log; one still running is asked once more.
+            DaemonProcess server = daemon.process("public");
+            String log = Files.exists(server.logFile()) ? Files.readString(server.logFile()) : "(no log)";
+            assertTrue(ProcessHandle.of(server.pid()).map(ProcessHandle::isAlive).orElse(false),
+                    "the public server died: " + e + "\n" + log.substring(Math.max(0, log.length() - 4000)));
+            response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+        }
         assertEquals(201, response.statusCode(), response.body());
         return response.headers().firstValue("X-Subject-Token").orElseThrow();
     }
