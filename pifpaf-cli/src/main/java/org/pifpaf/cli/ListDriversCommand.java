@@ -93,7 +93,8 @@ final class ListDriversCommand implements Callable<Integer> {
                 binaries.put(name, binary);
             });
             item.put("binaries", binaries);
-            item.put("missing", entry.missing());
+            item.put("missing", entry.missing().entrySet().stream()
+                    .map(m -> m.getKey() + " (" + m.getValue() + ")").toList());
             List<Map<String, Object>> nested = new ArrayList<>();
             for (DriverInventory.Nested needed : entry.nested()) {
                 Map<String, Object> one = new LinkedHashMap<>();
@@ -208,16 +209,7 @@ final class ListDriversCommand implements Callable<Integer> {
      * nests ({@code driver echo} → {@code it comes with ...}).
      */
     private static Map<String, String> missingItems(DriverInventory.Entry entry) {
-        Map<String, String> items = new LinkedHashMap<>();
-        for (String missing : entry.missing()) {
-            // "name (how to install it)", as the inventory words it
-            int open = missing.indexOf(" (");
-            if (open > 0 && missing.endsWith(")")) {
-                items.put(missing.substring(0, open), missing.substring(open + 2, missing.length() - 1));
-            } else {
-                items.put(missing, "install it and put it on PATH");
-            }
-        }
+        Map<String, String> items = new LinkedHashMap<>(entry.missing());
         entry.nested().stream().filter(n -> !n.available() && n.condition() == null)
                 .forEach(n -> items.put("driver " + n.name(), "it comes with " + n.provider()));
         return items;

@@ -34,11 +34,11 @@ public final class DriverInventory {
      *
      * @param driverVersion the driver's own version ({@link DaemonDriver#version()})
      * @param found         each binary or installation found, by name
-     * @param missing       each one missing, with how to install it
+     * @param missing       each one missing, by name, with how to install it ({@code install it with ...})
      * @param nested        the drivers it starts, with their availability
      */
     public record Entry(String name, String description, String origin, String driverVersion, Map<String, Found> found,
-                        List<String> missing, List<Nested> nested) {
+                        Map<String, String> missing, List<Nested> nested) {
 
         /** Whether it can start: nothing it needs is missing, nested drivers it always starts included. */
         public boolean available() {
@@ -118,14 +118,14 @@ public final class DriverInventory {
     private static Entry entry(DriverDescriptor descriptor, VersionCache versions, Environment environment) {
         DaemonDriver driver = descriptor.driver();
         Map<String, Found> found = new LinkedHashMap<>();
-        List<String> missing = new ArrayList<>();
+        Map<String, String> missing = new LinkedHashMap<>();
         for (JavaDistribution distribution : driver.distributions()) {
             Optional<InstalledDistribution> installed = Distributions.find(distribution, environment);
             if (installed.isPresent()) {
                 String version = installed.get().version();
                 found.put(distribution.name(), new Found(installed.get().libDir().toString(), version.isEmpty() ? null : version));
             } else {
-                missing.add(distribution.name() + " (" + distribution.installHint() + ")");
+                missing.put(distribution.name(), distribution.installHint());
             }
         }
         for (Binary binary : driver.binaries()) {
@@ -134,7 +134,7 @@ public final class DriverInventory {
                 found.put(binary.name(), new Found(path.get().toString(),
                         version(binary, path.get(), versions, environment)));
             } else {
-                missing.add(binary.name() + " (" + binary.installHint() + ")");
+                missing.put(binary.name(), binary.installHint());
             }
         }
         return new Entry(descriptor.name(), driver.description(), descriptor.origin(), driver.version(), found, missing,
